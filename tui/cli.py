@@ -1,0 +1,155 @@
+"""Command line: ``reader [PATH...]`` opens the UI; subcommands work headless.
+
+Textual is imported only on the path that starts the UI, so ``--help``,
+``--version`` and the headless subcommands answer fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tui import __version__
+
+DATA_DIR_ENV = "READER_DATA_DIR"
+SUBCOMMANDS = ("align", "export", "sessions")
+
+
+class CliError(Exception):
+    """A problem to report as one line on stderr with a non-zero exit status."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for ``reader [options] [PATH...]`` (the UI)."""
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description=(
+            "Read several accounts of the same story side by side, aligned sentence by "
+            "sentence. With no PATH, opens the five bundled articles."
+        ),
+        epilog=(
+            "subcommands (headless): reader align [PATH...] --format json|yaml|markdown; "
+            "reader export NOTES.yaml --format markdown|csv|jsonld [-o FILE]; "
+            "reader sessions. Run 'reader SUBCOMMAND --help' for details."
+        ),
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files (.txt, .md, .html) or folders of them, or http(s) URLs",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    add_common_options(parser)
+    parser.add_argument("--notes", metavar="PATH", help="notes file to use (created if absent)")
+    parser.add_argument("--resume", action="store_true", help="reopen the last session")
+    parser.add_argument("--session", metavar="NAME", help="open or create a named session")
+    parser.add_argument("--theme", metavar="NAME", help="theme to start with (e.g. reader-dark)")
+    return parser
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by the UI and the subcommands that load articles."""
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"where sessions, notes and settings live (default: platform user data dir; "
+        f"env {DATA_DIR_ENV})",
+    )
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        metavar="SCORE",
+        help="alignment threshold, 0-100 (higher: fewer, surer matches)",
+    )
+
+
+def build_align_parser() -> argparse.ArgumentParser:
+    """Parser for ``reader align``."""
+    parser = argparse.ArgumentParser(
+        prog="reader align",
+        description="Print the alignment of the articles without starting the UI.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="articles (default: the seeds)")
+    parser.add_argument(
+        "--format", choices=("json", "yaml", "markdown"), default="json", help="output format"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    add_common_options(parser)
+    return parser
+
+
+def build_export_parser() -> argparse.ArgumentParser:
+    """Parser for ``reader export``."""
+    parser = argparse.ArgumentParser(
+        prog="reader export",
+        description="Export a notes file as a Markdown report, CSV or W3C Web Annotation JSON-LD.",
+    )
+    parser.add_argument("notes", metavar="NOTES.yaml", help="the notes file to export")
+    parser.add_argument(
+        "--format", choices=("markdown", "csv", "jsonld"), default="markdown", help="output format"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    return parser
+
+
+def build_sessions_parser() -> argparse.ArgumentParser:
+    """Parser for ``reader sessions``."""
+    parser = argparse.ArgumentParser(
+        prog="reader sessions", description="List saved reading sessions."
+    )
+    parser.add_argument("--data-dir", metavar="DIR", help="where sessions live")
+    return parser
+
+
+def data_dir(option: str | None) -> Path:
+    """Resolve the data folder: flag, then environment, then platformdirs."""
+    if option:
+        return Path(option).expanduser()
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("reader", appauthor=False))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``reader`` console command; returns the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in SUBCOMMANDS and not Path(args[0]).exists():
+            return _run_subcommand(args[0], args[1:])
+        return _run_ui(build_parser().parse_args(args))
+    except CliError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return exc.status
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run_subcommand(name: str, args: list[str]) -> int:
+    if name == "align":
+        from tui.commands.align_command import run_align
+
+        return run_align(build_align_parser().parse_args(args))
+    if name == "export":
+        from tui.commands.export_command import run_export
+
+        return run_export(build_export_parser().parse_args(args))
+    from tui.commands.sessions_command import run_sessions
+
+    return run_sessions(build_sessions_parser().parse_args(args))
+
+
+def _run_ui(args: argparse.Namespace) -> int:
+    from tui.commands.open_command import run_open
+
+    return run_open(args)

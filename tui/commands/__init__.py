@@ -1,0 +1,1 @@
+"""Implementations of the command-line entry points, one module per command."""
