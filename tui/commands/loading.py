@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TextIO
 
 from tui.cli import CliError
 from tui.core.corpus import load_paths
@@ -11,17 +12,29 @@ from tui.core.model import Article
 from tui.resources import seeds_dir
 
 
-def load_or_fail(paths: Sequence[str]) -> tuple[Article, ...]:
-    """Load the articles named (the seeds when none); print skipped inputs to stderr.
+def load_or_fail(paths: Sequence[str], *, stderr: TextIO | None = None) -> tuple[Article, ...]:
+    """Load the articles named (the seeds when none); report every problem on stderr.
+
+    Each skipped input, notice and decoding warning is one ``reader: ...``
+    line; the articles that did load are returned so one bad file never
+    stops the rest.
 
     Raises:
         CliError: when not a single article could be loaded.
     """
+    out = stderr or sys.stderr
     result = load_paths(list(paths) or [str(seeds_dir())])
-    if not result.articles and len(result.errors) == 1:
-        raise CliError(result.errors[0])
-    for error in result.errors:
-        print(f"reader: {error}", file=sys.stderr)
     if not result.articles:
+        if len(result.errors) == 1:
+            raise CliError(result.errors[0])
+        for error in result.errors:
+            print(f"reader: {error}", file=out)
         raise CliError("no article could be opened")
+    for error in result.errors:
+        print(f"reader: {error}; skipped", file=out)
+    for notice in result.notices:
+        print(f"reader: {notice}", file=out)
+    for article in result.articles:
+        for warning in article.warnings:
+            print(f"reader: {article.path}: {warning}", file=out)
     return result.articles

@@ -31,7 +31,8 @@ MAX_LABEL = 16
 SIDECAR_NAME = "metadata.yaml"
 
 _DATE_MARKER = re.compile(r"\A\s*date (\d{4}-\d{2}-\d{2})\s+")
-_NAMED_FILE = re.compile(r"^(?P<num>\d+)[_-](?P<rest>.+)$")
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
+_NAMED_FILE = re.compile(r"^(?P<num>\d+(?:[-_.]\d+)*)[_-](?P<rest>.+)$")
 _HASHY = re.compile(r"[_-]?(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{10,}$")
 _BINARY_MAGIC = (
     (b"%PDF-", "a PDF document"),
@@ -223,7 +224,10 @@ def _load_file(path: Path, max_bytes: int, sidecar: ArticleMeta | None) -> Artic
     if not front.body.strip():
         raise LoadError("has front matter but no article text")
     meta = _merge(sidecar, front.meta)
-    return make_article(path.stem, str(path), front.body, meta, warnings=warnings)
+    body = front.body
+    if path.suffix.lower() in (".md", ".markdown"):
+        body = _MD_HEADING.sub("", body)  # "## Cross-head" reads as the cross-head
+    return make_article(path.stem, str(path), body, meta, warnings=warnings)
 
 
 def _load_url(url: str, max_bytes: int) -> Article:
@@ -347,7 +351,9 @@ def label_from_name(path: str) -> str:
     match = _NAMED_FILE.match(stem)
     number, rest = (match.group("num"), match.group("rest")) if match else ("", stem)
     words = _HASHY.sub("", rest).replace("_", " ").replace("-", " ").strip()
-    return words or number or stem
+    if re.search(r"[^\W\d_]", words):
+        return words
+    return number if number and not words else stem
 
 
 def shorten(text: str, limit: int = MAX_LABEL) -> str:
