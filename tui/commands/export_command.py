@@ -1,0 +1,39 @@
+"""``reader export NOTES.yaml --format markdown|csv|jsonld [-o FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tui.cli import CliError
+from tui.core.export import ExportFormat, export_document, export_markdown
+from tui.core.notes import parse_document
+from tui.core.storage import StorageError, atomic_write_text, read_text
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Read the notes file (never writing to it) and print or write the export."""
+    notes = Path(args.notes)
+    if not notes.is_file():
+        raise CliError(f"{notes}: no such notes file")
+    try:
+        document = parse_document(read_text(notes), str(notes))
+    except StorageError as exc:
+        raise CliError(str(exc)) from exc
+    fmt: ExportFormat = args.format
+    if fmt == "markdown":
+        text = export_markdown(document, title=f"Notes: {notes.name}")
+    else:
+        text = export_document(document, fmt)
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    output = Path(args.output)
+    if output.exists() and output.resolve() == notes.resolve():
+        raise CliError(f"{output}: refusing to overwrite the notes file being exported")
+    try:
+        atomic_write_text(output, text, backup=False)
+    except StorageError as exc:
+        raise CliError(str(exc)) from exc
+    return 0

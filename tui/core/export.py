@@ -1,0 +1,267 @@
+"""Exports of a notes document: a Markdown report, CSV, and W3C Web Annotation JSON-LD.
+
+Exports work from the notes file alone (no articles needed): each target carries its quote, its
+article's label, outlet and path, which is what a reader of the report needs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any, Literal
+from urllib.parse import quote as url_quote
+
+from tui.core.notes import ANNOTATION_KINDS, Annotation, NotesDocument, Target
+
+ExportFormat = Literal["markdown", "csv", "jsonld"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("markdown", "csv", "jsonld")
+
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+ANNOTATION_IRI_PREFIX = "urn:x-reader:annotation:"
+
+_KIND_TITLES = {"agreement": "Agreement", "contradiction": "Contradiction", "note": "Note"}
+_PLURALS = {"agreement": "agreements", "contradiction": "contradictions", "note": "notes"}
+
+
+def _source_name(target: Target) -> str:
+    """ "Label (Outlet)" or whichever of the two is known, else the article id."""
+    label, outlet = target.article.label, target.article.source
+    if label and outlet and outlet != label:
+        return f"{label} ({outlet})"
+    return label or outlet or target.article.id
+
+
+# -- Markdown ---------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def _md_escape(text: str) -> str:
+    """Article text is data: escape what Markdown would turn into formatting or links."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", text)
+    return re.sub(r"^(\s*)([#>+-]|\d+\.)(\s)", r"\1\\\2\3", escaped, flags=re.MULTILINE)
+
+
+def _md_quote(text: str) -> str:
+    return "\n".join(f"> {line}" if line else ">" for line in _md_escape(text).splitlines())
+
+
+def export_markdown(document: NotesDocument, title: str = "Notes") -> str:
+    """A report a journalist can paste: each annotation, its passages and sources, the comment."""
+    annotations = document.annotations
+    counts = {k: sum(1 for a in annotations if a.kind == k) for k in ANNOTATION_KINDS}
+    summary = ", ".join(f"{n} {_PLURALS[k] if n != 1 else k}" for k, n in counts.items() if n)
+    lines = [f"# {title}", ""]
+    lines.append(
+        f"{len(annotations)} annotation{'s' if len(annotations) != 1 else ''}"
+        + (f": {summary}." if summary else ".")
+    )
+    if document.dismissed:
+        n = len(document.dismissed)
+        lines.append(f"{n} engine candidate{'s' if n != 1 else ''} dismissed.")
+    for number, annotation in enumerate(annotations, start=1):
+        lines += ["", *_md_annotation(number, annotation)]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _md_annotation(number: int, annotation: Annotation) -> list[str]:
+    heading = f"## {number}. {_KIND_TITLES[annotation.kind]}"
+    if annotation.tags:
+        heading += " — " + ", ".join(f"#{_md_escape(t)}" for t in annotation.tags)
+    lines = [heading, ""]
+    meta = f"*{annotation.created or 'undated'}"
+    if annotation.updated and annotation.updated != annotation.created:
+        meta += f", edited {annotation.updated}"
+    lines.append(meta + f" · {annotation.id}*")
+    if annotation.conflict_of:
+        lines.append(f"*Kept from a conflicting edit of {annotation.conflict_of}.*")
+    if annotation.discrepancy is not None:
+        info = annotation.discrepancy
+        text = f"**Engine candidate confirmed** ({_md_escape(info.kind)})"
+        if info.explanation:
+            text += f": {_md_escape(info.explanation)}"
+        lines += ["", text]
+    for target in annotation.targets:
+        where = _source_name(target)
+        if target.sentence is not None:
+            where += f", sentence {target.sentence + 1}"
+        lines += ["", _md_quote(target.quote.exact), f">\n> — {_md_escape(where)}"]
+    if annotation.comment:
+        lines += ["", annotation.comment]
+    return lines
+
+
+# -- CSV --------------------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "annotation_id",
+    "kind",
+    "target",
+    "source",
+    "outlet",
+    "article_id",
+    "path",
+    "sentence",
+    "start",
+    "end",
+    "quote",
+    "comment",
+    "tags",
+    "discrepancy_kind",
+    "discrepancy_explanation",
+    "created",
+    "updated",
+)
+
+
+def export_csv(document: NotesDocument) -> str:
+    """One row per target (an agreement of three passages gives three rows, same id)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for annotation in document.annotations:
+        info = annotation.discrepancy
+        for index, target in enumerate(annotation.targets, start=1):
+            writer.writerow(
+                [
+                    annotation.id,
+                    annotation.kind,
+                    index,
+                    target.article.label,
+                    target.article.source,
+                    target.article.id,
+                    target.article.path,
+                    "" if target.sentence is None else target.sentence + 1,
+                    target.position.start,
+                    target.position.end,
+                    target.quote.exact,
+                    annotation.comment,
+                    "; ".join(annotation.tags),
+                    info.kind if info else "",
+                    info.explanation if info else "",
+                    annotation.created,
+                    annotation.updated,
+                ]
+            )
+    return buffer.getvalue()
+
+
+# -- W3C Web Annotation JSON-LD ---------------------------------------------------------------
+
+
+def source_iri(path: str) -> str:
+    """An IRI for where an article was read: URLs as they are, absolute paths as file: URIs."""
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", path):
+        return path
+    if path.startswith("/"):
+        return PurePosixPath(path).as_uri()
+    if re.match(r"^[A-Za-z]:[\\/]", path):
+        return PureWindowsPath(path).as_uri()
+    return url_quote(path.replace("\\", "/"))
+
+
+def _motivations(annotation: Annotation) -> str | list[str]:
+    if annotation.kind == "note":
+        return "commenting" if len(annotation.targets) < 2 else ["commenting", "linking"]
+    return ["assessing", "linking"] if len(annotation.targets) > 1 else "assessing"
+
+
+def _jsonld_annotation(annotation: Annotation) -> dict[str, Any]:
+    bodies: list[dict[str, Any]] = []
+    if annotation.kind != "note":
+        assessment: dict[str, Any] = {
+            "type": "TextualBody",
+            "purpose": "assessing",
+            "value": annotation.kind,
+            "format": "text/plain",
+        }
+        bodies.append(assessment)
+    if annotation.comment:
+        bodies.append(
+            {
+                "type": "TextualBody",
+                "purpose": "commenting",
+                "value": annotation.comment,
+                "format": "text/plain",
+            }
+        )
+    if annotation.discrepancy is not None:
+        info = annotation.discrepancy
+        bodies.append(
+            {
+                "type": "TextualBody",
+                "purpose": "describing",
+                "value": f"{info.kind}: {info.explanation}" if info.explanation else info.kind,
+                "format": "text/plain",
+            }
+        )
+    bodies += [{"type": "TextualBody", "purpose": "tagging", "value": t} for t in annotation.tags]
+    item: dict[str, Any] = {
+        "@context": ANNO_CONTEXT,
+        "id": ANNOTATION_IRI_PREFIX + annotation.id,
+        "type": "Annotation",
+        "motivation": _motivations(annotation),
+    }
+    if annotation.created:
+        item["created"] = annotation.created
+    if annotation.updated:
+        item["modified"] = annotation.updated
+    if bodies:
+        item["body"] = bodies[0] if len(bodies) == 1 else bodies
+    targets = [_jsonld_target(t) for t in annotation.targets]
+    item["target"] = targets[0] if len(targets) == 1 else targets
+    return item
+
+
+def _jsonld_target(target: Target) -> dict[str, Any]:
+    selectors: list[dict[str, Any]] = [
+        {
+            "type": "TextQuoteSelector",
+            "exact": target.quote.exact,
+            "prefix": target.quote.prefix,
+            "suffix": target.quote.suffix,
+        },
+        {
+            "type": "TextPositionSelector",
+            "start": target.position.start,
+            "end": target.position.end,
+        },
+    ]
+    return {
+        "type": "SpecificResource",
+        "source": {
+            "id": source_iri(target.article.path) if target.article.path else target.article.id,
+            "type": "Text",
+            "format": "text/plain",
+            **({"title": _source_name(target)} if _source_name(target) else {}),
+        },
+        "selector": selectors,
+    }
+
+
+def export_jsonld(document: NotesDocument) -> str:
+    """A W3C Web Annotation collection, one page holding every annotation."""
+    items = [_jsonld_annotation(a) for a in document.annotations]
+    collection = {
+        "@context": ANNO_CONTEXT,
+        "type": "AnnotationCollection",
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
+
+
+EXPORTERS: dict[ExportFormat, Callable[[NotesDocument], str]] = {
+    "markdown": export_markdown,
+    "csv": export_csv,
+    "jsonld": export_jsonld,
+}
+
+
+def export_document(document: NotesDocument, fmt: ExportFormat) -> str:
+    """Export in one of :data:`EXPORT_FORMATS`."""
+    return EXPORTERS[fmt](document)

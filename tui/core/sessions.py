@@ -1,0 +1,360 @@
+"""Reading sessions: which articles, which notes file, and the view, saved and reopened exactly.
+
+Sessions live under a root folder the caller injects (the CLI passes ``data_dir()``), as
+``ROOT/sessions/NAME.yaml``, with ``ROOT/sessions/last`` naming the one ``--resume`` reopens.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from tui.core.anchoring import text_sha256
+from tui.core.model import Article
+from tui.core.notes import Clock, format_time, parse_document, utc_now
+from tui.core.storage import StorageError, atomic_write_text, dump_yaml, load_yaml, read_text
+
+SESSION_SCHEMA_VERSION = 1
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+class SessionError(StorageError):
+    """A session that cannot be found, read or saved; the message is for people."""
+
+
+def check_session_name(name: str) -> str:
+    """Return ``name`` if usable as a file name; raise :class:`SessionError` otherwise."""
+    if not _NAME.match(name) or name.endswith(".yaml"):
+        raise SessionError(
+            f"invalid session name {name!r}: use letters, digits, '.', '_' or '-' "
+            "(up to 64, starting with a letter or digit)"
+        )
+    return name
+
+
+@dataclass(frozen=True)
+class SessionArticle:
+    """An article of a session: where it was, and the hash of its text then."""
+
+    path: str
+    sha256: str
+    id: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything needed to put the screen back as it was."""
+
+    pane_order: tuple[str, ...] = ()
+    """Article ids, left to right."""
+    hidden: tuple[str, ...] = ()
+    """Article ids of hidden panes."""
+    focused: str | None = None
+    """Article id of the focused pane."""
+    cursors: Mapping[str, int] = field(default_factory=dict)
+    """Sentence index under the cursor, per article id."""
+    sync: bool = True
+    view_mode: str = ""
+    theme: str = ""
+    threshold: float | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    """Other view settings, kept as given (UI-owned keys this module does not know)."""
+
+    def to_data(self) -> dict[str, Any]:
+        """Plain data for YAML, keys in a fixed order."""
+        data: dict[str, Any] = {
+            "pane_order": list(self.pane_order),
+            "hidden": list(self.hidden),
+            "focused": self.focused,
+            "cursors": {k: int(v) for k, v in self.cursors.items()},
+            "sync": self.sync,
+            "view_mode": self.view_mode,
+            "theme": self.theme,
+            "threshold": self.threshold,
+        }
+        data.update({k: v for k, v in self.extra.items() if k not in data})
+        return data
+
+    @classmethod
+    def from_data(cls, data: Any) -> ViewState:
+        """Tolerant reading: a bad or missing view value falls back to its default."""
+        if not isinstance(data, dict):
+            return cls()
+        default = cls()
+
+        def strings(key: str) -> tuple[str, ...]:
+            value = data.get(key)
+            return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+        cursors = data.get("cursors")
+        threshold = data.get("threshold")
+        known = {"pane_order", "hidden", "focused", "cursors", "sync", "view_mode", "theme"}
+        known.add("threshold")
+        return cls(
+            pane_order=strings("pane_order"),
+            hidden=strings("hidden"),
+            focused=str(data["focused"]) if data.get("focused") is not None else None,
+            cursors={
+                str(k): v
+                for k, v in (cursors.items() if isinstance(cursors, dict) else ())
+                if isinstance(v, int) and not isinstance(v, bool)
+            },
+            sync=data["sync"] if isinstance(data.get("sync"), bool) else default.sync,
+            view_mode=str(data.get("view_mode") or ""),
+            theme=str(data.get("theme") or ""),
+            threshold=float(threshold)
+            if isinstance(threshold, int | float) and not isinstance(threshold, bool)
+            else None,
+            extra={k: v for k, v in data.items() if k not in known},
+        )
+
+
+@dataclass(frozen=True)
+class Session:
+    """A named reading session."""
+
+    name: str
+    articles: tuple[SessionArticle, ...] = ()
+    notes: str = ""
+    """Path of the notes file (the session's own unless ``--notes`` chose another)."""
+    view: ViewState = field(default_factory=ViewState)
+    created: str = ""
+    last_opened: str = ""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def article_paths(self) -> list[str]:
+        """Paths to load when reopening."""
+        return [a.path for a in self.articles]
+
+
+ArticleProblem = Literal["missing", "changed"]
+
+
+@dataclass(frozen=True)
+class ArticleNotice:
+    """An article of a session that moved away or changed since the session was saved."""
+
+    article: SessionArticle
+    problem: ArticleProblem
+
+    @property
+    def message(self) -> str:
+        """One line for the user."""
+        name = self.article.label or self.article.path
+        if self.problem == "missing":
+            return f"{name}: not found at {self.article.path} (moved or deleted)"
+        return f"{name}: text changed since the session was saved; notes are re-anchored"
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One row of ``reader sessions``."""
+
+    name: str
+    articles: int
+    notes: int | None
+    """Annotations in the notes file; None when it is missing or unreadable."""
+    last_opened: str
+    is_last: bool
+    problem: str | None = None
+
+
+def session_articles(articles: Sequence[Article]) -> tuple[SessionArticle, ...]:
+    """Session records of loaded articles (path and text hash)."""
+    return tuple(SessionArticle(a.path, text_sha256(a.text), a.id, a.label) for a in articles)
+
+
+def check_articles(session: Session, articles: Sequence[Article]) -> list[ArticleNotice]:
+    """Compare a session's articles with those loaded now: what is missing, what changed."""
+    loaded = {a.path: text_sha256(a.text) for a in articles}
+    notices: list[ArticleNotice] = []
+    for item in session.articles:
+        digest = loaded.get(item.path)
+        if digest is None:
+            notices.append(ArticleNotice(item, "missing"))
+        elif item.sha256 and digest != item.sha256:
+            notices.append(ArticleNotice(item, "changed"))
+    return notices
+
+
+def _session_to_data(session: Session) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "schema_version": SESSION_SCHEMA_VERSION,
+        "name": session.name,
+        "created": session.created,
+        "last_opened": session.last_opened,
+        "notes": session.notes,
+        "articles": [
+            {"path": a.path, "sha256": a.sha256, "id": a.id, "label": a.label}
+            for a in session.articles
+        ],
+        "view": session.view.to_data(),
+    }
+    data.update({k: v for k, v in session.extra.items() if k not in data})
+    return data
+
+
+def _session_from_data(data: Any, source: str) -> Session:
+    if not isinstance(data, dict):
+        raise SessionError(f"{source}: not a session file")
+    version = data.get("schema_version")
+    if not isinstance(version, int) or version > SESSION_SCHEMA_VERSION:
+        raise SessionError(f"{source}: unsupported schema_version {version!r}")
+    articles: list[SessionArticle] = []
+    for i, item in enumerate(data.get("articles") or []):
+        if not isinstance(item, dict) or not isinstance(item.get("path"), str):
+            raise SessionError(f"{source}: articles[{i}] needs a path")
+        articles.append(
+            SessionArticle(
+                item["path"],
+                str(item.get("sha256") or ""),
+                str(item.get("id") or ""),
+                str(item.get("label") or ""),
+            )
+        )
+    known = {"schema_version", "name", "created", "last_opened", "notes", "articles", "view"}
+    return Session(
+        name=str(data.get("name") or Path(source).stem),
+        articles=tuple(articles),
+        notes=str(data.get("notes") or ""),
+        view=ViewState.from_data(data.get("view")),
+        created=str(data.get("created") or ""),
+        last_opened=str(data.get("last_opened") or ""),
+        extra={k: v for k, v in data.items() if k not in known},
+    )
+
+
+class SessionStore:
+    """Saves, loads and lists sessions under ``root/sessions``.
+
+    Args:
+        root: the data folder (``tui.cli.data_dir(option)``; a tmp folder in tests).
+        clock: gives "now" for created/last-opened times.
+    """
+
+    def __init__(self, root: Path | str, clock: Clock = utc_now) -> None:
+        self.root = Path(root)
+        self.folder = self.root / "sessions"
+        self.clock = clock
+
+    def path_for(self, name: str) -> Path:
+        """The session file of ``name``."""
+        return self.folder / f"{check_session_name(name)}.yaml"
+
+    def default_notes_path(self, name: str) -> Path:
+        """The session's own notes file, used unless ``--notes`` names another."""
+        return self.folder / f"{check_session_name(name)}.notes.yaml"
+
+    def exists(self, name: str) -> bool:
+        """Whether a session of this name was saved."""
+        return self.path_for(name).is_file()
+
+    def new(
+        self, name: str, articles: Sequence[Article], notes: Path | str | None = None
+    ) -> Session:
+        """A fresh session (not saved yet) for these articles."""
+        now = format_time(self.clock())
+        return Session(
+            name=check_session_name(name),
+            articles=session_articles(articles),
+            notes=str(notes) if notes else str(self.default_notes_path(name)),
+            created=now,
+            last_opened=now,
+        )
+
+    def save(self, session: Session, *, make_last: bool = True) -> Session:
+        """Write the session (atomically) and, by default, make it the one ``--resume`` opens.
+
+        Returns:
+            The session as saved (``last_opened`` set to now).
+        """
+        saved = replace(session, last_opened=format_time(self.clock()))
+        if not saved.created:
+            saved = replace(saved, created=saved.last_opened)
+        atomic_write_text(self.path_for(saved.name), dump_yaml(_session_to_data(saved)))
+        if make_last:
+            atomic_write_text(self.folder / "last", saved.name + "\n", backup=False)
+        return saved
+
+    def load(self, name: str) -> Session:
+        """Read a saved session.
+
+        Raises:
+            SessionError: no such session, or the file is unreadable.
+        """
+        path = self.path_for(name)
+        if not path.is_file():
+            raise SessionError(f"no session named {name!r} (in {self.folder})")
+        try:
+            return _session_from_data(load_yaml(path), str(path))
+        except SessionError:
+            raise
+        except StorageError as exc:
+            raise SessionError(str(exc)) from exc
+
+    def last_name(self) -> str | None:
+        """Name of the session ``--resume`` reopens, or None."""
+        try:
+            name = read_text(self.folder / "last").strip()
+        except StorageError:
+            return None
+        return name if name and _NAME.match(name) and self.exists(name) else None
+
+    def resume(self) -> Session:
+        """The last session.
+
+        Raises:
+            SessionError: there is none to resume.
+        """
+        name = self.last_name()
+        if name is None:
+            raise SessionError(f"no session to resume (in {self.folder})")
+        return self.load(name)
+
+    def list(self) -> list[SessionSummary]:
+        """Every saved session, most recently opened first; unreadable ones are listed too."""
+        if not self.folder.is_dir():
+            return []
+        last = self.last_name()
+        rows: list[SessionSummary] = []
+        for path in sorted(self.folder.glob("*.yaml")):
+            if path.name.endswith(".notes.yaml"):
+                continue
+            name = path.stem
+            try:
+                session = _session_from_data(load_yaml(path), str(path))
+            except StorageError as exc:
+                rows.append(SessionSummary(name, 0, None, "", name == last, str(exc)))
+                continue
+            rows.append(
+                SessionSummary(
+                    name,
+                    len(session.articles),
+                    _count_notes(session.notes),
+                    session.last_opened,
+                    name == last,
+                )
+            )
+        rows.sort(key=lambda r: (r.last_opened, r.name), reverse=True)
+        return rows
+
+    def delete(self, name: str) -> None:
+        """Remove a session file (its notes file is kept: notes are never deleted for you)."""
+        path = self.path_for(name)
+        if not path.is_file():
+            raise SessionError(f"no session named {name!r}")
+        path.unlink()
+
+
+def _count_notes(notes_path: str) -> int | None:
+    if not notes_path:
+        return None
+    try:
+        return len(parse_document(read_text(notes_path), notes_path).annotations)
+    except StorageError:
+        return None
