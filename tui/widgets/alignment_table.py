@@ -1,0 +1,259 @@
+"""The second view (``v``): the alignment as a table, one row per fact, one column per source.
+
+Each row is a group of aligned sentences, or a sentence no other source reports (a row with a
+single filled cell), so the gaps show at a glance what each source leaves out. Rows follow the
+reading order (a row sits where its sentences sit in their articles). Moving the cursor posts
+:class:`AlignmentTable.GroupHighlighted` so the reading screen can move the panes; the screen
+moves the table with :meth:`AlignmentTable.select_ref` without getting its own move echoed back.
+
+DataTable is enough here: measured at 2,000 rows x 8 columns, filling takes ~0.5 s once and a
+cursor move costs the same as with 20 rows (the table renders only visible lines).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable
+
+from tui.core.align import Alignment, Group, SentenceRef
+from tui.widgets.pane_styles import CONTRADICTION_GLYPH, UNIQUE_GLYPH
+
+GAP = "—"
+"""Shown where a source does not report the row's fact."""
+CELL_WIDTH = 30
+"""Characters of sentence shown per source column (truncated with an ellipsis)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One row of the table: a group, or a unique sentence (``group`` is None)."""
+
+    key: str
+    members: tuple[SentenceRef, ...]
+    group: Group | None
+    contradiction: bool
+
+
+def table_rows(alignment: Alignment) -> list[TableRow]:
+    """Groups and unique body sentences in reading order (pure: no widget needed)."""
+    rows: list[tuple[float, TableRow]] = []
+    lengths = [max(1, len(article.sentences)) for article in alignment.articles]
+
+    def position(ref: SentenceRef) -> float:
+        return ref.sentence / lengths[ref.doc]
+
+    def conflicted(members: Sequence[SentenceRef]) -> bool:
+        return any(alignment.discrepancies_of(ref) for ref in members)
+
+    for group in alignment.groups:
+        key = min((position(r), r) for r in group.members)
+        rows.append(
+            (key[0], TableRow(f"g{group.id}", group.members, group, conflicted(group.members)))
+        )
+    for doc, article in enumerate(alignment.articles):
+        for sentence in article.body_sentences:
+            ref = SentenceRef(doc, sentence.index)
+            if alignment.group_of(ref) is None:
+                row = TableRow(f"u{doc}:{sentence.index}", (ref,), None, conflicted((ref,)))
+                rows.append((position(ref), row))
+    rows.sort(key=lambda item: (item[0], item[1].members[0]))
+    return [row for _, row in rows]
+
+
+class AlignmentTable(DataTable[Text]):
+    """The alignment as a table; the cursor row is the fact being read."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "j",
+            "cursor_down",
+            "Next row",
+            show=False,
+            id="alignment.next-row",
+            tooltip="Next fact; the panes follow",
+        ),
+        Binding(
+            "k",
+            "cursor_up",
+            "Previous row",
+            show=False,
+            id="alignment.previous-row",
+            tooltip="Previous fact; the panes follow",
+        ),
+        Binding(
+            "home,g",
+            "scroll_top",
+            "First row",
+            show=False,
+            id="alignment.first-row",
+            tooltip="First fact of the story",
+        ),
+        Binding(
+            "end,G",
+            "scroll_bottom",
+            "Last row",
+            show=False,
+            id="alignment.last-row",
+            tooltip="Last fact of the story",
+        ),
+        Binding(
+            "enter",
+            "select_cursor",
+            "Read row",
+            id="alignment.read-row",
+            tooltip="Read this fact in the panes",
+        ),
+    ]
+
+    class GroupHighlighted(Message):
+        """The cursor moved to a row: ``ref`` is its sentence in the preferred source."""
+
+        def __init__(self, table: AlignmentTable, group: Group | None, ref: SentenceRef) -> None:
+            super().__init__()
+            self.table = table
+            self.group = group
+            """None for a sentence no other source reports."""
+            self.ref = ref
+
+        @property
+        def control(self) -> AlignmentTable:
+            """The table that posted the message."""
+            return self.table
+
+        def can_replace(self, message: Message) -> bool:
+            """Holding a key down needs the panes moved to the last row only."""
+            return type(message) is AlignmentTable.GroupHighlighted  # never drop a selection
+
+    class GroupSelected(GroupHighlighted):
+        """Enter on a row: read it in the panes."""
+
+        def can_replace(self, message: Message) -> bool:
+            return False
+
+    def __init__(
+        self,
+        alignment: Alignment | None = None,
+        *,
+        order: Sequence[int] | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, name=name, id=id, classes=classes)
+        self.fixed_columns = 3  # row number, source count and flag stay put when scrolling right
+        self.alignment: Alignment | None = None
+        self.rows_shown: list[TableRow] = []
+        self.preferred_doc = 0
+        """Source whose sentence a highlight reports (the pane the reader was in)."""
+        self._row_of: dict[SentenceRef, int] = {}
+        self._quiet_rows: set[int] = set()
+        """Rows reached by code, whose highlight must not be echoed as a user move."""
+        self._pending = (alignment, order)
+
+    def on_mount(self) -> None:
+        alignment, order = self._pending
+        if alignment is not None:
+            self.set_alignment(alignment, order)
+
+    def set_alignment(self, alignment: Alignment, order: Sequence[int] | None = None) -> None:
+        """Show ``alignment`` with one column per source, in ``order`` (default: all)."""
+        docs = list(range(len(alignment.articles))) if order is None else list(order)
+        self.alignment = alignment
+        self.rows_shown = table_rows(alignment)
+        self._row_of = {ref: i for i, row in enumerate(self.rows_shown) for ref in row.members}
+        self.clear(columns=True)
+        self.add_column("#", key="row", width=5)
+        self.add_column("srcs", key="sources", width=5)
+        self.add_column(CONTRADICTION_GLYPH, key="flag", width=1)
+        for doc in docs:
+            label = alignment.articles[doc].label
+            self.add_column(_truncate(label, CELL_WIDTH), key=f"doc{doc}", width=CELL_WIDTH)
+        total = len(alignment.articles)
+        self._quiet_rows.add(0)  # the first row added highlights itself: not a user move
+        for number, row in enumerate(self.rows_shown):
+            self.add_row(*self._cells(row, number, docs, total), key=row.key)
+
+    def _cells(self, row: TableRow, number: int, docs: Sequence[int], total: int) -> list[Text]:
+        assert self.alignment is not None
+        by_doc: dict[int, list[SentenceRef]] = {}
+        for ref in row.members:
+            by_doc.setdefault(ref.doc, []).append(ref)
+        sources = len(by_doc)
+        cells = [
+            Text(str(number + 1), style="dim", justify="right"),
+            Text(f"{sources}/{total}", style="bold" if sources == total else ""),
+            Text(
+                CONTRADICTION_GLYPH
+                if row.contradiction
+                else (UNIQUE_GLYPH if sources == 1 else ""),
+                style="bold",
+            ),
+        ]
+        for doc in docs:
+            refs = by_doc.get(doc)
+            if not refs:
+                cells.append(Text(GAP, style="dim", justify="center"))
+                continue
+            sentence = self.alignment.articles[doc].sentences[refs[0].sentence]
+            more = f" +{len(refs) - 1}" if len(refs) > 1 else ""
+            cells.append(Text(_truncate(sentence.text, CELL_WIDTH - len(more)) + more))
+        return cells
+
+    def ref_for_row(self, row: int) -> SentenceRef | None:
+        """The sentence of row ``row`` in the preferred source, else its first sentence."""
+        if not 0 <= row < len(self.rows_shown):
+            return None
+        members = self.rows_shown[row].members
+        preferred = [ref for ref in members if ref.doc == self.preferred_doc]
+        return (preferred or list(members))[0]
+
+    def row_of(self, ref: SentenceRef) -> int | None:
+        """The row showing ``ref``; None for furniture or an unknown sentence."""
+        return self._row_of.get(ref)
+
+    def select_ref(self, ref: SentenceRef) -> bool:
+        """Put the cursor on the row of ``ref`` without echoing a GroupHighlighted back.
+
+        Returns whether the sentence has a row.
+        """
+        row = self.row_of(ref)
+        if row is None:
+            return False
+        self.preferred_doc = ref.doc
+        if row != self.cursor_row:
+            self._quiet_rows.add(row)
+            self.move_cursor(row=row, animate=False, scroll=True)
+        return True
+
+    def _post_for_row(self, row: int, selected: bool) -> None:
+        ref = self.ref_for_row(row)
+        if ref is None:
+            return
+        group = self.rows_shown[row].group
+        message = self.GroupSelected if selected else self.GroupHighlighted
+        self.post_message(message(self, group, ref))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        if event.cursor_row != self.cursor_row:
+            return  # stale: the cursor has moved on since (a held key); the newer one follows
+        if event.cursor_row in self._quiet_rows:
+            self._quiet_rows.clear()
+            return
+        self._quiet_rows.clear()
+        self._post_for_row(event.cursor_row, selected=False)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self._post_for_row(event.cursor_row, selected=True)
+
+
+def _truncate(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
