@@ -1,13 +1,26 @@
 """Word-level differences and contradiction candidates inside an aligned pair.
 
-(Types fixed here; the comparison itself is built in issue 3.)
+The aligner decides which sentences report the same thing; this module says
+how they differ. ``diff_words`` feeds the highlighting (called on every cursor
+move, so it is cached and works on token ids, not characters).
+``find_discrepancies`` proposes candidates a person confirms or dismisses:
+numbers read as intervals (tui.core.numbers), names and lists of names
+(tui.core.names), and quotes worded differently. Both are pure and
+deterministic; ``find_discrepancies(b, a)`` is the mirror of ``(a, b)``.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
+from rapidfuzz.distance import Levenshtein
+
+from tui.core import names as nm
+from tui.core import numbers as nb
 from tui.core.model import Sentence
 
 DiffKind = Literal["insert", "delete", "replace"]
@@ -52,11 +65,459 @@ class Discrepancy:
     explanation: str
 
 
+# --- tokens and word diff ---------------------------------------------------------------
+
+_TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:['’.\-]\w+)*")
+_STRIP_RE = re.compile(r"['’.\-]")
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a sentence: offsets within the sentence and its comparison form."""
+
+    start: int
+    end: int
+    norm: str
+
+
+@lru_cache(maxsize=8192)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Words of ``text`` with offsets; the comparison form ignores case, quotes, punctuation.
+
+    "Russia’s" and "russia's" compare equal, as do "U.S." and "US", "four" and "4".
+    """
+    out: list[Token] = []
+    for m in _TOKEN_RE.finditer(text):
+        norm = _STRIP_RE.sub("", m.group().casefold())
+        if norm.isdigit() is False and "," in norm:
+            norm = norm.replace(",", "")
+        out.append(Token(m.start(), m.end(), _NUMBER_WORDS.get(norm, norm.replace(",", ""))))
+    return tuple(out)
+
+
+Opcode = tuple[str, int, int, int, int]
+
+
+@lru_cache(maxsize=4096)
+def _token_alignment(
+    text_a: str, text_b: str
+) -> tuple[tuple[Opcode, ...], tuple[tuple[int, int, int, int], ...]]:
+    """Merged non-equal token edits and the equal blocks between them (token indices)."""
+    ta, tb = tokenize(text_a), tokenize(text_b)
+    ops = Levenshtein.opcodes([t.norm for t in ta], [t.norm for t in tb])
+    merged: list[list[int]] = []
+    equal: list[tuple[int, int, int, int]] = []
+    for op in ops:
+        if op.tag == "equal":
+            equal.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+            continue
+        if merged and merged[-1][1] == op.src_start and merged[-1][3] == op.dest_start:
+            merged[-1][1], merged[-1][3] = op.src_end, op.dest_end
+        else:
+            merged.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    out: list[Opcode] = []
+    for i1, i2, j1, j2 in merged:
+        tag = "replace" if i2 > i1 and j2 > j1 else ("delete" if i2 > i1 else "insert")
+        out.append((tag, i1, i2, j1, j2))
+    return tuple(out), tuple(equal)
+
+
+def _token_opcodes(text_a: str, text_b: str) -> tuple[Opcode, ...]:
+    """Merged non-equal token edit operations (token indices), adjacent changes joined."""
+    return _token_alignment(text_a, text_b)[0]
+
+
+def _char_range(tokens: tuple[Token, ...], i1: int, i2: int) -> tuple[int, int]:
+    """Characters covered by tokens[i1:i2]; an empty range sits where the tokens would go."""
+    if i2 > i1:
+        return tokens[i1].start, tokens[i2 - 1].end
+    if i1 < len(tokens):
+        return tokens[i1].start, tokens[i1].start
+    end = tokens[-1].end if tokens else 0
+    return end, end
+
+
 def diff_words(a: Sentence, b: Sentence) -> list[DiffSpan]:
-    """Word-level differences between two sentences, ignoring case, punctuation, quotes."""
-    return []
+    """Word-level differences between two sentences, ignoring case, punctuation, quotes.
+
+    Spans are in article-text offsets of each side (``Sentence.start`` added), in order.
+    Token-level Levenshtein operations (rapidfuzz), not difflib: difflib's autojunk
+    mis-highlights long sentences.
+    """
+    return list(_diff_cached(a.text, a.start, b.text, b.start))
+
+
+@lru_cache(maxsize=4096)
+def _diff_cached(text_a: str, off_a: int, text_b: str, off_b: int) -> tuple[DiffSpan, ...]:
+    ta, tb = tokenize(text_a), tokenize(text_b)
+    spans: list[DiffSpan] = []
+    for tag, i1, i2, j1, j2 in _token_opcodes(text_a, text_b):
+        as_, ae = _char_range(ta, i1, i2)
+        bs, be = _char_range(tb, j1, j2)
+        kind: DiffKind = (
+            "replace" if tag == "replace" else ("delete" if tag == "delete" else "insert")
+        )
+        spans.append(DiffSpan(kind, off_a + as_, off_a + ae, off_b + bs, off_b + be))
+    return tuple(spans)
+
+
+# --- discrepancies ----------------------------------------------------------------------
+
+Explain = Callable[[bool], str]
+"""Builds the explanation; the flag says the caller's sides are swapped."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    kind: DiscrepancyKind
+    status: DiscrepancyStatus
+    a: tuple[int, int]
+    b: tuple[int, int]
+    explain: Explain
 
 
 def find_discrepancies(doc_a: int, a: Sentence, doc_b: int, b: Sentence) -> list[Discrepancy]:
-    """Contradiction candidates between two aligned sentences."""
-    return []
+    """Contradiction candidates between two aligned sentences.
+
+    Each has a kind (number, name, list, quote), a status (conflict; refinement when
+    one figure or list narrows the other; variant for a name spelt two ways), both
+    spans in article offsets and a one-line explanation. Mirrors exactly when the
+    sides are swapped (the work is done in one canonical order).
+    """
+    return list(_find_cached(doc_a, a, doc_b, b))
+
+
+@lru_cache(maxsize=8192)
+def _find_cached(doc_a: int, a: Sentence, doc_b: int, b: Sentence) -> tuple[Discrepancy, ...]:
+    swapped = (b.text, doc_b, b.start) < (a.text, doc_a, a.start)
+    x, y = (b, a) if swapped else (a, b)
+    found = _candidates(x.text, y.text)
+    out: list[Discrepancy] = []
+    for f in found:
+        ra, rb = (f.b, f.a) if swapped else (f.a, f.b)
+        out.append(
+            Discrepancy(
+                kind=f.kind,
+                status=f.status,
+                a=_span(doc_a, a, ra),
+                b=_span(doc_b, b, rb),
+                explanation=f.explain(swapped),
+            )
+        )
+    out.sort(key=lambda d: (d.a.start, d.b.start, d.kind))
+    return tuple(out)
+
+
+def _span(doc: int, s: Sentence, rng: tuple[int, int]) -> Span:
+    start, end = rng
+    return Span(doc, s.index, s.start + start, s.start + end, s.text[start:end])
+
+
+@lru_cache(maxsize=8192)
+def _candidates(text_x: str, text_y: str) -> tuple[_Found, ...]:
+    """All candidates between two sentence texts, in the canonical (x, y) order."""
+    if text_x == text_y:
+        return ()
+    return (
+        *_number_candidates(text_x, text_y),
+        *_name_candidates(text_x, text_y),
+        *_list_candidates(text_x, text_y),
+        *_quote_candidates(text_x, text_y),
+    )
+
+
+def _pick(x: str, y: str, swapped: bool) -> tuple[str, str]:
+    return (y, x) if swapped else (x, y)
+
+
+def _versus(prefix: str, x: str, y: str) -> Explain:
+    """'Spelling variant: "x" vs "y"', in the caller's order of sides."""
+
+    def explain(swapped: bool) -> str:
+        a, b = _pick(x, y, swapped)
+        return f'{prefix}: "{a}" vs "{b}"'
+
+    return explain
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# numbers
+
+
+def _number_candidates(text_x: str, text_y: str) -> list[_Found]:
+    xs, ys = nb.find_numbers(text_x), nb.find_numbers(text_y)
+    if not xs or not ys:
+        return []
+    options: list[tuple[int, int, int, int, str]] = []
+    rank = {"same": 0, "refines": 1, "refined": 1, "overlap": 1, "conflict": 2}
+    for i, mx in enumerate(xs):
+        for j, my in enumerate(ys):
+            if not nb.comparable(mx, my):
+                continue
+            rel = nb.relation(mx, my)
+            exact_unit = 0 if mx.unit is not None and mx.unit == my.unit else 1
+            options.append((rank[rel], exact_unit, i, j, rel))
+    options.sort()
+    used_x: set[int] = set()
+    used_y: set[int] = set()
+    out: list[_Found] = []
+    for _, _, i, j, rel in options:
+        if i in used_x or j in used_y:
+            continue
+        used_x.add(i)
+        used_y.add(j)
+        if rel != "same":
+            out.append(_number_found(text_x, xs[i], text_y, ys[j], rel))
+    return out
+
+
+def _number_found(
+    text_x: str, mx: nb.NumberMention, text_y: str, my: nb.NumberMention, rel: str
+) -> _Found:
+    span_x = (mx.start, mx.context_end)
+    span_y = (my.start, my.context_end)
+    label = nb.event_label(mx, my)
+    if rel == "conflict":
+        phrase_x, phrase_y = text_x[slice(*span_x)], text_y[slice(*span_y)]
+
+        def explain(swapped: bool) -> str:
+            pa, pb = _pick(phrase_x, phrase_y, swapped)
+            da, db = _pick(nb.describe(mx), nb.describe(my), swapped)
+            return f'{label} differs: "{_clip(pa)}" vs "{_clip(pb)}" ({da} ≠ {db})'
+
+        return _Found("number", "conflict", span_x, span_y, explain)
+    if rel == "overlap":
+
+        def explain_overlap(swapped: bool) -> str:
+            ta, tb = _pick(mx.text, my.text, swapped)
+            da, db = _pick(nb.describe(mx), nb.describe(my), swapped)
+            return f'{label}: "{ta}" and "{tb}" are compatible ({da} / {db})'
+
+        return _Found("number", "refinement", span_x, span_y, explain_overlap)
+    narrow, wide = (mx, my) if rel == "refines" else (my, mx)
+
+    def explain_refine(swapped: bool) -> str:
+        return f'{label}: "{narrow.text}" refines "{wide.text}" ({nb.reason(narrow, wide)})'
+
+    return _Found("number", "refinement", span_x, span_y, explain_refine)
+
+
+# names
+
+
+def _name_candidates(text_x: str, text_y: str) -> list[_Found]:
+    tx, ty = nm.name_tokens(text_x), nm.name_tokens(text_y)
+    out: list[_Found] = []
+    if not tx or not ty:
+        return out
+    keys_x = {t.key for t in tx}
+    keys_y = {t.key for t in ty}
+    only_x = [t for t in tx if t.key not in keys_y]
+    only_y = [t for t in ty if t.key not in keys_x]
+    seen: set[tuple[str, str]] = set()
+    variant_keys: set[tuple[str, str]] = set()
+    for t in only_x:
+        best: tuple[float, nm.NameToken, str] | None = None
+        for u in only_y:
+            kind = nm.variant_kind(t.text, u.text)
+            if kind is None:
+                continue
+            score = Levenshtein.normalized_similarity(t.key, u.key)
+            if best is None or score > best[0]:
+                best = (score, u, kind)
+        if best is None:
+            continue
+        _, u, kind = best
+        variant_keys.add((t.key, u.key))
+        if (t.key, u.key) in seen:
+            continue
+        seen.add((t.key, u.key))
+        label = "Spelling variant" if kind == "spelling" else "Transliteration variant"
+        out.append(
+            _Found(
+                "name",
+                "variant",
+                (t.start, t.end),
+                (u.start, u.end),
+                _versus(label, t.text, u.text),
+            )
+        )
+    out.extend(_role_conflicts(text_x, text_y, keys_x, keys_y))
+    return out
+
+
+def _role_conflicts(text_x: str, text_y: str, keys_x: set[str], keys_y: set[str]) -> list[_Found]:
+    """The same role ("Mayor", "Foreign Minister") filled by different people."""
+    out: list[_Found] = []
+    ry, rx = nm.role_names(text_y), nm.role_names(text_x)
+    used: set[int] = set()
+    for p in rx:
+        for j, q in enumerate(ry):
+            if j in used or p.role != q.role:
+                continue
+            if p.modifier and q.modifier and p.modifier != q.modifier:
+                continue
+            sur_p, sur_q = p.name.split()[-1], q.name.split()[-1]
+            if sur_p.casefold() == sur_q.casefold() or nm.variant_kind(sur_p, sur_q):
+                used.add(j)
+                break
+            if sur_p.casefold() in keys_y or sur_q.casefold() in keys_x:
+                continue  # both people are named on both sides: no swap of roles
+            used.add(j)
+            role = p.role
+            out.append(
+                _Found(
+                    "name",
+                    "conflict",
+                    (p.start, p.end),
+                    (q.start, q.end),
+                    _versus(f"Different {role} named", p.name, q.name),
+                )
+            )
+            break
+    return out
+
+
+# lists
+
+
+def _list_candidates(text_x: str, text_y: str) -> list[_Found]:
+    lx, ly = nm.name_lists(text_x), nm.name_lists(text_y)
+    out: list[_Found] = []
+    used: set[int] = set()
+    for p in lx:
+        best: tuple[int, int] | None = None
+        for j, q in enumerate(ly):
+            common = len(set(p.canonical) & set(q.canonical))
+            if j not in used and common and (best is None or common > best[0]):
+                best = (common, j)
+        if best is None:
+            continue
+        q = ly[best[1]]
+        used.add(best[1])
+        set_p, set_q = set(p.canonical), set(q.canonical)
+        if set_p == set_q:
+            continue
+        only_p = [it for it, c in zip(p.items, p.canonical, strict=True) if c not in set_q]
+        only_q = [it for it, c in zip(q.items, q.canonical, strict=True) if c not in set_p]
+        status: DiscrepancyStatus = "conflict" if only_p and only_q else "refinement"
+        topic = nm.list_topic(text_x, p, text_y, q)
+
+        def explain(
+            swapped: bool, op: list[str] = only_p, oq: list[str] = only_q, topic: str = topic
+        ) -> str:
+            ia, ib = _pick(", ".join(op) or "nothing", ", ".join(oq) or "nothing", swapped)
+            return f"{topic} differs: only in A: {ia}; only in B: {ib}"
+
+        out.append(_Found("list", status, (p.start, p.end), (q.start, q.end), explain))
+    return out
+
+
+# quotes
+
+_OPEN = "“«„"
+_CLOSE = "”»"
+
+
+@lru_cache(maxsize=8192)
+def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
+    """Quoted stretches (inside the marks) of ``text``.
+
+    A quote may open in an earlier sentence or close in a later one: an unmatched
+    closing mark quotes from the sentence start, an unmatched opening one to its end.
+    """
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch == '"':
+            opening = i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-"
+        elif ch in _OPEN or ch in _CLOSE:
+            opening = ch in _OPEN
+        else:
+            continue
+        if opening:
+            open_at = i + 1
+        else:
+            regions.append((open_at if open_at is not None else 0, i))
+            open_at = None
+    if open_at is not None:
+        regions.append((open_at, len(text)))
+    return tuple((s, e) for s, e in regions if e > s)
+
+
+def _region_at(regions: tuple[tuple[int, int], ...], start: int, end: int) -> int | None:
+    for k, (s, e) in enumerate(regions):
+        if (start < e and end > s) or (start == end and s < start < e):
+            return k
+    return None
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+
+
+def _window(tokens: tuple[Token, ...], region: tuple[int, int]) -> tuple[int, int]:
+    """Token indices of a quote plus one word either side."""
+    inside = [k for k, t in enumerate(tokens) if t.start >= region[0] and t.end <= region[1]]
+    if not inside:
+        return 0, 0
+    return max(0, inside[0] - 1), min(len(tokens), inside[-1] + 2)
+
+
+def _same_quote(
+    tx: tuple[Token, ...],
+    qx: tuple[int, int],
+    ty: tuple[Token, ...],
+    qy: tuple[int, int],
+    equal: tuple[tuple[int, int, int, int], ...],
+) -> bool:
+    """Two quotes are one quote reworded if enough of their words (or the words framing
+    them: 'called "meaningful" progress') line up in the alignment of the sentences."""
+    wx, wy = _window(tx, qx), _window(ty, qy)
+    shared = 0
+    for i1, i2, j1, _ in equal:
+        for k in range(i2 - i1):
+            if wx[0] <= i1 + k < wx[1] and wy[0] <= j1 + k < wy[1]:
+                shared += 1
+    smaller = min(wx[1] - wx[0], wy[1] - wy[0])
+    return smaller > 0 and shared >= max(1.0, 0.4 * smaller)
+
+
+def _quote_candidates(text_x: str, text_y: str) -> list[_Found]:
+    qx, qy = quote_regions(text_x), quote_regions(text_y)
+    if not qx or not qy:
+        return []
+    tx, ty = tokenize(text_x), tokenize(text_y)
+    touched: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
+    for _, i1, i2, j1, j2 in _token_opcodes(text_x, text_y):
+        xs, xe = _char_range(tx, i1, i2)
+        ys, ye = _char_range(ty, j1, j2)
+        kx, ky = _region_at(qx, xs, xe), _region_at(qy, ys, ye)
+        if kx is not None and ky is not None:
+            touched.setdefault((kx, ky), []).append((i1, i2, j1, j2))
+    equal = _token_alignment(text_x, text_y)[1]
+    out: list[_Found] = []
+    for (kx, ky), ops in touched.items():
+        if not _same_quote(tx, qx[kx], ty, qy[ky], equal):
+            continue
+        ix1, ix2 = min(o[0] for o in ops), max(o[1] for o in ops)
+        jy1, jy2 = min(o[2] for o in ops), max(o[3] for o in ops)
+        # One word of context each side so "meaningful" reads "called meaningful progress".
+        cx = _char_range(tx, max(0, ix1 - 1), min(len(tx), ix2 + 1))
+        cy = _char_range(ty, max(0, jy1 - 1), min(len(ty), jy2 + 1))
+        phrase_x = _QUOTE_MARKS.sub("", text_x[slice(*cx)])
+        phrase_y = _QUOTE_MARKS.sub("", text_y[slice(*cy)])
+
+        def explain(swapped: bool, px: str = phrase_x, py: str = phrase_y) -> str:
+            pa, pb = _pick(px, py, swapped)
+            return f'Quote worded differently: "{_clip(pa, 50)}" vs "{_clip(pb, 50)}"'
+
+        out.append(_Found("quote", "conflict", qx[kx], qy[ky], explain))
+    return out
