@@ -95,7 +95,7 @@ def fetch_url(url: str, max_bytes: int, timeout: float = FETCH_TIMEOUT_S) -> tup
     except (TimeoutError, OSError) as exc:
         raise WebError(f"cannot fetch: {exc}") from None
     if len(data) > max_bytes:
-        raise WebError(f"page is larger than the {max_bytes // 1_000_000} MB limit")
+        raise WebError(f"page is larger than the {max_bytes / 1_000_000:g} MB limit")
     return data, final_url
 
 

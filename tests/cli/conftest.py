@@ -1,0 +1,43 @@
+"""CLI fixtures: a stand-in for the UI so opening articles never starts Textual."""
+
+from __future__ import annotations
+
+import sys
+import types
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from tui.core.model import Article
+
+INPUTS = Path(__file__).parent.parent / "data" / "inputs"
+
+
+class OpenedApp:
+    """Records what the reading UI would have been given."""
+
+    opened: ClassVar[list[tuple[Article, ...]]] = []
+
+    def __init__(self, articles: tuple[Article, ...], *args: object, **kwargs: object) -> None:
+        self.articles = articles
+        self.return_code: int | None = 0
+
+    def run(self) -> None:
+        OpenedApp.opened.append(self.articles)
+
+
+@pytest.fixture
+def fake_ui(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[Article, ...]]]:
+    """Replace ``tui.app`` with a recorder; yields the article tuples the UI received."""
+    module = types.ModuleType("tui.app")
+    module.ReaderApp = OpenedApp  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tui.app", module)
+    OpenedApp.opened = []
+    yield OpenedApp.opened
+
+
+@pytest.fixture
+def inputs() -> Path:
+    return INPUTS
