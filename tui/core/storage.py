@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -157,7 +158,13 @@ class _BlockDumper(yaml.SafeDumper):
     """Safe dumper that writes multi-line strings as ``|`` block scalars, readable in diffs."""
 
 
+_ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if _ODD_BREAKS.search(value):
+        # NEL, LS, PS and CR are line breaks to a YAML reader; only escapes preserve them.
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     if "\n" in value:
         # Block scalars only where they read well; edge whitespace would need indentation
         # indicators (``|2-``), so such text (quote context) is written double-quoted.
