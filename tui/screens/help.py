@@ -1,0 +1,168 @@
+"""HelpScreen (``?`` / f1): every key live on the screen below, as the user has mapped them.
+
+Built from ``screen.active_bindings`` when opened, never from a hard-coded list, so it shows
+what is really bound right now: remapped keys (keymap), the focused widget's keys, disabled
+actions (dimmed). Keys of one action are merged ("down, j"); groups follow the binding chain
+from the focused widget out to the app. Binding ids are listed so users can remap them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from rich.console import Group as RenderGroup
+from rich.table import Table
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+DEFAULT_MOUSE_HELP: tuple[tuple[str, str], ...] = (
+    ("click", "focus a sentence (its pane gets the cursor)"),
+    ("wheel", "scroll a pane; with sync on, the other panes follow"),
+    ("click a table row", "move to that fact"),
+)
+"""Shown when the screen below has no ``MOUSE_HELP`` of its own."""
+
+
+@dataclass
+class HelpEntry:
+    """One action with every key bound to it."""
+
+    keys: list[str]
+    description: str
+    id: str
+    enabled: bool
+
+
+@dataclass
+class HelpSection:
+    """The bindings one node (widget, screen or app) contributes."""
+
+    title: str
+    entries: list[HelpEntry] = field(default_factory=list)
+
+
+def _title(node: DOMNode, target: Screen[Any]) -> str:
+    explicit = getattr(node, "HELP_TITLE", None)
+    if isinstance(explicit, str):
+        return explicit
+    if isinstance(node, App):
+        return "Everywhere"
+    if node is target:
+        return f"{target.__class__.__name__.removesuffix('Screen') or 'Screen'} screen"
+    return f"In the {node.__class__.__name__}"
+
+
+def help_sections(target: Screen[Any]) -> list[HelpSection]:
+    """The live bindings of ``target`` grouped by the node that defines them.
+
+    Order: the focused widget first, then outwards to the screen and the app, as Textual
+    looks them up. Hidden-from-footer bindings are included (that is what help is for).
+    """
+    app = target.app
+    sections: dict[int, HelpSection] = {}
+    entries: dict[tuple[int, str, str], HelpEntry] = {}
+    for active in target.active_bindings.values():
+        binding: Binding = active.binding
+        node = active.node
+        section = sections.setdefault(id(node), HelpSection(_title(node, target)))
+        description = binding.description or binding.tooltip or binding.action
+        merge = (id(node), binding.action, description)
+        display = app.get_key_display(binding)
+        entry = entries.get(merge)
+        if entry is None:
+            entry = HelpEntry([], description, binding.id or "", active.enabled)
+            entries[merge] = entry
+            section.entries.append(entry)
+        if display not in entry.keys:
+            entry.keys.append(display)
+    return [section for section in sections.values() if section.entries]
+
+
+def render_help(sections: Sequence[HelpSection], mouse: Sequence[tuple[str, str]]) -> RenderGroup:
+    """The help text: one table per section, then the mouse hints."""
+    parts: list[Table | Text] = []
+    for section in sections:
+        table = Table(
+            title=section.title,
+            title_justify="left",
+            title_style="bold",
+            show_header=False,
+            box=None,
+            expand=True,
+            padding=(0, 1),
+        )
+        table.add_column("keys", style="bold", no_wrap=True, ratio=2)
+        table.add_column("action", ratio=5)
+        table.add_column("id", style="dim", no_wrap=True, ratio=3)
+        for entry in section.entries:
+            style = "" if entry.enabled else "dim"
+            table.add_row(
+                Text(", ".join(entry.keys), style=style),
+                Text(entry.description, style=style),
+                entry.id,
+            )
+        parts.extend((table, Text()))
+    mouse_table = Table(
+        title="Mouse", title_justify="left", title_style="bold", show_header=False, box=None
+    )
+    mouse_table.add_column("what", style="bold", no_wrap=True)
+    mouse_table.add_column("does")
+    for what, does in mouse:
+        mouse_table.add_row(what, does)
+    parts.append(mouse_table)
+    return RenderGroup(*parts)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every live binding of the screen it was opened from; any close key dismisses."""
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    HelpScreen > VerticalScroll {
+        width: 90%;
+        max-width: 110;
+        height: 90%;
+        border: round $primary;
+        border-title-style: bold;
+        border-subtitle-color: $text-muted;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape,q,question_mark,f1",
+            "close",
+            "Close help",
+            id="help.close",
+            tooltip="Back to reading",
+        ),
+    ]
+
+    def __init__(self, target: Screen[Any]) -> None:
+        super().__init__()
+        self.target = target
+        self.sections = help_sections(target)
+
+    def compose(self) -> ComposeResult:
+        mouse = getattr(self.target, "MOUSE_HELP", DEFAULT_MOUSE_HELP)
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Keys and mouse"
+            scroll.border_subtitle = "escape / q / ? closes · ↑↓ scroll"
+            yield Static(render_help(self.sections, mouse), id="help-text")
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
