@@ -78,6 +78,8 @@ _OPENING_WORDS = _words(
     Eight Nine Ten
     """
 )
+# "then-Gov.", "ex-Sen.", "Related:Sens.": the title is the last part.
+_TITLE_PART = re.compile(r"[^A-Za-z.]")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
 
 
@@ -115,13 +117,17 @@ def _is_boundary(
     if nxt < 0:
         return False  # nothing but punctuation follows on this line
     first = text[nxt]
-    if first.islower():
-        return False
+    if first.islower() or first in _CLOSERS:
+        return False  # a closing mark belongs to this sentence: "duty. ...”"
+    if text[term_end:nxt].lstrip().startswith("."):
+        return False  # a spaced ellipsis ". . ." ends where its last dot is
     terminator = text[term_start:term_end].rstrip(_CLOSERS)
     if terminator != ".":
-        return True  # "?", "!", "...", "…" before a capital, figure or symbol
+        # "?", "!", "...", "…" end a sentence before a capital or a symbol;
+        # "wait for it ... 36 years" is a pause, not an end.
+        return not (first.isdigit() and terminator[-1] in ".…")
     token = _token_before(head)
-    key = token.lower()
+    key = _TITLE_PART.split(token)[-1].lower()  # "then-Gov" -> "gov"
     if key in _NEVER_END:
         return False
     if key in _BEFORE_FIGURE and first.isdigit():
@@ -144,6 +150,8 @@ def _next_start(text: str, pos: int, line_end: int) -> tuple[int, bool]:
         ch = text[pos]
         if ch not in _LEAD_IN and not ch.isspace():
             return pos, quoted
+        if ch in "\"'" and (pos + 1 == line_end or text[pos + 1].isspace()):
+            return pos, quoted  # a straight quote before a space closes: 'boys?' " Edwards
         quoted = quoted or ch in _QUOTES
         pos += 1
     return -1, quoted
