@@ -1,19 +1,35 @@
 """N-way, order-independent sentence alignment across articles.
 
-(Types fixed here; a provisional mutual-best scorer until issue 3 lands.)
+News reports of one event tell it in different orders and split or merge
+sentences, so every sentence is compared with every sentence of every other
+article, but only through an inverted index of its informative (rare) terms:
+a pair that could reach the threshold must share one of them (prefix
+filtering), so the index loses no match that exhaustive scoring would find.
+The score is how much of the shorter sentence (or of one of its clauses) the
+other carries, weighted by rarity (IDF), blended with rapidfuzz's
+token-set ratio on the normalised text. A sentence may match several
+sentences of another article (one outlet's sentence is often two in another).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from tui.core.compare import Discrepancy, find_discrepancies
 from tui.core.model import Article
+from tui.core.scoring import Scorer, SentenceProfile, build_profiles
 
 DEFAULT_THRESHOLD = 60.0
+"""Chosen on the hand-labelled seed pairs (see bench/README.md, "Alignment")."""
+NEAR_BEST_MARGIN = 10.0
+"""A pair is kept when, for one of its two sentences, it is within this of that sentence's
+best match in the other article: one sentence may match several (a split), but a
+sentence whose every partner is far better elsewhere is a coincidental overlap."""
+MAX_GROUP_MEMBERS_PER_DOC = 3
+"""A group may hold a split sentence (2-3 pieces of one article) but no longer chains
+through a whole article, which is how single-link clustering fails on one long story."""
 Progress = Callable[[float], None]
 """Called with the share of the work done, 0.0 to 1.0."""
 
@@ -102,29 +118,21 @@ def align_corpus(
     threshold: float = DEFAULT_THRESHOLD,
     progress: Progress | None = None,
 ) -> Alignment:
-    """Align every article with every other and group the matches."""
-    pairs: list[Pair] = []
-    total = max(1, len(articles) * (len(articles) - 1) // 2)
-    done = 0
-    for i, art_a in enumerate(articles):
-        for j in range(i + 1, len(articles)):
-            art_b = articles[j]
-            for sa in art_a.body_sentences:
-                best = None
-                for sb in art_b.body_sentences:
-                    score = fuzz.token_set_ratio(sa.text, sb.text)
-                    if score >= threshold and (best is None or score > best[1]):
-                        best = (sb, score)
-                if best is not None:
-                    pairs.append(
-                        Pair(
-                            SentenceRef(i, sa.index), SentenceRef(j, best[0].index), float(best[1])
-                        )
-                    )
-            done += 1
-            if progress:
-                progress(done / total)
+    """Align every article with every other and group the matches.
+
+    Args:
+        articles: the corpus; ``SentenceRef.doc`` is a position in it.
+        threshold: minimum score (0-100) of a pair; furniture sentences never align.
+        progress: called with the share of the work done, 0.0 to 1.0.
+    """
+    report = progress or (lambda share: None)
+    scored = _score_pairs(articles, threshold, report)
+    pairs = tuple(
+        Pair(SentenceRef(a.doc, a.sentence), SentenceRef(b.doc, b.sentence), score)
+        for a, b, score in scored
+    )
     groups = _groups(pairs)
+    report(0.9)
     discrepancies: list[Discrepancy] = []
     for pair in pairs:
         discrepancies.extend(
@@ -135,19 +143,84 @@ def align_corpus(
                 articles[pair.b.doc].sentences[pair.b.sentence],
             )
         )
-    return Alignment(tuple(articles), tuple(pairs), groups, tuple(discrepancies), threshold)
+    report(1.0)
+    return Alignment(tuple(articles), pairs, groups, tuple(discrepancies), threshold)
+
+
+def _score_pairs(
+    articles: Sequence[Article], threshold: float, report: Progress
+) -> list[tuple[SentenceProfile, SentenceProfile, float]]:
+    """Every cross-article pair scoring ``threshold`` or more, in a canonical order."""
+    triples = [
+        (doc, sentence.index, sentence.text)
+        for doc, article in enumerate(articles)
+        for sentence in article.sentences
+        if not sentence.furniture
+    ]
+    profiles, idf = build_profiles(triples)
+    report(0.1)
+    scorer = Scorer(profiles, idf)
+    count = len(profiles)
+    keys: set[int] = set()
+    step = max(1, count // 20)
+    for position in range(count):
+        for other in scorer.candidates(position, threshold):
+            low, high = (position, other) if position < other else (other, position)
+            keys.add(low * count + high)
+        if position % step == 0:
+            report(0.1 + 0.4 * position / count)
+    report(0.5)
+    found: list[tuple[int, int, float]] = []
+    best: dict[tuple[int, int], float] = {}
+    step = max(1, len(keys) // 20)
+    for done, key in enumerate(sorted(keys)):
+        low, high = divmod(key, count)
+        score = scorer.score(profiles[low], profiles[high], floor=threshold)
+        if score >= threshold:
+            found.append((low, high, score))
+            for own, other in ((low, profiles[high].doc), (high, profiles[low].doc)):
+                best[own, other] = max(score, best.get((own, other), 0.0))
+        if done % step == 0:
+            report(0.5 + 0.4 * done / len(keys))
+    return [
+        (profiles[low], profiles[high], score)
+        for low, high, score in found
+        if score + NEAR_BEST_MARGIN >= best[low, profiles[high].doc]
+        or score + NEAR_BEST_MARGIN >= best[high, profiles[low].doc]
+    ]
 
 
 def _groups(pairs: Sequence[Pair]) -> tuple[Group, ...]:
+    """Cluster pairs best-first, refusing merges that would chain through an article.
+
+    Single-link clustering of all pairs turns a long story into one giant group; here a
+    merge is skipped when the merged group would hold more than
+    ``MAX_GROUP_MEMBERS_PER_DOC`` sentences of one article. Every paired sentence still
+    belongs to exactly one group.
+    """
     parent: dict[SentenceRef, SentenceRef] = {}
+    per_doc: dict[SentenceRef, Counter[int]] = {}
 
     def find(x: SentenceRef) -> SentenceRef:
-        while parent.setdefault(x, x) != x:
+        if x not in parent:
+            parent[x] = x
+            per_doc[x] = Counter({x.doc: 1})
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for pair in pairs:
-        parent[find(pair.a)] = find(pair.b)
+    for pair in sorted(pairs, key=lambda p: (-p.score, p.a, p.b)):
+        ra, rb = find(pair.a), find(pair.b)
+        if ra == rb:
+            continue
+        merged = per_doc[ra] + per_doc[rb]
+        if max(merged.values()) > MAX_GROUP_MEMBERS_PER_DOC:
+            continue
+        keep, drop = (ra, rb) if ra < rb else (rb, ra)
+        parent[drop] = keep
+        per_doc[keep] = merged
+        del per_doc[drop]
     clusters: dict[SentenceRef, list[SentenceRef]] = {}
     for ref in parent:
         clusters.setdefault(find(ref), []).append(ref)

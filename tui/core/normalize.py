@@ -1,0 +1,220 @@
+"""Text normalisation for matching sentences across outlets.
+
+Two outlets write the same fact with different case, punctuation, quote styles,
+spelled-out numbers, British or American spelling and transliterations of names
+(Zelensky, Zelenskiy, Zelenskyy; Kiev, Kyiv). Matching compares what survives
+this module, never the raw text; offsets and display always use the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from rapidfuzz.distance import Levenshtein
+
+_QUOTES = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "–": "-",
+        "—": "-",
+        "‑": "-",
+        "−": "-",
+        "…": "...",
+    }
+)
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"\[\]]|\s-\s|\.\.\.")
+
+_SMALL_NUMBERS = """zero one two three four five six seven eight nine ten eleven twelve thirteen
+fourteen fifteen sixteen seventeen eighteen nineteen twenty"""
+_NUMBER_WORDS: dict[str, str] = {
+    word: str(value) for value, word in enumerate(_SMALL_NUMBERS.split())
+}
+_NUMBER_WORDS.update(
+    {
+        "thirty": "30",
+        "forty": "40",
+        "fifty": "50",
+        "sixty": "60",
+        "seventy": "70",
+        "eighty": "80",
+        "ninety": "90",
+        "hundred": "100",
+        "first": "1st",
+        "second": "2nd",
+        "third": "3rd",
+        "ii": "2",
+        "iii": "3",
+    }
+)
+
+KNOWN_VARIANTS: dict[str, str] = {
+    # transliterations of names and places in the news of the seeds and beyond
+    "kiev": "kyiv",
+    "zelenskiy": "zelensky",
+    "zelenskyy": "zelensky",
+    "zelenski": "zelensky",
+    "zeleskyy": "zelensky",
+    "aleksandr": "alexander",
+    "aleksander": "alexander",
+    "alexandr": "alexander",
+    "mykhaylo": "mykhailo",
+    "boychenko": "boichenko",
+    "astroshenko": "atroshenko",
+    "kharkov": "kharkiv",
+    "odessa": "odesa",
+    "lvov": "lviv",
+    "nikolaev": "mykolaiv",
+    "mykolayiv": "mykolaiv",
+    "chernigov": "chernihiv",
+    "dmitri": "dmitry",
+    "dmitriy": "dmitry",
+    # British and American spellings
+    "defense": "defence",
+    "offense": "offence",
+    "skepticism": "scepticism",
+    "skeptical": "sceptical",
+    "maneuver": "manoeuvre",
+    "maneuvers": "manoeuvres",
+    "storey": "story",
+    "pummelled": "pummeled",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "america": "usa",
+    "british": "britain",
+    "nonmilitary": "non military",
+}
+_BRITISH_ENDINGS = (("our", "or"), ("tre", "ter"), ("ise", "ize"), ("ised", "ized"))
+
+_STOPWORD_TEXT = """a about above after again against all also am an and any are as at be because
+    been before being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in into
+    is it its itself just me more most my myself no nor not now of off on once only or other
+    our ours ourselves out over own same she should so some such than that the their theirs
+    them themselves then there these they this those through to too under until up very was we
+    were what when where which while who whom why will with would you your yours yourself mr
+    mrs ms said says say saying told tell according s t new"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+"""Words that carry no fact on their own; the aligner ignores them."""
+
+STEM_LENGTH = 6
+"""Terms are truncated to this many characters: a cheap stemmer that joins
+"civilian/civilians", "shelling/shells" is outside it, but "reduce/reduced" in."""
+
+
+def fold(text: str) -> str:
+    """Lower-case, unify quote and dash styles, drop accents."""
+    text = text.translate(_QUOTES)
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def canonical_word(word: str, variants: Mapping[str, str] | None = None) -> str:
+    """One spelling for a word: numbers as digits, known and corpus variants merged."""
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    if variants is not None and word in variants:
+        return variants[word]
+    if word in KNOWN_VARIANTS:
+        return KNOWN_VARIANTS[word]
+    if word[:1].isdigit():
+        return word.replace(",", "")
+    for british, american in _BRITISH_ENDINGS:
+        if len(word) > 5 and word.endswith(american):
+            return word[: -len(american)] + british
+    return word
+
+
+_COUNTRY_ABBREVIATIONS = (
+    (re.compile(r"\bU\.?S\.?A?\.?(?![a-z])"), " USA "),
+    (re.compile(r"\bU\.?K\.?(?![a-z])"), " Britain "),
+)
+
+
+def words(text: str, variants: Mapping[str, str] | None = None) -> list[str]:
+    """The canonical words of ``text``, stopwords included, in order."""
+    for pattern, replacement in _COUNTRY_ABBREVIATIONS:
+        text = pattern.sub(replacement, text)
+    folded = fold(text).replace("'s ", " ").replace("'", "")
+    return [canonical_word(w, variants) for w in _TOKEN.findall(folded)]
+
+
+def normalize_text(text: str, variants: Mapping[str, str] | None = None) -> str:
+    """``text`` as one normalised string: what rapidfuzz compares."""
+    return " ".join(words(text, variants))
+
+
+def term(word: str) -> str:
+    """The matching key of a canonical word: numbers whole, words truncated."""
+    return word if word[:1].isdigit() else word[:STEM_LENGTH]
+
+
+def content_terms(text: str, variants: Mapping[str, str] | None = None) -> list[str]:
+    """Informative terms of ``text`` (stopwords dropped, crude stems), in order."""
+    return [
+        term(w) for w in words(text, variants) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
+    ]
+
+
+def clause_terms(text: str, variants: Mapping[str, str] | None = None) -> list[list[str]]:
+    """Informative terms of each clause of ``text`` (see ``clauses``), in one pass."""
+    return [content_terms(piece, variants) for piece in clauses(text)]
+
+
+def clauses(text: str) -> list[str]:
+    """Pieces of a sentence between commas, quotes, brackets and dashes."""
+    return [piece for piece in _CLAUSE_BREAK.split(fold(text)) if piece.strip()]
+
+
+_NAME = re.compile(r"(?<![.!?\"]\s)(?<!^)\b[A-Z][a-z]{4,}\b")
+
+
+def build_variant_map(texts: Iterable[str]) -> dict[str, str]:
+    """Merge spellings of the same proper name found in the corpus (Zelenskiy/Zelenskyy).
+
+    Only capitalised words inside sentences are considered, one edit apart (two for long
+    names), with the same first two letters; each cluster maps to its most frequent spelling.
+    """
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for match in _NAME.finditer(text):
+            counts[fold(match.group())] += 1
+    names = sorted(counts)
+    blocks: dict[str, list[str]] = {}
+    for name in names:
+        blocks.setdefault(name[:2], []).append(name)
+    parent = {name: name for name in names}
+
+    def root(name: str) -> str:
+        while parent[name] != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    for block in blocks.values():
+        for i, first in enumerate(block):
+            for second in block[i + 1 :]:
+                if abs(len(first) - len(second)) > 2 or second.startswith(first):
+                    continue
+                allowed = 2 if min(len(first), len(second)) >= 9 else 1
+                if Levenshtein.distance(first, second, score_cutoff=allowed) <= allowed:
+                    ra, rb = root(first), root(second)
+                    if ra != rb:
+                        keep, drop = sorted((ra, rb), key=lambda n: (-counts[n], n))
+                        parent[drop] = keep
+    return {name: root(name) for name in names if root(name) != name}
