@@ -1,30 +1,149 @@
-"""ReaderApp: wires the loaded articles into the reading screen."""
+"""ReaderApp: aligns the articles in a worker, then opens the reading screen.
+
+Services (the aligner, the data folder, the theme) are injected so tests can
+run the whole app on a hand-built alignment without touching the user's home.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import ClassVar
 
-from textual.app import App, ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
 
+from tui.core.align import DEFAULT_THRESHOLD, Alignment, Progress, align_corpus
 from tui.core.model import Article
+from tui.messages import AlignmentFailed, AlignmentProgress, AlignmentReady
+from tui.screens.loading import LoadingScreen
+from tui.screens.reading import ReadingScreen
+
+Aligner = Callable[[Sequence[Article], float, Progress | None], Alignment]
+"""What computes the alignment: ``align_corpus`` by default; tests inject a fixed one."""
+
+
+def _default_aligner(
+    articles: Sequence[Article], threshold: float, progress: Progress | None
+) -> Alignment:
+    return align_corpus(articles, threshold, progress)
 
 
 class ReaderApp(App[None]):
     """Several accounts of one story, side by side."""
 
     TITLE = "reader"
+    CSS_PATH = "reader.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "q", "quit", "Quit", tooltip="Quit reader (the session is saved)", id="reader.quit"
+        ),
+        Binding(
+            "question_mark,f1",
+            "help",
+            "Help",
+            tooltip="Every key that works here",
+            id="reader.help",
+        ),
+    ]
 
-    def __init__(self, articles: Sequence[Article]) -> None:
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        *,
+        threshold: float | None = None,
+        data_dir: Path | None = None,
+        theme: str | None = None,
+        aligner: Aligner | None = None,
+    ) -> None:
         super().__init__()
         self.articles = tuple(articles)
+        self.threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+        self.data_dir = data_dir
+        """Where settings (and sessions, issue 5) live; None keeps everything in memory."""
+        self.start_theme = theme
+        self.aligner: Aligner = aligner or _default_aligner
+        self.alignment: Alignment | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Horizontal():
-            for article in self.articles:
-                with VerticalScroll():
-                    yield Static(article.label, markup=False)
-                    yield Static(article.text, markup=False)
-        yield Footer()
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """Our ``$reader-*`` variables exist in every theme, Textual's built-ins included."""
+        from tui.themes import VARIABLE_DEFAULTS
+
+        return dict(VARIABLE_DEFAULTS)
+
+    def on_mount(self) -> None:
+        from tui.themes import pick_theme, register_themes, start_themes
+
+        if self.data_dir is not None:
+            from tui.settings import SettingsStore
+
+            start_themes(self, SettingsStore(self.data_dir), self.start_theme)
+        else:
+            register_themes(self)
+            self.theme = pick_theme(self, self.start_theme)
+        count = len(self.articles)
+        self.push_screen(LoadingScreen(f"Aligning {count} article{'s' * (count != 1)}…"))
+        self._align()
+
+    @work(thread=True, exclusive=True, name="align")
+    def _align(self) -> None:
+        """Align off the event loop; report progress at most every percent."""
+        last = [-1]
+
+        def progress(done: float) -> None:
+            percent = int(done * 100)
+            if percent != last[0]:
+                last[0] = percent
+                self.post_message(AlignmentProgress(done))
+
+        try:
+            alignment = self.aligner(self.articles, self.threshold, progress)
+        except Exception as exc:  # one line on screen, never a traceback
+            self.post_message(AlignmentFailed(f"Alignment failed: {exc}"))
+            return
+        self.post_message(AlignmentReady(alignment))
+
+    @on(AlignmentProgress)
+    def _alignment_progress(self, message: AlignmentProgress) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.set_progress(message.done)
+
+    @on(AlignmentFailed)
+    def _alignment_failed(self, message: AlignmentFailed) -> None:
+        if isinstance(self.screen, LoadingScreen):
+            self.screen.show_error(message.error)
+
+    @on(AlignmentReady)
+    def _alignment_ready(self, message: AlignmentReady) -> None:
+        self.alignment = message.alignment
+        self.switch_screen(ReadingScreen(message.alignment))
+
+    @property
+    def reading_screen(self) -> ReadingScreen | None:
+        """The reading screen once the alignment is shown (under any modal)."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, ReadingScreen):
+                return screen
+        return None
+
+    def save_state(self) -> None:
+        """Save the session (panes, cursors, sync, view, theme). Issue 5 fills this in.
+
+        Called on quit; until sessions exist there is no state to write.
+        """
+
+    async def action_quit(self) -> None:
+        """Save, then leave."""
+        self.save_state()
+        self.exit()
+
+    def action_help(self) -> None:
+        """Show every live binding (the chrome engineer's HelpScreen)."""
+        try:
+            from tui.screens.help import HelpScreen
+        except ImportError:  # until the help screen lands, Textual's key panel lists them
+            self.action_show_help_panel()
+            return
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))

@@ -1,0 +1,718 @@
+"""ReadingScreen: the synchronised panes, the keys that move through them, the detail line.
+
+State lives in a few reactives here (focused pane, cursor per pane, sync, view
+mode, furniture, the window of visible panes, search, marks); ``_show`` pushes
+it into the panes. Panes never move each other: only this screen scrolls them,
+so following can never ping-pong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal, Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from tui.core.align import Alignment, SentenceRef
+from tui.core.compare import diff_words
+from tui.messages import PaneWheelScrolled, SentenceClicked
+from tui.search import SearchHit, find_hits
+from tui.widgets.article_pane import FURNITURE, UNIQUE, ArticlePane
+from tui.widgets.pane_header import PaneHeader
+from tui.widgets.status_line import StatusLine
+
+MIN_PANE_WIDTH = 32
+"""Columns a pane needs to stay readable (about 28 of text plus gutter and scrollbar)."""
+MIN_HEIGHT = 10
+"""Rows under which the screen shows a message instead of crushed panes."""
+
+
+def _b(keys: str, action: str, description: str, tooltip: str, id: str, **kw: object) -> Binding:
+    return Binding(keys, action, description, tooltip=tooltip, id=id, **kw)  # type: ignore[arg-type]
+
+
+class ReadingScreen(Screen[None]):
+    """Several articles side by side, sentence-aligned."""
+
+    AUTO_FOCUS = ""
+    """Keys belong to the screen (the panes are not focusable); only search takes focus."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _b(
+            "down,j", "move(1)", "Next", "Next sentence in the focused pane", "reader.next-sentence"
+        ),
+        _b(
+            "up,k",
+            "move(-1)",
+            "Prev",
+            "Previous sentence in the focused pane",
+            "reader.previous-sentence",
+        ),
+        _b(
+            "right,l,tab",
+            "pane(1)",
+            "Next pane",
+            "Focus the pane to the right",
+            "reader.next-pane",
+            show=False,
+        ),
+        _b(
+            "left,h,shift+tab",
+            "pane(-1)",
+            "Prev pane",
+            "Focus the pane to the left",
+            "reader.previous-pane",
+            show=False,
+        ),
+        _b(
+            "pagedown",
+            "page(1)",
+            "Page down",
+            "Move the cursor a page down",
+            "reader.page-down",
+            show=False,
+        ),
+        _b(
+            "pageup",
+            "page(-1)",
+            "Page up",
+            "Move the cursor a page up",
+            "reader.page-up",
+            show=False,
+        ),
+        _b(
+            "home,g",
+            "edge(-1)",
+            "Start",
+            "First sentence of the focused pane",
+            "reader.start",
+            show=False,
+        ),
+        _b(
+            "end,G", "edge(1)", "End", "Last sentence of the focused pane", "reader.end", show=False
+        ),
+        _b(
+            "right_square_bracket",
+            "jump('contradiction', 1)",
+            "Next ⚑",
+            "Next contradiction candidate",
+            "reader.next-contradiction",
+        ),
+        _b(
+            "left_square_bracket",
+            "jump('contradiction', -1)",
+            "Prev ⚑",
+            "Previous contradiction candidate",
+            "reader.previous-contradiction",
+            show=False,
+        ),
+        _b(
+            "right_curly_bracket",
+            "jump('unique', 1)",
+            "Next unique",
+            "Next sentence no other source reports",
+            "reader.next-unique",
+            show=False,
+        ),
+        _b(
+            "left_curly_bracket",
+            "jump('unique', -1)",
+            "Prev unique",
+            "Previous sentence no other source reports",
+            "reader.previous-unique",
+            show=False,
+        ),
+        _b("slash", "search", "Search", "Search all panes", "reader.search"),
+        _b(
+            "n",
+            "next_hit(1)",
+            "Next hit",
+            "Next search hit (all panes)",
+            "reader.next-hit",
+            show=False,
+        ),
+        _b(
+            "N",
+            "next_hit(-1)",
+            "Prev hit",
+            "Previous search hit (all panes)",
+            "reader.previous-hit",
+            show=False,
+        ),
+        _b(
+            "escape",
+            "clear_search",
+            "Clear search",
+            "Close the search bar and clear hits",
+            "reader.clear-search",
+            show=False,
+        ),
+        _b(
+            "s",
+            "toggle_sync",
+            "Sync",
+            "Other panes follow the cursor (on/off)",
+            "reader.toggle-sync",
+        ),
+        _b(
+            "v",
+            "toggle_view",
+            "Table",
+            "Switch between panes and the alignment table",
+            "reader.toggle-view",
+        ),
+        _b(
+            "f",
+            "toggle_furniture",
+            "Furniture",
+            "Hide or show page furniture",
+            "reader.toggle-furniture",
+        ),
+        _b("p", "choose_panes", "Panes", "Choose which articles are shown", "reader.choose-panes"),
+        _b(
+            "greater_than_sign",
+            "scroll_window(1)",
+            "More panes →",
+            "Show the next pane to the right",
+            "reader.window-right",
+            show=False,
+        ),
+        _b(
+            "less_than_sign",
+            "scroll_window(-1)",
+            "← More panes",
+            "Show the next pane to the left",
+            "reader.window-left",
+            show=False,
+        ),
+    ]
+
+    focused_doc: reactive[int] = reactive(0, init=False)
+    """Index of the article whose pane has the sentence cursor."""
+    cursors: reactive[tuple[int, ...]] = reactive((), init=False)
+    """Cursor sentence of every pane."""
+    sync: reactive[bool] = reactive(True, init=False)
+    """Whether other panes scroll to line up with the cursor."""
+    view_mode: reactive[str] = reactive("panes", init=False)
+    """"panes" or "table"."""
+    hide_furniture: reactive[bool] = reactive(False, init=False)
+    """Whether page furniture is left out of the panes."""
+    hidden_docs: reactive[frozenset[int]] = reactive(frozenset(), init=False)
+    """Articles the user chose not to show."""
+    first_visible: reactive[int] = reactive(0, init=False)
+    """Position, among shown articles, of the leftmost pane on screen."""
+    capacity: reactive[int] = reactive(1, init=False)
+    """How many panes fit side by side at a readable width."""
+    annotated: reactive[frozenset[SentenceRef]] = reactive(frozenset(), init=False)
+    """Sentences carrying a user annotation (issue 5 sets it)."""
+    selection: reactive[frozenset[SentenceRef]] = reactive(frozenset(), init=False)
+    """Sentences selected across panes for a joint annotation (issue 5 sets it)."""
+
+    def __init__(self, alignment: Alignment) -> None:
+        super().__init__()
+        self.alignment = alignment
+        self.articles = alignment.articles
+        self.hits: list[SearchHit] = []
+        self.hit_index = -1
+        self.search_query = ""
+        self._matched = [self._matched_share(doc) for doc in range(len(self.articles))]
+        self.set_reactive(ReadingScreen.cursors, self._first_cursors())
+
+    # -- composition --------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            for doc, article in enumerate(self.articles):
+                with Vertical(classes="pane-column", id=f"column-{doc}"):
+                    yield PaneHeader(article, self._matched[doc], id=f"header-{doc}")
+                    yield ArticlePane(self.alignment, doc, id=f"pane-{doc}")
+        yield Container(id="table-view")
+        yield Static(
+            f"The window is too small for reader.\nMake it at least {MIN_PANE_WIDTH}x{MIN_HEIGHT}.",
+            id="too-small",
+            markup=False,
+        )
+        yield Input(placeholder="Search all panes (enter: find, escape: close)", id="search")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._apply_window()
+        self.call_after_refresh(self._show)
+
+    def on_resize(self, event: Resize) -> None:
+        width, height = event.size
+        self.set_class(width < MIN_PANE_WIDTH or height < MIN_HEIGHT, "-too-small")
+        self.capacity = max(1, width // MIN_PANE_WIDTH)
+
+    # -- the panes ----------------------------------------------------------------------
+
+    def pane(self, doc: int) -> ArticlePane:
+        """The pane showing article ``doc``."""
+        return self.query_one(f"#pane-{doc}", ArticlePane)
+
+    def header(self, doc: int) -> PaneHeader:
+        """The header above article ``doc``."""
+        return self.query_one(f"#header-{doc}", PaneHeader)
+
+    @property
+    def shown_docs(self) -> list[int]:
+        """Articles not hidden by the user, in pane order."""
+        return [doc for doc in range(len(self.articles)) if doc not in self.hidden_docs]
+
+    @property
+    def visible_docs(self) -> list[int]:
+        """Articles whose panes are on screen now."""
+        shown = self.shown_docs
+        return shown[self.first_visible : self.first_visible + self.capacity]
+
+    @property
+    def focused_ref(self) -> SentenceRef:
+        """The sentence under the cursor of the focused pane."""
+        return SentenceRef(self.focused_doc, self.cursors[self.focused_doc])
+
+    def counterpart_in(self, ref: SentenceRef, doc: int) -> tuple[int, float | None] | None:
+        """The sentence of article ``doc`` aligned with ``ref`` and its score, if any."""
+        best = self.alignment.best_partner_in(ref, doc)
+        if best is not None:
+            return best[0].sentence, best[1]
+        group = self.alignment.group_of(ref)
+        if group is not None:
+            for member in group.members:
+                if member.doc == doc:
+                    return member.sentence, None
+        return None
+
+    def _first_cursors(self) -> tuple[int, ...]:
+        cursors = []
+        for article in self.articles:
+            body = article.body_sentences
+            cursors.append(body[0].index if body else 0)
+        return tuple(cursors)
+
+    def _matched_share(self, doc: int) -> float:
+        body = self.articles[doc].body_sentences
+        if not body:
+            return 0.0
+        matched = sum(
+            1
+            for s in body
+            if self.alignment.partners(SentenceRef(doc, s.index))
+            or self.alignment.group_of(SentenceRef(doc, s.index))
+        )
+        return matched / len(body)
+
+    # -- pushing state into the panes ---------------------------------------------------
+
+    def _apply_window(self) -> None:
+        shown = self.shown_docs
+        if self.focused_doc not in shown and shown:
+            self.set_reactive(ReadingScreen.focused_doc, shown[0])
+        last_start = max(0, len(shown) - self.capacity)
+        if self.first_visible > last_start:
+            self.set_reactive(ReadingScreen.first_visible, last_start)
+        if self.focused_doc in shown:
+            position = shown.index(self.focused_doc)
+            if position < self.first_visible:
+                self.set_reactive(ReadingScreen.first_visible, position)
+            elif position >= self.first_visible + self.capacity:
+                self.set_reactive(ReadingScreen.first_visible, position - self.capacity + 1)
+        visible = set(self.visible_docs)
+        for doc in range(len(self.articles)):
+            column = self.query_one(f"#column-{doc}")
+            column.display = doc in visible
+            self.header(doc).set_class(doc == self.focused_doc, "-focused")
+
+    def _show(self) -> None:
+        """Push cursor, sync and highlights into every visible pane, then the detail line."""
+        if not self.is_mounted or not self.cursors:
+            return
+        doc = self.focused_doc
+        ref = self.focused_ref
+        leader = self.pane(doc)
+        leader.ensure_visible(ref.sentence)
+        row = leader.screen_row_of(ref.sentence)
+        best_doc, best_score, best_sentence = -1, -1.0, -1
+        cursors = list(self.cursors)
+        for other in self.visible_docs:
+            if other == doc:
+                continue
+            pane = self.pane(other)
+            match = self.counterpart_in(ref, other)
+            if match is None:
+                pane.show_state(cursor=cursors[other], focused=False, counterpart=None)
+                note = "no match" if self.sync else ""
+                self.header(other).set_sync_note(note, "$text-warning")
+                continue
+            sentence, score = match
+            marks = []
+            for span in diff_words(
+                self.articles[doc].sentences[ref.sentence], self.articles[other].sentences[sentence]
+            ):
+                if span.b_end > span.b_start:
+                    marks.append((span.b_start, span.b_end))
+            if score is not None and score > best_score:
+                best_doc, best_score, best_sentence = other, score, sentence
+            if self.sync:
+                cursors[other] = sentence
+                pane.scroll_sentence_to(sentence, row)
+            pane.show_state(
+                cursor=cursors[other], focused=False, counterpart=sentence, diff_marks=marks
+            )
+            label = f"match {score:.0f}" if score is not None else "in group"
+            self.header(other).set_sync_note(label if self.sync else "", "$text-success")
+        leader_marks = []
+        if best_doc >= 0:
+            for span in diff_words(
+                self.articles[doc].sentences[ref.sentence],
+                self.articles[best_doc].sentences[best_sentence],
+            ):
+                if span.a_end > span.a_start:
+                    leader_marks.append((span.a_start, span.a_end))
+        leader.show_state(
+            cursor=ref.sentence, focused=True, counterpart=None, diff_marks=leader_marks
+        )
+        self.header(doc).set_sync_note("● reading" if self.sync else "sync off", "$text-accent")
+        self.set_reactive(ReadingScreen.cursors, tuple(cursors))
+        self._show_status(best_doc)
+
+    def _show_status(self, best_doc: int) -> None:
+        ref = self.focused_ref
+        article = self.articles[ref.doc]
+        sentence = article.sentences[ref.sentence]
+        parts: list[str | tuple[str, str]] = [
+            (article.label, "bold"),
+            f" · sentence {ref.sentence + 1}/{len(article.sentences)}",
+        ]
+        group = self.alignment.group_of(ref)
+        pane = self.pane(ref.doc)
+        if sentence.furniture:
+            parts.append((" · page furniture (f hides it)", "$text-muted"))
+        elif group is not None:
+            parts.append(f" · in {group.sources} of {len(self.articles)} sources")
+        elif pane.kinds[ref.sentence] == UNIQUE:
+            parts.append((" · ◦ unique: no other source reports this", "$text-secondary"))
+        partners = self.alignment.partners(ref)
+        if partners:
+            other, score = partners[0]
+            parts.append(f" · best match {score:.0f} ({self.articles[other.doc].label})")
+        if best_doc >= 0:
+            parts.append(
+                (f" · differences vs {self.articles[best_doc].label} underlined", "$text-muted")
+            )
+        if self.hits:
+            parts.append(
+                f" · hit {self.hit_index + 1} of {len(self.hits)} for “{self.search_query}”"
+            )
+        shown = self.shown_docs
+        if len(shown) > self.capacity:
+            first = self.first_visible + 1
+            last = min(len(shown), self.first_visible + self.capacity)
+            parts.append((f" · panes {first}-{last} of {len(shown)} (p: choose)", "$text-muted"))
+        if not self.sync:
+            parts.append((" · sync off", "$text-warning"))
+        for disc in self.alignment.discrepancies_of(ref):
+            parts.append("\n")
+            parts.append((f"⚑ {disc.kind} {disc.status}: ", "bold $text-error"))
+            parts.append(f"{disc.explanation} (“{disc.a.text}” vs “{disc.b.text}”)")
+        self.query_one(StatusLine).show(Content.assemble(*parts))
+
+    # -- watchers -----------------------------------------------------------------------
+
+    def watch_focused_doc(self) -> None:
+        self._apply_window()
+        self._show()
+
+    def watch_cursors(self) -> None:
+        self._show()
+
+    def watch_sync(self) -> None:
+        self._show()
+
+    def watch_capacity(self) -> None:
+        self._apply_window()
+        self.call_after_refresh(self._show)
+
+    def watch_first_visible(self) -> None:
+        self._apply_window()
+        self.call_after_refresh(self._show)
+
+    def watch_hidden_docs(self) -> None:
+        self._apply_window()
+        self.call_after_refresh(self._show)
+
+    def watch_hide_furniture(self, hide: bool) -> None:
+        for doc in range(len(self.articles)):
+            self.pane(doc).set_hide_furniture(hide)
+        if hide:
+            cursors = list(self.cursors)
+            for doc, cursor in enumerate(cursors):
+                cursors[doc] = self._step(doc, cursor, 0)
+            self.cursors = tuple(cursors)
+        self._show()
+
+    def watch_view_mode(self, mode: str) -> None:
+        self.set_class(mode == "table", "-table")
+        if mode == "table":
+            self._open_table()
+        else:
+            self._show()
+
+    def watch_annotated(self, refs: frozenset[SentenceRef]) -> None:
+        self._push_marks()
+
+    def watch_selection(self, refs: frozenset[SentenceRef]) -> None:
+        self._push_marks()
+
+    def _push_marks(self) -> None:
+        for doc in range(len(self.articles)):
+            self.pane(doc).set_marks(
+                annotated=(r.sentence for r in self.annotated if r.doc == doc),
+                selected=(r.sentence for r in self.selection if r.doc == doc),
+            )
+
+    # -- moving -------------------------------------------------------------------------
+
+    def move_cursor(self, doc: int, sentence: int) -> None:
+        """Put the cursor of article ``doc`` on ``sentence`` and focus that pane."""
+        sentence = max(0, min(sentence, len(self.articles[doc].sentences) - 1))
+        if doc in self.hidden_docs:
+            self.hidden_docs = self.hidden_docs - {doc}
+        cursors = list(self.cursors)
+        cursors[doc] = sentence
+        self.set_reactive(ReadingScreen.cursors, tuple(cursors))
+        if doc != self.focused_doc:
+            self.focused_doc = doc
+        else:
+            self._show()
+
+    def _step(self, doc: int, start: int, step: int) -> int:
+        """From ``start``, ``step`` shown sentences on (0: the nearest shown one)."""
+        pane = self.pane(doc)
+        count = len(self.articles[doc].sentences)
+        index = start
+        direction = 1 if step >= 0 else -1
+        remaining = abs(step)
+        while True:
+            candidate = index + direction if remaining else index
+            if not 0 <= candidate < count:
+                return index if pane.is_shown(index) else self._nearest_shown(doc, index)
+            index = candidate
+            if pane.is_shown(index):
+                if remaining <= 1:
+                    return index
+                remaining -= 1
+
+    def _nearest_shown(self, doc: int, index: int) -> int:
+        pane = self.pane(doc)
+        count = len(self.articles[doc].sentences)
+        for distance in range(count):
+            for candidate in (index + distance, index - distance):
+                if 0 <= candidate < count and pane.is_shown(candidate):
+                    return candidate
+        return index
+
+    def action_move(self, step: int) -> None:
+        doc = self.focused_doc
+        self.move_cursor(doc, self._step(doc, self.cursors[doc], step))
+
+    def action_page(self, direction: int) -> None:
+        doc = self.focused_doc
+        pane = self.pane(doc)
+        cursor = self.cursors[doc]
+        height = max(1, pane.scrollable_content_region.height - 2)
+        target = pane.text_layout.sentence_at(max(0, pane.row_of(cursor) + direction * height))
+        if target == cursor or target < 0:
+            target = self._step(doc, cursor, direction)
+        self.move_cursor(doc, self._step(doc, target, 0))
+
+    def action_edge(self, direction: int) -> None:
+        doc = self.focused_doc
+        last = len(self.articles[doc].sentences) - 1
+        self.move_cursor(doc, self._step(doc, 0 if direction < 0 else last, 0))
+
+    def action_pane(self, step: int) -> None:
+        shown = self.shown_docs
+        if self.focused_doc not in shown:
+            return
+        position = shown.index(self.focused_doc) + step
+        if 0 <= position < len(shown):
+            self.focused_doc = shown[position]
+
+    def action_scroll_window(self, step: int) -> None:
+        shown = self.shown_docs
+        start = max(0, min(self.first_visible + step, len(shown) - self.capacity))
+        if start != self.first_visible:
+            visible = shown[start : start + self.capacity]
+            if self.focused_doc not in visible:
+                self.set_reactive(ReadingScreen.focused_doc, visible[0 if step > 0 else -1])
+            self.first_visible = start
+
+    def action_jump(self, what: str, direction: int) -> None:
+        doc = self.focused_doc
+        pane = self.pane(doc)
+        count = len(self.articles[doc].sentences)
+        index = self.cursors[doc] + direction
+        while 0 <= index < count:
+            wanted = pane.flagged[index] if what == "contradiction" else pane.kinds[index] == UNIQUE
+            if wanted and pane.is_shown(index):
+                self.move_cursor(doc, index)
+                return
+            index += direction
+        where = "below" if direction > 0 else "above"
+        noun = "contradiction candidate" if what == "contradiction" else "unique sentence"
+        self.notify(f"No {noun} {where} in {self.articles[doc].label}.", timeout=3)
+
+    # -- mouse --------------------------------------------------------------------------
+
+    @on(SentenceClicked)
+    def _clicked(self, message: SentenceClicked) -> None:
+        self.move_cursor(message.doc, message.sentence)
+
+    @on(PaneWheelScrolled)
+    def _wheel(self, message: PaneWheelScrolled) -> None:
+        if message.doc != self.focused_doc:
+            pane = self.pane(message.doc)
+            self.move_cursor(message.doc, pane.sentence_at_screen_row(1))
+            return
+        pane = self.pane(message.doc)
+        cursor = self.cursors[message.doc]
+        row = pane.screen_row_of(cursor)
+        height = pane.scrollable_content_region.height
+        if not 0 <= row < height:
+            self.move_cursor(message.doc, pane.sentence_at_screen_row(1 if row < 0 else height - 2))
+        else:
+            self._show()
+
+    # -- toggles ------------------------------------------------------------------------
+
+    def action_toggle_sync(self) -> None:
+        self.sync = not self.sync
+        self.notify(
+            "Sync on: other panes follow the cursor."
+            if self.sync
+            else "Sync off: panes scroll independently.",
+            timeout=2,
+        )
+
+    def action_toggle_furniture(self) -> None:
+        self.hide_furniture = not self.hide_furniture
+
+    def action_toggle_view(self) -> None:
+        self.view_mode = "table" if self.view_mode == "panes" else "panes"
+
+    def action_choose_panes(self) -> None:
+        from tui.screens.pane_chooser import PaneChooser
+
+        def chosen(shown: set[int] | None) -> None:
+            if shown:
+                self.hidden_docs = frozenset(range(len(self.articles))) - frozenset(shown)
+
+        self.app.push_screen(PaneChooser(self.articles, set(self.shown_docs)), chosen)
+
+    def set_pane_shown(self, doc: int, shown: bool) -> None:
+        """Show or hide article ``doc``'s pane (at least one pane stays shown)."""
+        hidden = self.hidden_docs - {doc} if shown else self.hidden_docs | {doc}
+        if len(hidden) < len(self.articles):
+            self.hidden_docs = frozenset(hidden)
+
+    # -- the alignment table (the chrome engineer's widget) -----------------------------
+
+    def _open_table(self) -> None:
+        container = self.query_one("#table-view")
+        if not container.children:
+            from tui.widgets.alignment_table import AlignmentTable
+
+            container.mount(AlignmentTable(self.alignment))
+        container.children[0].focus()
+
+    # -- search -------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        self.add_class("-searching")
+        search.value = self.search_query
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self.remove_class("-searching")
+        self.set_focus(None)
+        self.search(event.value)
+
+    def search(self, query: str) -> None:
+        """Highlight ``query`` in every shown pane and move to the first hit from the cursor."""
+        self.search_query = query
+        self.hits = find_hits(self.articles, query, self.shown_docs)
+        for doc in range(len(self.articles)):
+            self.pane(doc).set_search_marks(
+                [(hit.start, hit.end) for hit in self.hits if hit.doc == doc]
+            )
+        self.hit_index = -1
+        if not self.hits:
+            if query.strip():
+                self.notify(f"“{query}” is not in any shown article.", severity="warning")
+            self._show()
+            return
+        ref = self.focused_ref
+        here = self.articles[ref.doc].sentences[ref.sentence].start
+        for index, hit in enumerate(self.hits):
+            if (hit.doc, hit.start) >= (ref.doc, here):
+                self._go_to_hit(index)
+                return
+        self._go_to_hit(0)
+
+    def action_next_hit(self, step: int) -> None:
+        if not self.hits:
+            self.notify("No search: press / to search all panes.", timeout=3)
+            return
+        index = self.hit_index + step
+        if not 0 <= index < len(self.hits):
+            self.notify("Search wrapped around.", timeout=2)
+        self._go_to_hit(index % len(self.hits))
+
+    def _go_to_hit(self, index: int) -> None:
+        self.hit_index = index
+        hit = self.hits[index]
+        self.move_cursor(hit.doc, hit.sentence)
+
+    def action_clear_search(self) -> None:
+        if self.has_class("-searching"):
+            self.remove_class("-searching")
+            self.set_focus(None)
+            return
+        if self.view_mode == "table":
+            self.view_mode = "panes"
+            return
+        if self.hits:
+            self.search("")
+
+    # -- hooks for annotations (issue 5) ------------------------------------------------
+
+    def aligned_refs(self, ref: SentenceRef) -> list[SentenceRef]:
+        """``ref`` and its counterpart in every other article (what `a`/`x` mark together)."""
+        refs = [ref]
+        for doc in range(len(self.articles)):
+            if doc != ref.doc and (match := self.counterpart_in(ref, doc)) is not None:
+                refs.append(SentenceRef(doc, match[0]))
+        return refs
+
+    def toggle_selected(self, refs: Iterable[SentenceRef]) -> None:
+        """Add ``refs`` to the selection, or remove them if all are already selected."""
+        refs = frozenset(refs)
+        if refs <= self.selection:
+            self.selection = self.selection - refs
+        else:
+            self.selection = self.selection | refs
+
+    def is_furniture(self, ref: SentenceRef) -> bool:
+        """True for page furniture (never aligned, dimmed)."""
+        return self.pane(ref.doc).kinds[ref.sentence] == FURNITURE

@@ -1,0 +1,1 @@
+"""Widgets of the reading UI, one per module."""

@@ -1,0 +1,348 @@
+"""ArticlePane: one article as a Line-API scroll view.
+
+One widget per sentence stops scaling at a few thousand sentences, so the pane
+wraps the whole article into rows once per width (``text_layout``) and paints
+only the rows on screen (``render_line``), with a small cache of painted rows.
+State (cursor, counterpart, diff, search hits, marks) is set by the screen; the
+pane reports clicks and wheel scrolls back with messages.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.core.align import Alignment, SentenceRef
+from tui.core.model import Article
+from tui.messages import PaneWheelScrolled, SentenceClicked
+from tui.widgets.pane_styles import (
+    ANNOTATED_GLYPH,
+    CONTRADICTION_GLYPH,
+    COUNTERPART_BAR,
+    CURSOR_BAR,
+    RESTING_BAR,
+    SELECTED_BAR,
+    UNIQUE_GLYPH,
+    PaneStyles,
+    build_pane_styles,
+)
+from tui.widgets.text_layout import NO_SENTENCE, TextLayout, layout_sentences
+
+GUTTER = 3
+"""Columns left of the text: cursor bar, machine glyph, annotation glyph."""
+STRONG_MATCH = 85.0
+"""Best-partner score from which a match is tinted as strong."""
+
+FURNITURE, UNIQUE, WEAK, STRONG = range(4)
+_CONTROL = {code: " " for code in [*range(32), 127]}
+"""Control characters (tabs, stray CRs) would break the cell grid; show them as spaces."""
+
+Mark = tuple[int, int]
+"""A stretch of article text, as offsets ``[start, end)``."""
+
+
+def classify(alignment: Alignment, doc: int) -> tuple[list[int], list[bool]]:
+    """Per sentence of article ``doc``: its kind (furniture, unique, weak, strong) and flag."""
+    article = alignment.articles[doc]
+    kinds: list[int] = []
+    flagged: list[bool] = []
+    for sentence in article.sentences:
+        ref = SentenceRef(doc, sentence.index)
+        partners = alignment.partners(ref)
+        if sentence.furniture:
+            kinds.append(FURNITURE)
+        elif not partners and alignment.group_of(ref) is None:
+            kinds.append(UNIQUE)
+        elif partners and partners[0][1] >= STRONG_MATCH:
+            kinds.append(STRONG)
+        else:
+            kinds.append(WEAK)
+        flagged.append(bool(alignment.discrepancies_of(ref)))
+    return kinds, flagged
+
+
+class ArticlePane(ScrollView, can_focus=False):
+    """An article's text, wrapped, with per-sentence alignment styling."""
+
+    DEFAULT_CSS = """
+    ArticlePane {
+        overflow-x: hidden;
+        overflow-y: scroll;
+        scrollbar-size-vertical: 1;
+        background: $surface;
+        color: $foreground;
+    }
+    """
+
+    def __init__(self, alignment: Alignment, doc: int, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.alignment = alignment
+        self.doc = doc
+        self.article: Article = alignment.articles[doc]
+        self.kinds, self.flagged = classify(alignment, doc)
+        self.cursor = 0
+        self.focused = False
+        self.counterpart: int | None = None
+        self.diff_marks: tuple[Mark, ...] = ()
+        self.search_marks: list[Mark] = []
+        self.annotated: frozenset[int] = frozenset()
+        self.selected: frozenset[int] = frozenset()
+        self.hide_furniture = False
+        self._layout: TextLayout | None = None
+        self._styles: PaneStyles | None = None
+        self._rows: LRUCache[int, Strip] = LRUCache(1024)
+
+    # -- layout -------------------------------------------------------------------------
+
+    @property
+    def layout_ready(self) -> bool:
+        """True once the text has been wrapped to the pane's width."""
+        return self._layout is not None
+
+    @property
+    def text_layout(self) -> TextLayout:
+        """The current rows (wrapping on first use if the pane was never sized)."""
+        if self._layout is None:
+            self._relayout()
+        assert self._layout is not None
+        return self._layout
+
+    def _text_width(self) -> int:
+        width = self.scrollable_content_region.width or self.size.width or 40
+        return max(1, width - GUTTER)
+
+    def _relayout(self) -> None:
+        hide = [kind == FURNITURE for kind in self.kinds] if self.hide_furniture else None
+        anchor = self.top_sentence() if self._layout is not None else None
+        self._layout = layout_sentences(
+            self.article.text, self.article.sentences, self._text_width(), hide
+        )
+        self._rows.clear()
+        self.virtual_size = Size(self._text_width() + GUTTER, self._layout.height)
+        if anchor is not None and anchor != NO_SENTENCE:
+            self.scroll_to(y=self._layout.anchor_row(anchor), animate=False)
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._layout is None or self._layout.width != self._text_width():
+            self._relayout()
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        self._styles = None
+        self._rows.clear()
+        self.refresh()
+
+    def set_hide_furniture(self, hide: bool) -> None:
+        """Show or hide page furniture, keeping the reading position."""
+        if hide != self.hide_furniture:
+            self.hide_furniture = hide
+            self._relayout()
+
+    # -- geometry the screen uses for sync ----------------------------------------------
+
+    def row_of(self, sentence: int) -> int:
+        """First row of ``sentence`` (or the nearest shown sentence before it)."""
+        return self.text_layout.anchor_row(sentence)
+
+    def screen_row_of(self, sentence: int) -> int:
+        """Row of ``sentence`` relative to the top of the pane (may be off screen)."""
+        return self.row_of(sentence) - round(self.scroll_y)
+
+    def top_sentence(self) -> int:
+        """The sentence shown on the pane's first row."""
+        if self._layout is None:
+            return 0
+        return self._layout.sentence_at(round(self.scroll_y))
+
+    def sentence_at_screen_row(self, row: int) -> int:
+        """The sentence on screen row ``row`` (or the nearest above)."""
+        return self.text_layout.sentence_at(round(self.scroll_y) + max(0, row))
+
+    def scroll_sentence_to(self, sentence: int, screen_row: int) -> None:
+        """Scroll so that ``sentence`` starts on ``screen_row`` (as near as the ends allow)."""
+        self.scroll_to(y=max(0, self.row_of(sentence) - screen_row), animate=False)
+
+    def ensure_visible(self, sentence: int, margin: int = 2) -> None:
+        """Scroll the least needed to show ``sentence`` with ``margin`` rows around it."""
+        layout = self.text_layout
+        height = max(1, self.scrollable_content_region.height)
+        margin = min(margin, max(0, (height - 1) // 3))
+        first = layout.anchor_row(sentence)
+        last = max(first, layout.last_row[sentence]) if layout.last_row[sentence] >= 0 else first
+        top = round(self.scroll_y)
+        if first - margin < top:
+            top = first - margin
+        elif last + margin >= top + height:
+            top = min(first - margin, last + margin - height + 1)
+        self.scroll_to(y=max(0, top), animate=False)
+
+    def is_shown(self, sentence: int) -> bool:
+        """False for sentences left out of the layout (hidden furniture)."""
+        return self.text_layout.first_row[sentence] >= 0
+
+    # -- state set by the screen --------------------------------------------------------
+
+    def show_state(
+        self,
+        *,
+        cursor: int,
+        focused: bool,
+        counterpart: int | None,
+        diff_marks: Iterable[Mark] = (),
+    ) -> None:
+        """Set what the pane highlights; repaints only if something changed."""
+        marks = tuple(diff_marks)
+        state = (cursor, focused, counterpart, marks)
+        if state == (self.cursor, self.focused, self.counterpart, self.diff_marks):
+            return
+        self.cursor, self.focused, self.counterpart, self.diff_marks = state
+        self._rows.clear()
+        self.refresh()
+
+    def set_search_marks(self, marks: Sequence[Mark]) -> None:
+        """Highlight search hits (sorted article offsets)."""
+        self.search_marks = sorted(marks)
+        self._rows.clear()
+        self.refresh()
+
+    def set_marks(self, *, annotated: Iterable[int] = (), selected: Iterable[int] = ()) -> None:
+        """Mark annotated sentences and the selection (issue 5 calls this)."""
+        self.annotated = frozenset(annotated)
+        self.selected = frozenset(selected)
+        self._rows.clear()
+        self.refresh()
+
+    # -- input --------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        row = round(self.scroll_y) + event.y
+        layout = self.text_layout
+        if 0 <= row < layout.height:
+            sentence = layout.sentence_at(row)
+            if sentence != NO_SENTENCE:
+                self.post_message(SentenceClicked(self.doc, sentence))
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self.post_message(PaneWheelScrolled(self.doc))
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self.post_message(PaneWheelScrolled(self.doc))
+
+    # -- painting -----------------------------------------------------------------------
+
+    @property
+    def styles_for_rows(self) -> PaneStyles:
+        """The pane's paint box, rebuilt after a theme change."""
+        base = self.rich_style
+        if self._styles is None or self._styles.base != base:
+            self._styles = build_pane_styles(self.app.theme_variables, base)
+            self._rows.clear()
+        return self._styles
+
+    def render_line(self, y: int) -> Strip:
+        styles = self.styles_for_rows
+        row = round(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        strip = self._rows.get(row)
+        if strip is None:
+            strip = self._render_row(row, styles, width)
+            self._rows[row] = strip
+        return strip
+
+    def _render_row(self, row: int, styles: PaneStyles, width: int) -> Strip:
+        layout = self.text_layout
+        if row >= layout.height or layout.row_sentence[row] == NO_SENTENCE:
+            return Strip.blank(width, styles.base)
+        index = layout.row_sentence[row]
+        start, end = layout.row_start[row], layout.row_end[row]
+        segments = self._gutter(index, row == layout.first_row[index], styles)
+        style = self._sentence_style(index, styles)
+        segments.extend(self._text_segments(start, end, index, style, styles))
+        used = Segment.get_line_length(segments)
+        if used < width:
+            segments.append(Segment(" " * (width - used), styles.base))
+        return Strip(segments, max(width, used))
+
+    def _gutter(self, index: int, first: bool, styles: PaneStyles) -> list[Segment]:
+        base = styles.base
+        if index == self.cursor and self.focused:
+            bar = Segment(CURSOR_BAR, base + styles.cursor_bar)
+        elif index == self.counterpart:
+            bar = Segment(COUNTERPART_BAR, base + styles.counterpart_bar)
+        elif index in self.selected:
+            bar = Segment(SELECTED_BAR, base + styles.annotated)
+        elif index == self.cursor and first:
+            bar = Segment(RESTING_BAR, base + styles.gutter)
+        else:
+            bar = Segment(" ", base)
+        glyph = Segment(" ", base)
+        note = Segment(" ", base)
+        if first:
+            if self.flagged[index]:
+                glyph = Segment(CONTRADICTION_GLYPH, base + styles.contradiction)
+            elif self.kinds[index] == UNIQUE:
+                glyph = Segment(UNIQUE_GLYPH, base + styles.unique)
+            if index in self.annotated:
+                note = Segment(ANNOTATED_GLYPH, base + styles.annotated)
+        return [bar, glyph, note]
+
+    def _sentence_style(self, index: int, styles: PaneStyles) -> Style:
+        style = styles.base
+        kind = self.kinds[index]
+        if kind == FURNITURE:
+            style += styles.furniture
+        elif kind == STRONG:
+            style += styles.match_strong
+        elif kind == WEAK:
+            style += styles.match_weak
+        if self.article.sentences[index].heading:
+            style += styles.heading
+        if index == self.cursor and self.focused:
+            style += styles.cursor
+        elif index == self.counterpart:
+            style += styles.counterpart
+        return style
+
+    def _text_segments(
+        self, start: int, end: int, index: int, style: Style, styles: PaneStyles
+    ) -> list[Segment]:
+        text = self.article.text[start:end].translate(_CONTROL)
+        overlays: list[tuple[int, int, Style]] = []
+        if self.diff_marks and (index == self.cursor or index == self.counterpart):
+            overlays.extend(
+                (a, b, styles.diff) for a, b in self.diff_marks if a < end and b > start
+            )
+        if self.search_marks:
+            hit = max(0, bisect_left(self.search_marks, (start, start)) - 1)
+            while hit < len(self.search_marks) and self.search_marks[hit][0] < end:
+                a, b = self.search_marks[hit]
+                if b > start:
+                    overlays.append((a, b, styles.search))
+                hit += 1
+        if not overlays:
+            return [Segment(text, style)]
+        cuts = sorted(
+            {start, end, *(max(start, min(end, x)) for a, b, _ in overlays for x in (a, b))}
+        )
+        segments = []
+        for left, right in pairwise(cuts):
+            if left == right:
+                continue
+            piece = style
+            for a, b, overlay in overlays:
+                if a <= left and right <= b:
+                    piece += overlay
+            segments.append(Segment(text[left - start : right - start], piece))
+        return segments

@@ -1,0 +1,60 @@
+"""PaneHeader: who is speaking in a pane, and how its cursor lines up with the others."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widget import Widget
+
+from tui.core.model import Article
+
+
+class PaneHeader(Widget):
+    """Two rows: label and date; sentence count, share matched and the sync status."""
+
+    DEFAULT_CSS = """
+    PaneHeader {
+        height: 2;
+        padding: 0 1;
+        background: $panel;
+        color: $text-muted;
+    }
+    PaneHeader.-focused {
+        background: $primary 30%;
+        color: $text;
+    }
+    """
+
+    def __init__(self, article: Article, matched: float, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article = article
+        self.matched = matched
+        """Share of body sentences matched in at least one other source, 0-1."""
+        self.sync_note = ""
+        self.sync_style = ""
+
+    def set_sync_note(self, note: str, style: str = "") -> None:
+        """Show how this pane follows the cursor (e.g. "no match", "match 87")."""
+        if (note, style) != (self.sync_note, self.sync_style):
+            self.sync_note, self.sync_style = note, style
+            self.refresh()
+
+    def render(self) -> Content:
+        width = max(1, self.content_region.width)
+        label = self.article.label or self.article.id
+        date = self.article.meta.published[:10]
+        room = width - len(date) - 1 if date else width
+        if len(label) > room:
+            label = label[: max(1, room - 1)] + "…"
+        gap = " " * max(1, width - len(label) - len(date))
+        first = Content.assemble((label, "bold"), gap, date) if date else Content(label)
+        count = len(self.article.body_sentences)
+        percent = round(self.matched * 100)
+        stats = [f"{count} sent · {percent}% matched", f"{count} sent · {percent}%", f"{percent}%"]
+        note = self.sync_note
+        for candidate in stats:
+            if len(candidate) + len(note) + 1 <= width or candidate == stats[-1]:
+                break
+        if not note:
+            return Content.assemble(first, "\n", candidate)
+        gap = " " * max(1, width - len(candidate) - len(note))
+        return Content.assemble(first, "\n", candidate, gap, (note, self.sync_style or "bold"))
