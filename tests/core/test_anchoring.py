@@ -63,7 +63,7 @@ def test_unchanged_text_anchors_by_offset() -> None:
 
 def test_changed_word_in_the_sentence_anchors_fuzzily() -> None:
     doc = article()
-    index, target = target_of(doc, "mayor")
+    _, target = target_of(doc, "mayor")
     edited = article(ORIGINAL.replace("12 people had died", "13 people had died"))
     anchor = anchor_target(target, edited)
     assert anchor.status == "fuzzy"
