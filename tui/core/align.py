@@ -112,6 +112,33 @@ class Alignment:
         """Contradiction candidates that involve ``ref``."""
         return self._discrepancies_of.get(ref, [])
 
+    def matched_share(self, doc: int, other: int | None = None) -> float:
+        """Share of article ``doc``'s body text (in characters) matched in another source.
+
+        With ``other``, only matches in that article count. 0.0 for an empty article.
+        """
+        body = self.articles[doc].body_sentences
+        total = sum(len(s.text) for s in body)
+        if not total:
+            return 0.0
+        matched = sum(
+            len(s.text)
+            for s in body
+            if any(
+                other is None or partner.doc == other
+                for partner, _ in self.partners(SentenceRef(doc, s.index))
+            )
+        )
+        return matched / total
+
+    def unique_sentences(self, doc: int) -> list[int]:
+        """Indices of the body sentences of ``doc`` that no other source reports."""
+        return [
+            s.index
+            for s in self.articles[doc].body_sentences
+            if SentenceRef(doc, s.index) not in self._partners
+        ]
+
 
 def align_corpus(
     articles: Sequence[Article],

@@ -1,0 +1,131 @@
+"""An alignment as data (the documented JSON/YAML schema) or as a readable Markdown report.
+
+The JSON shape is a contract (README, "reader align"): documents with their sentences,
+pairs, groups and discrepancies; ``doc`` is always the document ``id``, ``sentence``
+its sentence ``index``. Keys may be added, never renamed.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import yaml
+
+from tui.core.align import Alignment, SentenceRef
+from tui.core.compare import Span
+
+SCHEMA_VERSION = 1
+
+
+def alignment_data(alignment: Alignment) -> dict[str, Any]:
+    """The alignment as plain data: what ``--format json`` and ``--format yaml`` print."""
+    ids = [article.id for article in alignment.articles]
+
+    def ref(r: SentenceRef) -> dict[str, Any]:
+        return {"doc": ids[r.doc], "sentence": r.sentence}
+
+    def span(s: Span) -> dict[str, Any]:
+        return {
+            "doc": ids[s.doc],
+            "sentence": s.sentence,
+            "start": s.start,
+            "end": s.end,
+            "text": s.text,
+        }
+
+    return {
+        "version": SCHEMA_VERSION,
+        "threshold": alignment.threshold,
+        "documents": [
+            {
+                "id": article.id,
+                "path": article.path,
+                "label": article.label,
+                "matched_share": round(alignment.matched_share(doc), 3),
+                "sentences": [
+                    {
+                        "index": s.index,
+                        "text": s.text,
+                        "start": s.start,
+                        "end": s.end,
+                        "furniture": s.furniture,
+                        "heading": s.heading,
+                    }
+                    for s in article.sentences
+                ],
+            }
+            for doc, article in enumerate(alignment.articles)
+        ],
+        "pairs": [{"a": ref(p.a), "b": ref(p.b), "score": p.score} for p in alignment.pairs],
+        "groups": [
+            {"id": g.id, "members": [ref(m) for m in g.members], "sources": g.sources}
+            for g in alignment.groups
+        ],
+        "discrepancies": [
+            {
+                "kind": d.kind,
+                "status": d.status,
+                "a": span(d.a),
+                "b": span(d.b),
+                "explanation": d.explanation,
+            }
+            for d in alignment.discrepancies
+        ],
+    }
+
+
+def to_json(alignment: Alignment) -> str:
+    """JSON text of ``alignment_data``, UTF-8 kept readable."""
+    return json.dumps(alignment_data(alignment), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_yaml(alignment: Alignment) -> str:
+    """YAML text with the same structure as the JSON."""
+    return yaml.safe_dump(alignment_data(alignment), sort_keys=False, allow_unicode=True)
+
+
+def _cell(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split()).replace("|", "\\|")
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def to_markdown(alignment: Alignment) -> str:
+    """A readable report: one row per group, one column per source, then discrepancies."""
+    articles = alignment.articles
+    n = len(articles)
+    lines = [
+        "# Alignment report",
+        "",
+        f"{n} sources, {len(alignment.groups)} groups, {len(alignment.pairs)} matched pairs, "
+        f"{len(alignment.discrepancies)} discrepancies (threshold {alignment.threshold:g}).",
+        "",
+        "| source | id | sentences | matched |",
+        "| --- | --- | --- | --- |",
+    ]
+    for doc, article in enumerate(articles):
+        lines.append(
+            f"| {_cell(article.label)} | {article.id} | {len(article.body_sentences)} | "
+            f"{alignment.matched_share(doc):.0%} |"
+        )
+    lines += ["", "## Groups", ""]
+    lines.append("| # | sources | " + " | ".join(_cell(a.label, 40) for a in articles) + " |")
+    lines.append("| --- | --- |" + " --- |" * n)
+    for group in sorted(alignment.groups, key=lambda g: (-g.sources, g.id)):
+        cells = []
+        for doc in range(n):
+            texts = [
+                articles[doc].sentences[m.sentence].text for m in group.members if m.doc == doc
+            ]
+            cells.append(_cell(" / ".join(texts)) if texts else "")
+        lines.append(f"| {group.id} | {group.sources} of {n} | " + " | ".join(cells) + " |")
+    lines += ["", "## Discrepancies", ""]
+    if not alignment.discrepancies:
+        lines.append("None proposed.")
+    for d in alignment.discrepancies:
+        lines.append(
+            f"- **{d.kind} {d.status}**: {_cell(d.explanation, 300)}  \n"
+            f"  {articles[d.a.doc].label}: “{_cell(d.a.text, 200)}” vs "
+            f"{articles[d.b.doc].label}: “{_cell(d.b.text, 200)}”"
+        )
+    return "\n".join(lines) + "\n"
