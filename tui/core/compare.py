@@ -263,6 +263,8 @@ def _number_candidates(text_x: str, text_y: str) -> list[_Found]:
             if not nb.comparable(mx, my):
                 continue
             rel = nb.relation(mx, my)
+            if rel == "conflict" and "vague" in (mx.hedge, my.hedge):
+                continue  # "thousands" vs "seven": a war's toll and one strike's, not a clash
             exact_unit = 0 if mx.unit is not None and mx.unit == my.unit else 1
             options.append((rank[rel], exact_unit, i, j, rel))
     options.sort()

@@ -174,6 +174,12 @@ def variant_kind(a: str, b: str) -> str | None:
     """ "transliteration" or "spelling" if ``a`` and ``b`` are one name spelt two ways."""
     if a.casefold() == b.casefold() or _is_inflection(a, b):
         return None
+    parts_a, parts_b = a.split("-"), b.split("-")
+    if len(parts_a) > 1 and len(parts_a) == len(parts_b):
+        # "Russian-backed" / "Russia-backed": judge the parts, not the compound.
+        kinds = [variant_kind(x, y) for x, y in zip(parts_a, parts_b, strict=True)]
+        changed = [k for x, y, k in zip(parts_a, parts_b, kinds, strict=True) if x != y]
+        return changed[0] if len(changed) == 1 and changed[0] else None
     if _convention_key(a) == _convention_key(b):
         return None  # Defence/Defense: house style, not a name
     ka, kb = translit_key(a), translit_key(b)
