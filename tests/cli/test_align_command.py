@@ -1,0 +1,45 @@
+"""``reader align`` end to end through the CLI entry point (no UI)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tui.cli import main
+
+
+def test_default_prints_json_of_the_seeds(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["align"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["documents"]) == 5 and data["pairs"]
+
+
+def test_yaml_to_file_with_threshold(tmp_path: Path) -> None:
+    out = tmp_path / "a.yaml"
+    assert main(["align", "--format", "yaml", "--threshold", "90", "-o", str(out)]) == 0
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert data["threshold"] == 90 and all(p["score"] >= 90 for p in data["pairs"])
+
+
+def test_markdown(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["align", "--format", "markdown"]) == 0
+    assert capsys.readouterr().out.startswith("# Alignment report")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["align", "/no/such/file.txt"], "no such file"),
+        (["align", "--threshold", "120"], "between 0 and 100"),
+        (["align", "-o", "/no/such/dir/out.json"], "cannot write"),
+    ],
+)
+def test_bad_input_is_one_line(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(args) != 0
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err

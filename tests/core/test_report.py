@@ -1,0 +1,74 @@
+"""The JSON/YAML contract of ``reader align`` and the Markdown report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tui.core.align import Alignment, align_corpus
+from tui.core.compare import Discrepancy, Span
+from tui.core.corpus import load_paths
+from tui.core.report import alignment_data, to_json, to_markdown, to_yaml
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def alignment() -> Alignment:
+    return align_corpus(load_paths([SEEDS]).articles)
+
+
+def test_json_has_the_documented_shape(alignment: Alignment) -> None:
+    data = json.loads(to_json(alignment))
+    assert {"documents", "pairs", "groups", "discrepancies"} <= set(data)
+    ids = [d["id"] for d in data["documents"]]
+    for document, article in zip(data["documents"], alignment.articles, strict=True):
+        assert {"id", "path", "label", "sentences"} <= set(document)
+        for entry, sentence in zip(document["sentences"], article.sentences, strict=True):
+            assert {"index", "text", "start", "end", "furniture"} <= set(entry)
+            assert article.text[entry["start"] : entry["end"]] == entry["text"] == sentence.text
+    assert data["pairs"], "the seeds have matches"
+    for pair in data["pairs"]:
+        assert pair["a"]["doc"] in ids and pair["b"]["doc"] in ids
+        assert set(pair["a"]) == {"doc", "sentence"} and 0 <= pair["score"] <= 100
+    for group in data["groups"]:
+        assert {"id", "members", "sources"} <= set(group)
+        assert group["sources"] == len({m["doc"] for m in group["members"]})
+
+
+def test_yaml_is_the_same_structure(alignment: Alignment) -> None:
+    assert yaml.safe_load(to_yaml(alignment)) == json.loads(to_json(alignment))
+
+
+def test_discrepancies_use_document_ids(alignment: Alignment) -> None:
+    span_a = Span(0, 1, 10, 14, "4.01")
+    span_b = Span(2, 3, 5, 8, "3.9")
+    fake = Alignment(
+        alignment.articles,
+        alignment.pairs,
+        alignment.groups,
+        (Discrepancy("number", "refinement", span_a, span_b, "4.01 million within >3.9 million"),),
+        alignment.threshold,
+    )
+    [entry] = alignment_data(fake)["discrepancies"]
+    assert entry["a"] == {
+        "doc": alignment.articles[0].id,
+        "sentence": 1,
+        "start": 10,
+        "end": 14,
+        "text": "4.01",
+    }
+    assert entry["b"]["doc"] == alignment.articles[2].id
+    assert (entry["kind"], entry["status"]) == ("number", "refinement")
+    assert "4.01 million within" in to_markdown(fake)
+
+
+def test_markdown_has_groups_as_rows_sources_as_columns(alignment: Alignment) -> None:
+    text = to_markdown(alignment)
+    header = next(line for line in text.splitlines() if line.startswith("| # | sources |"))
+    assert header.count("|") == len(alignment.articles) + 3
+    assert f"of {len(alignment.articles)} |" in text
+    assert "## Discrepancies" in text
