@@ -114,7 +114,10 @@ class NotesStore:
         self._base = NotesDocument()
         self._disk: DiskState | None = None
         self._undo: list[_UndoStep] = []
+        self._used_ids: set[str] = set()
+        """Every id this store has seen, so a deleted id is never handed out again."""
         self._load_or_create()
+        self._used_ids |= self.document.ids()
 
     # -- state -------------------------------------------------------------------------------
 
@@ -163,10 +166,7 @@ class NotesStore:
         if kind != "note" and len(targets) < 2:
             raise NotesError(f"an {kind} links two or more passages")
         now = format_time(self.clock())
-        taken = self.document.ids() | self._base.ids()
-        annotation_id = self.id_factory()
-        while annotation_id in taken:
-            annotation_id = self.id_factory()
+        annotation_id = self._fresh_id()
         annotation = Annotation(
             id=annotation_id,
             kind=kind,
@@ -221,9 +221,7 @@ class NotesStore:
             changes["targets"] = tuple(targets)
         edited = replace(original, **changes)  # type: ignore[arg-type]
         if current is not None and based_on is not None and current != based_on:
-            copy_id = self.id_factory()
-            while copy_id in self.document.ids():
-                copy_id = self.id_factory()
+            copy_id = self._fresh_id()
             edited = replace(edited, id=copy_id, conflict_of=annotation_id)
             step = _UndoStep("edit", lambda doc: _remove_annotation(doc, copy_id))
         elif current is None:
@@ -286,6 +284,15 @@ class NotesStore:
         self._undo.pop()
         return step.label
 
+    def _fresh_id(self) -> str:
+        """A new id never seen by this store (nor present in our view or on disk)."""
+        taken = self.document.ids() | self._base.ids() | self._used_ids
+        new_id = self.id_factory()
+        while new_id in taken:
+            new_id = self.id_factory()
+        self._used_ids.add(new_id)
+        return new_id
+
     # -- disk --------------------------------------------------------------------------------
 
     def refresh(self) -> MergeReport | None:
@@ -300,9 +307,10 @@ class NotesStore:
             theirs = self._read_if_changed()
             if theirs is None:
                 return None
-            merged, report = merge_documents(self._base, self.document, theirs, self.id_factory)
+            merged, report = merge_documents(self._base, self.document, theirs, self._fresh_id)
             self._base = theirs
             self.document = merged
+            self._used_ids |= merged.ids()
             if merged != theirs and not self.read_only:
                 self._write(merged)
         self.last_merge = report
@@ -329,10 +337,11 @@ class NotesStore:
             return None  # deleted under us: the next save recreates it
         except OSError as exc:
             raise StorageError(f"could not read {self.path}: {exc.strerror or exc}") from exc
-        if self._disk and (stat.st_mtime_ns, stat.st_size) == (
+        same_stat = self._disk and (stat.st_mtime_ns, stat.st_size) == (
             self._disk.mtime_ns,
             self._disk.size,
-        ):
+        )
+        if same_stat and self.problem is None:
             return None
         try:
             data = self.path.read_bytes()
@@ -340,7 +349,9 @@ class NotesStore:
             raise StorageError(f"could not read {self.path}: {exc.strerror or exc}") from exc
         digest = _sha256(data)
         if self._disk and digest == self._disk.sha256:
+            # Back to (or still) the version we know: touched, or a broken edit undone.
             self._disk = DiskState(stat.st_mtime_ns, stat.st_size, digest)
+            self.problem = None
             return None
         try:
             text = data.decode("utf-8")
@@ -367,9 +378,10 @@ class NotesStore:
             mine = mutate(self.document)
             report = None
             if theirs is not None:
-                mine, report = merge_documents(self._base, mine, theirs, self.id_factory)
+                mine, report = merge_documents(self._base, mine, theirs, self._fresh_id)
             self._write(mine)
         self.document = self._base = mine
+        self._used_ids |= mine.ids()
         if report is not None:
             self.last_merge = report
         if step is not None:
