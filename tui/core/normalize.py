@@ -188,7 +188,7 @@ def build_variant_map(texts: Iterable[str]) -> dict[str, str]:
     """Merge spellings of the same proper name found in the corpus (Zelenskiy/Zelenskyy).
 
     Only capitalised words inside sentences are considered, one edit apart (two for long
-    names), with the same first two letters; each cluster maps to its most frequent spelling.
+    names), with the same first letter; each cluster maps to its most frequent spelling.
     """
     counts: Counter[str] = Counter()
     for text in texts:
@@ -197,7 +197,7 @@ def build_variant_map(texts: Iterable[str]) -> dict[str, str]:
     names = sorted(counts)
     blocks: dict[str, list[str]] = {}
     for name in names:
-        blocks.setdefault(name[:2], []).append(name)
+        blocks.setdefault(name[:1], []).append(name)
     parent = {name: name for name in names}
 
     def root(name: str) -> str:
