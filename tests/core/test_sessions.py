@@ -1,0 +1,153 @@
+"""Sessions: saved and reopened exactly, listed, resumed; moved or changed articles noticed."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tui.core.anchoring import target_for_sentence
+from tui.core.corpus import make_article
+from tui.core.model import Article
+from tui.core.notes_store import NotesStore
+from tui.core.sessions import (
+    SessionError,
+    SessionStore,
+    ViewState,
+    check_articles,
+    check_session_name,
+)
+
+
+def clock() -> Callable[[], datetime]:
+    ticks = itertools.count()
+    start = datetime(2026, 4, 1, 9, 0, tzinfo=UTC)
+    return lambda: start + timedelta(minutes=next(ticks))
+
+
+def articles(tmp_path: Path) -> list[Article]:
+    out = []
+    for name, text in (("wire", "The mayor said 12 died. Rain."), ("ap", "Mayor: 14 died.")):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(text)
+        out.append(make_article(name, str(path), text))
+    return out
+
+
+def sessions(tmp_path: Path) -> SessionStore:
+    return SessionStore(tmp_path / "data", clock=clock())
+
+
+VIEW = ViewState(
+    pane_order=("ap", "wire"),
+    hidden=("wire",),
+    focused="ap",
+    cursors={"ap": 3, "wire": 0},
+    sync=False,
+    view_mode="diff",
+    theme="reader-light",
+    threshold=72.5,
+    extra={"notes_panel": True},
+)
+
+
+def test_save_and_load_exactly(tmp_path: Path) -> None:
+    store = sessions(tmp_path)
+    session = store.new("flood", articles(tmp_path))
+    session = type(session)(**{**session.__dict__, "view": VIEW})
+    saved = store.save(session)
+    assert store.path_for("flood") == tmp_path / "data" / "sessions" / "flood.yaml"
+    loaded = store.load("flood")
+    assert loaded == saved
+    assert loaded.view == VIEW
+    assert loaded.article_paths == [str(tmp_path / "wire.txt"), str(tmp_path / "ap.txt")]
+    assert loaded.notes == str(tmp_path / "data" / "sessions" / "flood.notes.yaml")
+
+
+def test_session_file_is_stable_and_unknown_keys_survive(tmp_path: Path) -> None:
+    store = sessions(tmp_path)
+    store.save(store.new("s", articles(tmp_path)))
+    path = store.path_for("s")
+    path.write_text(path.read_text() + "pinned: true\n")
+    loaded = store.load("s")
+    assert loaded.extra == {"pinned": True}
+    store.save(loaded)
+    assert "pinned: true" in path.read_text()
+
+
+def test_resume_opens_the_last_saved(tmp_path: Path) -> None:
+    store = sessions(tmp_path)
+    with pytest.raises(SessionError, match="no session to resume"):
+        store.resume()
+    store.save(store.new("one", articles(tmp_path)))
+    store.save(store.new("two", articles(tmp_path)))
+    assert store.resume().name == "two"
+    store.save(store.load("one"))
+    assert store.resume().name == "one"
+    store.save(store.load("two"), make_last=False)
+    assert store.last_name() == "one"
+
+
+def test_list_shows_articles_notes_and_last_opened(tmp_path: Path) -> None:
+    store = sessions(tmp_path)
+    docs = articles(tmp_path)
+    flood = store.save(store.new("flood", docs))
+    notes = NotesStore(flood.notes)
+    notes.add("note", [target_for_sentence(docs[0], docs[0].sentences[0])])
+    notes.add("agreement", [target_for_sentence(d, d.sentences[0]) for d in docs])
+    store.save(store.new("empty", docs[:1]))
+    broken = store.path_for("broken")
+    broken.write_text("schema_version: [\n")
+    rows = store.list()
+    by_name = {r.name: r for r in rows}
+    assert [r.name for r in rows][:2] == ["empty", "flood"]  # most recent first
+    assert (by_name["flood"].articles, by_name["flood"].notes) == (2, 2)
+    assert (by_name["empty"].articles, by_name["empty"].notes) == (1, None)
+    assert by_name["empty"].is_last and not by_name["flood"].is_last
+    assert by_name["flood"].last_opened == "2026-04-01T09:01:00Z"  # new() at :00, save() at :01
+    assert by_name["broken"].problem and "line 2: not valid YAML" in by_name["broken"].problem
+    assert "flood.notes" not in by_name
+
+
+def test_list_of_nothing(tmp_path: Path) -> None:
+    assert sessions(tmp_path).list() == []
+
+
+def test_moved_and_changed_articles_are_noticed(tmp_path: Path) -> None:
+    store = sessions(tmp_path)
+    docs = articles(tmp_path)
+    session = store.save(store.new("s", docs))
+    assert check_articles(session, docs) == []
+    changed = make_article("wire", docs[0].path, "The mayor said 13 died. Rain.")
+    notices = check_articles(session, [changed])
+    assert [(n.article.id, n.problem) for n in notices] == [("wire", "changed"), ("ap", "missing")]
+    assert "text changed" in notices[0].message
+    assert "not found at" in notices[1].message and docs[1].path in notices[1].message
+
+
+@pytest.mark.parametrize("name", ["", "../evil", "a/b", ".hidden", "x" * 65, "s.yaml", "a b"])
+def test_bad_names_refused(name: str) -> None:
+    with pytest.raises(SessionError, match="invalid session name"):
+        check_session_name(name)
+
+
+def test_unknown_session(tmp_path: Path) -> None:
+    with pytest.raises(SessionError, match="no session named 'nope'"):
+        sessions(tmp_path).load("nope")
+
+
+def test_bad_view_values_fall_back_to_defaults() -> None:
+    view = ViewState.from_data({"sync": "yes", "cursors": {"a": "x", "b": 2}, "threshold": True})
+    assert view.sync is True and view.cursors == {"b": 2} and view.threshold is None
+    assert ViewState.from_data(None) == ViewState()
+
+
+def test_delete_keeps_notes(tmp_path: Path) -> None:
+    store = sessions(tmp_path)
+    session = store.save(store.new("s", articles(tmp_path)))
+    NotesStore(session.notes)
+    store.delete("s")
+    assert not store.exists("s") and Path(session.notes).exists()
