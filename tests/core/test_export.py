@@ -1,0 +1,139 @@
+"""Exports: a pasteable Markdown report, CSV one row per target, W3C Web Annotation JSON-LD."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from tui.core.export import export_csv, export_document, export_jsonld, export_markdown, source_iri
+from tui.core.notes import (
+    Annotation,
+    ArticleRef,
+    DiscrepancyInfo,
+    NotesDocument,
+    Target,
+    TextPosition,
+    TextQuote,
+)
+
+
+def target(exact: str, article: str, label: str, outlet: str, sentence: int = 2) -> Target:
+    return Target(
+        ArticleRef(article, f"/news/{article}.txt", "f" * 64, label, outlet),
+        TextQuote(exact, "pre ", " post"),
+        TextPosition(10, 10 + len(exact)),
+        sentence,
+    )
+
+
+REUTERS = target("The mayor said 12 people died.", "r", "Reuters wire", "Reuters")
+AP = target("The mayor said 14 people died.", "ap", "AP", "Associated Press", 4)
+BBC = target("Officials said *14* died [sic].", "bbc", "BBC", "BBC")
+
+DOC = NotesDocument().with_annotations(
+    [
+        Annotation(
+            "a-1",
+            "contradiction",
+            (REUTERS, AP),
+            comment="Toll differs.\nAsk the ministry.",
+            tags=("toll",),
+            created="2026-01-01T10:00:00Z",
+            updated="2026-01-01T11:00:00Z",
+            discrepancy=DiscrepancyInfo("number", "12 vs 14 dead", "conflict"),
+        ),
+        Annotation("a-2", "agreement", (AP, BBC, REUTERS), created="2026-01-01T10:05:00Z"),
+        Annotation(
+            "a-3", "note", (BBC,), comment="Check the BBC figure.", created="2026-01-01T10:06:00Z"
+        ),
+    ]
+)
+
+
+def test_markdown_report_has_kinds_quotes_sources_and_comments() -> None:
+    report = export_markdown(DOC, title="Flood notes")
+    assert report.startswith(
+        "# Flood notes\n\n3 annotations: 1 agreement, 1 contradiction, 1 note."
+    )
+    assert "## 1. Contradiction — #toll" in report
+    assert "**Engine candidate confirmed** (number): 12 vs 14 dead" in report
+    assert "> The mayor said 12 people died.\n>\n> — Reuters wire (Reuters), sentence 3" in report
+    assert "> — AP (Associated Press), sentence 5" in report
+    assert "Toll differs.\nAsk the ministry." in report
+    assert "## 2. Agreement" in report and "## 3. Note" in report
+    assert report.index("## 1.") < report.index("## 2.") < report.index("## 3.")
+    # Article text is data: Markdown characters in quotes are escaped.
+    assert r"> Officials said \*14\* died \[sic\]." in report
+    assert report.endswith("Check the BBC figure.\n")
+
+
+def test_markdown_of_no_notes() -> None:
+    assert export_markdown(NotesDocument()) == "# Notes\n\n0 annotations.\n"
+
+
+def test_csv_has_one_row_per_target() -> None:
+    rows = list(csv.DictReader(io.StringIO(export_csv(DOC))))
+    assert [(r["annotation_id"], r["target"]) for r in rows] == [
+        ("a-1", "1"),
+        ("a-1", "2"),
+        ("a-2", "1"),
+        ("a-2", "2"),
+        ("a-2", "3"),
+        ("a-3", "1"),
+    ]
+    first = rows[0]
+    assert first["kind"] == "contradiction"
+    assert first["quote"] == "The mayor said 12 people died."
+    assert (first["source"], first["outlet"]) == ("Reuters wire", "Reuters")
+    assert first["comment"] == "Toll differs.\nAsk the ministry."
+    assert (first["sentence"], first["start"], first["end"]) == ("3", "10", "40")
+    assert (first["discrepancy_kind"], first["tags"]) == ("number", "toll")
+
+
+def test_jsonld_follows_the_web_annotation_model() -> None:
+    data = json.loads(export_jsonld(DOC))
+    assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert data["type"] == "AnnotationCollection" and data["total"] == 3
+    items = data["first"]["items"]
+    contradiction, agreement, note = items
+    assert contradiction["type"] == "Annotation"
+    assert contradiction["id"] == "urn:x-reader:annotation:a-1"
+    assert contradiction["motivation"] == ["assessing", "linking"]
+    assert contradiction["created"] == "2026-01-01T10:00:00Z"
+    assert contradiction["modified"] == "2026-01-01T11:00:00Z"
+    purposes = {b["purpose"]: b["value"] for b in contradiction["body"]}
+    assert purposes["assessing"] == "contradiction"
+    assert purposes["commenting"] == "Toll differs.\nAsk the ministry."
+    assert purposes["tagging"] == "toll"
+    assert len(contradiction["target"]) == 2
+    first = contradiction["target"][0]
+    assert first["source"]["id"] == "file:///news/r.txt"
+    selectors = {s["type"]: s for s in first["selector"]}
+    assert selectors["TextQuoteSelector"] == {
+        "type": "TextQuoteSelector",
+        "exact": "The mayor said 12 people died.",
+        "prefix": "pre ",
+        "suffix": " post",
+    }
+    assert selectors["TextPositionSelector"]["start"] == 10
+    assert len(agreement["target"]) == 3
+    assert note["motivation"] == "commenting"
+    assert note["body"] == {
+        "type": "TextualBody",
+        "purpose": "commenting",
+        "value": "Check the BBC figure.",
+        "format": "text/plain",
+    }
+    assert isinstance(note["target"], dict)
+
+
+def test_source_iris() -> None:
+    assert source_iri("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    assert source_iri("/srv/news/a b.txt") == "file:///srv/news/a%20b.txt"
+    assert source_iri("seeds/a b.txt") == "seeds/a%20b.txt"
+
+
+def test_export_document_dispatches() -> None:
+    assert export_document(DOC, "csv") == export_csv(DOC)
+    assert export_document(DOC, "jsonld") == export_jsonld(DOC)
