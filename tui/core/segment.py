@@ -33,9 +33,11 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 _OPENERS = "\"'“‘«([{"
 _CLOSERS = "\"'”’»)]}"
-# Skipped when looking for the first character of the next sentence.
-_LEAD_IN = frozenset(_OPENERS + "–—-…. \t\u00a0")
-_QUOTES = frozenset("\"'“‘«")
+# Skipped when looking for the first character of the next sentence: spaces,
+# opening quotes and brackets, dashes, dots. A straight quote before a space
+# closes a quotation instead ('boys?' " Edwards asked) and stops the skip.
+_LEAD_IN = re.compile(r"""(?:[\s“‘«(\[{–—\-….]|["'](?!\s))*""")
+_QUOTE = re.compile(r"[\"'“‘«]")
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -80,6 +82,9 @@ _OPENING_WORDS = _words(
 )
 # "then-Gov.", "ex-Sen.", "Related:Sens.": the title is the last part.
 _TITLE_PART = re.compile(r"[^A-Za-z.]")
+# How far past a terminator to look for the next sentence's first character:
+# bounded, so a line of ". . . . ." stays linear.
+_LOOKAHEAD = 32
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
 
 
@@ -93,10 +98,17 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         start, line_end = line.span()
+        # Whether the current sentence has a letter or digit yet, and how far
+        # we looked: kept incrementally so that long lines stay linear.
+        has_word, scanned = False, start
         for match in _CANDIDATE.finditer(text, start, line_end):
-            if _is_boundary(text, start, match.start(), match.end(), line_end):
+            if not has_word:
+                has_word = _has_alnum(text, scanned, match.start())
+                scanned = match.start()
+            if has_word and _is_boundary(text, start, match.start(), match.end(), line_end):
                 _append_stripped(spans, text, start, match.end())
-                start = match.end()
+                start = scanned = match.end()
+                has_word = False
         _append_stripped(spans, text, start, line_end)
     return spans
 
@@ -109,10 +121,11 @@ def split_sentences(text: str) -> list[str]:
 def _is_boundary(
     text: str, sentence_start: int, term_start: int, term_end: int, line_end: int
 ) -> bool:
-    """Decide whether the terminator at ``term_start:term_end`` ends a sentence."""
-    head = text[sentence_start:term_start]
-    if not any(ch.isalnum() for ch in head):
-        return False  # a lone "..." or quote mark is never a sentence
+    """Decide whether the terminator at ``term_start:term_end`` ends a sentence.
+
+    Only called once the sentence holds a letter or digit: a lone "..." or
+    quote mark is never a sentence of its own.
+    """
     nxt, quoted = _next_start(text, term_end, line_end)
     if nxt < 0:
         return False  # nothing but punctuation follows on this line
@@ -126,13 +139,14 @@ def _is_boundary(
         # "?", "!", "...", "…" end a sentence before a capital or a symbol;
         # "wait for it ... 36 years" is a pause, not an end.
         return not (first.isdigit() and terminator[-1] in ".…")
-    token = _token_before(head)
+    token_start = _token_start(text, sentence_start, term_start)
+    token = text[token_start:term_start].lstrip(_OPENERS)
     key = _TITLE_PART.split(token)[-1].lower()  # "then-Gov" -> "gov"
     if key in _NEVER_END:
         return False
     if key in _BEFORE_FIGURE and first.isdigit():
         return False
-    if token.isdigit() and not head[: len(head) - len(token)].strip(_OPENERS + " \t"):
+    if token.isdigit() and not text[sentence_start:token_start].strip():
         return False  # a list number: "1. The first point"
     held = key in _MONTHS or key in _SUFFIXES or _is_acronym_or_initial(token)
     if not held:
@@ -145,24 +159,22 @@ def _is_boundary(
 def _next_start(text: str, pos: int, line_end: int) -> tuple[int, bool]:
     """First character of the next sentence after ``pos`` (-1 if none) and
     whether an opening quote stands before it."""
-    quoted = False
-    while pos < line_end:
-        ch = text[pos]
-        if ch not in _LEAD_IN and not ch.isspace():
-            return pos, quoted
-        if ch in "\"'" and (pos + 1 == line_end or text[pos + 1].isspace()):
-            return pos, quoted  # a straight quote before a space closes: 'boys?' " Edwards
-        quoted = quoted or ch in _QUOTES
-        pos += 1
-    return -1, quoted
+    run = _LEAD_IN.match(text, pos, min(line_end, pos + _LOOKAHEAD))
+    assert run is not None  # the pattern matches the empty string
+    quoted = _QUOTE.search(run.group()) is not None
+    return (-1 if run.end() == line_end else run.end()), quoted
 
 
-def _token_before(head: str) -> str:
-    """The word just before a terminator, without opening quotes or brackets."""
-    cut = len(head)
-    while cut > 0 and not head[cut - 1].isspace():
+def _token_start(text: str, sentence_start: int, term_start: int) -> int:
+    """Start of the word just before a terminator (back to the last space)."""
+    cut = term_start
+    while cut > sentence_start and not text[cut - 1].isspace():
         cut -= 1
-    return head[cut:].lstrip(_OPENERS)
+    return cut
+
+
+def _has_alnum(text: str, start: int, end: int) -> bool:
+    return any(text[pos].isalnum() for pos in range(start, end))
 
 
 def _is_acronym_or_initial(token: str) -> bool:
