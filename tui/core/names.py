@@ -243,6 +243,8 @@ def name_lists(text: str) -> tuple[NameList, ...]:
         ):
             continue
         clean = tuple(re.sub(r"^the\s+", "", it) for _, it in items)
+        if any(w.casefold() in _NOT_NAMES for it in clean for w in it.split()):
+            continue  # "Prime Minister Boris Johnson and US President": titles, not a list
         start = m.start() + items[0][0]
         if body.startswith("the "):
             start += 4

@@ -60,7 +60,7 @@ _NUMBER_WORD = "|".join(sorted([*_UNITS, "hundred"], key=len, reverse=True))
 _NUMBER_RE = re.compile(
     r"(?<![\w\-.,:/©$€£])(?:"
     r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>k|m|mn|bn)?(?![\w:])"
-    r"|(?P<words>(?:a\s+)?(?:"
+    r"|(?P<words>(?:a\s+(?=dozen|hundred))?(?:"
     + _NUMBER_WORD
     + r")(?:[\s\-]+(?:and\s+)?(?:"
     + _NUMBER_WORD
@@ -291,11 +291,6 @@ def _read(text: str, m: re.Match[str]) -> NumberMention | None:
             nxt = re.match(r"[\s\-]+([A-Za-z]+)", text[end:])
             if not nxt or _stem(nxt.group(1)) not in _COUNT_NOUN_AFTER_ONE:
                 return None  # "an attack on one", "one that appeared..."
-        if words.casefold().startswith("a ") and words.split()[-1].casefold() not in (
-            "dozen",
-            "hundred",
-        ):
-            return None  # "a five-year plan": the article belongs to the noun
         if re.search(r"\bwar\s+$", text[max(0, start - 8) : start], re.IGNORECASE):
             return None  # "World War Two"
         value = base * scale

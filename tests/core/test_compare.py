@@ -1,0 +1,270 @@
+"""Word diff and discrepancy candidates inside aligned pairs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.core.compare_gold import (
+    candidates_on_gold_pairs,
+    evaluate_candidates,
+    load_gold,
+)
+from tui.core.compare import Discrepancy, diff_words, find_discrepancies, tokenize
+from tui.core.corpus import load_paths
+from tui.core.model import Article, Sentence
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def sentence(text: str, index: int = 0, start: int = 0) -> Sentence:
+    return Sentence(index, start, start + len(text), text)
+
+
+def found(a: str, b: str) -> list[Discrepancy]:
+    return find_discrepancies(0, sentence(a), 1, sentence(b, 3, 100))
+
+
+# --- diff_words ----------------------------------------------------------------------------
+
+
+def test_diff_ignores_case_punctuation_and_quote_style() -> None:
+    a = sentence("“That doesn’t mean the threat to kyiv is over,” Kirby said.")
+    b = sentence('"That doesn\'t mean the threat to Kyiv is over," Kirby said')
+    assert diff_words(a, b) == []
+
+
+def test_diff_reports_changed_words_in_article_offsets() -> None:
+    a = sentence("what Cavusoglu called meaningful progress", start=50)
+    b = sentence("what Cavusoglu called significant progress today", start=200)
+    spans = diff_words(a, b)
+    assert [s.kind for s in spans] == ["replace", "insert"]
+    rep = spans[0]
+    assert a.text[rep.a_start - 50 : rep.a_end - 50] == "meaningful"
+    assert b.text[rep.b_start - 200 : rep.b_end - 200] == "significant"
+    ins = spans[1]
+    assert ins.a_start == ins.a_end and b.text[ins.b_start - 200 : ins.b_end - 200] == "today"
+
+
+def test_diff_merges_adjacent_changes() -> None:
+    spans = diff_words(
+        sentence("a decision to fundamentally cut back military activity"),
+        sentence("a decision to radically, by a large margin, reduce military activity"),
+    )
+    assert len(spans) == 1 and spans[0].kind == "replace"
+
+
+words = st.sampled_from(
+    [
+        "the",
+        "talks",
+        "in",
+        "Istanbul",
+        "Kyiv",
+        "said",
+        "seven",
+        "14",
+        "people",
+        "were",
+        "killed",
+        "“quoted”",
+        "Russia's",
+        "Russia’s",
+        "U.S.",
+        "more",
+        "than",
+        "3.9",
+        "million",
+    ]
+)
+texts = st.lists(words, max_size=25).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, texts, st.integers(0, 500), st.integers(0, 500))
+def test_diff_spans_are_ordered_within_bounds_and_reconstruct(
+    ta: str, tb: str, off_a: int, off_b: int
+) -> None:
+    a, b = sentence(ta, start=off_a), sentence(tb, start=off_b)
+    spans = diff_words(a, b)
+    last_a, last_b = off_a, off_b
+    for s in spans:
+        assert a.start <= s.a_start <= s.a_end <= a.end
+        assert b.start <= s.b_start <= s.b_end <= b.end
+        assert s.a_start >= last_a and s.b_start >= last_b
+        last_a, last_b = s.a_end, s.b_end
+    # Replacing each span's words of a by the words of b gives b's words.
+    words_a = [(t.start + off_a, t.norm) for t in tokenize(a.text)]
+    words_b = [(t.start + off_b, t.norm) for t in tokenize(b.text)]
+    rebuilt: list[str] = []
+    done = off_a
+    for s in spans:
+        rebuilt += [w for p, w in words_a if done <= p < s.a_start]
+        rebuilt += [w for p, w in words_b if s.b_start <= p < s.b_end]
+        done = s.a_end
+    rebuilt += [w for p, w in words_a if p >= done]
+    assert rebuilt == [t.norm for t in tokenize(b.text)]
+
+
+# --- discrepancies -------------------------------------------------------------------------
+
+
+def only(a: str, b: str) -> Discrepancy:
+    result = found(a, b)
+    assert len(result) == 1, result
+    return result[0]
+
+
+def test_death_toll_conflict() -> None:
+    d = only(
+        "Ukraine's state agency for emergencies on Wednesday said the death toll from the "
+        "attack had risen to 14.",
+        "Zelenskiy said seven people were killed and 22 injured in a missile strike.",
+    )
+    assert (d.kind, d.status, d.a.text) == ("number", "conflict", "14")
+    assert d.b.text.startswith("seven people")
+    assert d.b.start >= 100  # article offsets: sentence start added
+    assert d.explanation == 'Death toll differs: "14" vs "seven people were killed" (14 ≠ 7)'
+
+
+def test_refugee_figure_refinement() -> None:
+    d = only(
+        "that 4.01 million people have now fled Ukraine.",
+        "with more than 3.9 million people fleeing Ukraine.",
+    )
+    assert (d.kind, d.status) == ("number", "refinement")
+    assert d.explanation == (
+        'Refugee count: "4.01 million" refines "more than 3.9 million" (4,010,000 > 3,900,000)'
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "during the 34 days of the invasion and the past eight years",
+            "during 34 days and eight years",
+        ),
+        ("a nine-storey government building was hit", "the nine-story building was hit"),
+        ("four million people have fled", "4 million people have fled"),
+        ("over the next 15 years on Crimea", "over a 15-year period on Crimea"),
+        ("Almost 5,000 people were killed", "nearly 5,000 people were killed"),
+        ("during the 34 days", "over eight years"),
+        ("seized by Russia in 2014", "annexed by Russia in 2015"),
+    ],
+)
+def test_no_number_candidate(a: str, b: str) -> None:
+    assert [d for d in found(a, b) if d.kind == "number"] == []
+
+
+def test_hedged_figures() -> None:
+    d = only("at least 350 civilians were killed", "350 civilians were killed")
+    assert d.status == "refinement"
+    d = only("up to 10 people were injured", "12 people were injured")
+    assert d.status == "conflict"
+
+
+def test_spelling_variant_not_conflict() -> None:
+    d = only(
+        "the bombardment only intensified, said Mayor Vladyslav Astroshenko.",
+        "Chernihiv Mayor Vladyslav Atroshenko said the bombardment intensified.",
+    )
+    assert (d.kind, d.status) == ("name", "variant")
+    assert d.explanation == 'Spelling variant: "Astroshenko" vs "Atroshenko"'
+
+
+def test_same_role_different_person() -> None:
+    d = only(
+        "Mariupol Mayor Vadym Boichenko said the city was blocked.",
+        "Mariupol Mayor Ihor Terekhov said the city was blocked.",
+    )
+    assert (d.kind, d.status, d.a.text, d.b.text) == (
+        "name",
+        "conflict",
+        "Vadym Boichenko",
+        "Ihor Terekhov",
+    )
+
+
+def test_guarantor_list() -> None:
+    d = only(
+        "guarantees by a group of third countries, including the U.S., Britain, France, "
+        "Canada, Turkey, China and Poland, in an arrangement",
+        "Guarantor states (USA, UK, Turkey, France, Germany etc.) legally involved",
+    )
+    assert (d.kind, d.status) == ("list", "conflict")
+    assert d.explanation == (
+        "Guarantor list differs: only in A: Canada, China, Poland; only in B: Germany"
+    )
+
+
+def test_reworded_quote() -> None:
+    d = only(
+        'what Turkish Foreign Minister Mevlut Cavusoglu called "meaningful" progress made',
+        "what Turkish Foreign Minister Mevlut Cavusoglu called “significant progress”, comes",
+    )
+    assert (d.kind, d.a.text, d.b.text) == ("quote", "meaningful", "significant progress")
+
+
+def test_quote_boundaries_alone_are_not_a_rewording() -> None:
+    assert (
+        found(
+            'what Cavusoglu called "meaningful" progress made',
+            "what Cavusoglu called “meaningful progress,” comes",
+        )
+        == []
+    )
+
+
+def load_seed_articles() -> tuple[Article, ...]:
+    result = load_paths(sorted(SEEDS.glob("*.txt")))
+    assert not result.errors
+    return result.articles
+
+
+ARTICLES = load_seed_articles()
+PAIRS = [
+    (da, sa, db, sb)
+    for da in range(len(ARTICLES))
+    for db in range(len(ARTICLES))
+    if da != db
+    for sa in range(len(ARTICLES[da].sentences))
+    for sb in range(len(ARTICLES[db].sentences))
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PAIRS))
+def test_find_discrepancies_mirrors(pair: tuple[int, int, int, int]) -> None:
+    da, sa, db, sb = pair
+    a, b = ARTICLES[da].sentences[sa], ARTICLES[db].sentences[sb]
+    forward = find_discrepancies(da, a, db, b)
+    backward = find_discrepancies(db, b, da, a)
+    assert sorted((d.kind, d.status, d.a, d.b) for d in forward) == sorted(
+        (d.kind, d.status, d.b, d.a) for d in backward
+    )
+    for d in forward:
+        assert ARTICLES[da].text[d.a.start : d.a.end] == d.a.text
+        assert ARTICLES[db].text[d.b.start : d.b.end] == d.b.text
+
+
+# --- the gold: a regression floor ------------------------------------------------------------
+
+# Reached on the labelled pairs of the seeds (see bench/bench_compare.py): recall and false
+# alarms per kind. Lower recall or more false alarms fails; better figures: raise the floor.
+RECALL_FLOOR = {"number": 1.0, "name": 1.0, "list": 1.0, "quote": 1.0}
+FALSE_ALARMS_CEILING = {"number": 0, "name": 0, "list": 0, "quote": 0}
+
+
+def test_candidates_on_gold_pairs_hold_their_figures() -> None:
+    gold = load_gold(ARTICLES)
+    figures = evaluate_candidates(candidates_on_gold_pairs(ARTICLES, gold), gold)
+    for kind, f in figures.kinds.items():
+        assert f.recall >= RECALL_FLOOR[kind], (kind, figures.misses)
+        assert f.false_positives <= FALSE_ALARMS_CEILING[kind], (
+            kind,
+            [d.explanation for d in figures.false_alarms],
+        )
