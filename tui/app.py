@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from tui.core.align import DEFAULT_THRESHOLD, Alignment, Progress, align_corpus
 from tui.core.model import Article
 from tui.messages import AlignmentFailed, AlignmentProgress, AlignmentReady
+from tui.palette import ReaderCommands
 from tui.screens.loading import LoadingScreen
 from tui.screens.reading import ReadingScreen
 
@@ -35,6 +36,7 @@ class ReaderApp(App[None]):
 
     TITLE = "reader"
     CSS_PATH = "reader.tcss"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "q", "quit", "Quit", tooltip="Quit reader (the session is saved)", id="reader.quit"

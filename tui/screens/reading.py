@@ -25,6 +25,7 @@ from tui.core.align import Alignment, SentenceRef
 from tui.core.compare import diff_words
 from tui.messages import PaneWheelScrolled, SentenceClicked
 from tui.search import SearchHit, find_hits
+from tui.widgets.alignment_table import AlignmentTable
 from tui.widgets.article_pane import FURNITURE, UNIQUE, ArticlePane
 from tui.widgets.pane_header import PaneHeader
 from tui.widgets.status_line import StatusLine
@@ -331,14 +332,19 @@ class ReadingScreen(Screen[None]):
             column.display = doc in visible
             self.header(doc).set_class(doc == self.focused_doc, "-focused")
 
-    def _show(self) -> None:
-        """Push cursor, sync and highlights into every visible pane, then the detail line."""
+    def _show(self, reveal: bool = True) -> None:
+        """Push cursor, sync and highlights into every visible pane, then the detail line.
+
+        Args:
+            reveal: scroll the focused pane to show its cursor (not after a wheel scroll).
+        """
         if not self.is_mounted or not self.cursors:
             return
         doc = self.focused_doc
         ref = self.focused_ref
         leader = self.pane(doc)
-        leader.ensure_visible(ref.sentence)
+        if reveal:
+            leader.ensure_visible(ref.sentence)
         row = leader.screen_row_of(ref.sentence)
         best_doc, best_score, best_sentence = -1, -1.0, -1
         cursors = list(self.cursors)
@@ -464,7 +470,8 @@ class ReadingScreen(Screen[None]):
         if mode == "table":
             self._open_table()
         else:
-            self._show()
+            self.set_focus(None)
+            self.call_after_refresh(self._show)
 
     def watch_annotated(self, refs: frozenset[SentenceRef]) -> None:
         self._push_marks()
@@ -579,18 +586,24 @@ class ReadingScreen(Screen[None]):
 
     @on(PaneWheelScrolled)
     def _wheel(self, message: PaneWheelScrolled) -> None:
-        if message.doc != self.focused_doc:
-            pane = self.pane(message.doc)
-            self.move_cursor(message.doc, pane.sentence_at_screen_row(1))
-            return
+        """The wheel moves the view, not the reader: the cursor stays unless it left the pane."""
         pane = self.pane(message.doc)
         cursor = self.cursors[message.doc]
         row = pane.screen_row_of(cursor)
-        height = pane.scrollable_content_region.height
-        if not 0 <= row < height:
-            self.move_cursor(message.doc, pane.sentence_at_screen_row(1 if row < 0 else height - 2))
-        else:
-            self._show()
+        on_screen = 0 <= row < pane.scrollable_content_region.height
+        if message.doc == self.focused_doc and on_screen:
+            self._show(reveal=False)
+            return
+        sentence = pane.sentence_starting_in_view(last=row >= 0)
+        if sentence is None:
+            sentence = pane.sentence_at_screen_row(0)
+        cursors = list(self.cursors)
+        cursors[message.doc] = sentence
+        self.set_reactive(ReadingScreen.cursors, tuple(cursors))
+        if message.doc != self.focused_doc:
+            self.set_reactive(ReadingScreen.focused_doc, message.doc)
+            self._apply_window()
+        self._show(reveal=False)
 
     # -- toggles ------------------------------------------------------------------------
 
@@ -627,12 +640,22 @@ class ReadingScreen(Screen[None]):
     # -- the alignment table (the chrome engineer's widget) -----------------------------
 
     def _open_table(self) -> None:
+
         container = self.query_one("#table-view")
         if not container.children:
-            from tui.widgets.alignment_table import AlignmentTable
+            container.mount(AlignmentTable(self.alignment, order=self.shown_docs))
+            self.call_after_refresh(self._open_table)
+            return
+        table = self.query_one(AlignmentTable)
+        table.select_ref(self.focused_ref)
+        table.focus()
 
-            container.mount(AlignmentTable(self.alignment))
-        container.children[0].focus()
+    @on(AlignmentTable.GroupHighlighted)
+    def _table_moved(self, message: AlignmentTable.GroupHighlighted) -> None:
+        """Moving in the table moves the panes (they show once the table closes)."""
+        self.move_cursor(message.ref.doc, message.ref.sentence)
+        if isinstance(message, AlignmentTable.GroupSelected):
+            self.view_mode = "panes"
 
     # -- search -------------------------------------------------------------------------
 

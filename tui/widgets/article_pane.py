@@ -170,6 +170,17 @@ class ArticlePane(ScrollView, can_focus=False):
         """The sentence on screen row ``row`` (or the nearest above)."""
         return self.text_layout.sentence_at(round(self.scroll_y) + max(0, row))
 
+    def sentence_starting_in_view(self, last: bool = False) -> int | None:
+        """The first (or last) sentence whose first row is on screen, if any."""
+        layout = self.text_layout
+        top = round(self.scroll_y)
+        rows = range(top, min(layout.height, top + self.scrollable_content_region.height))
+        for row in reversed(rows) if last else rows:
+            sentence = layout.row_sentence[row]
+            if sentence != NO_SENTENCE and layout.first_row[sentence] == row:
+                return sentence
+        return None
+
     def scroll_sentence_to(self, sentence: int, screen_row: int) -> None:
         """Scroll so that ``sentence`` starts on ``screen_row`` (as near as the ends allow)."""
         self.scroll_to(y=max(0, self.row_of(sentence) - screen_row), animate=False)
