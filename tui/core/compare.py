@@ -263,8 +263,10 @@ def _number_candidates(text_x: str, text_y: str) -> list[_Found]:
             if not nb.comparable(mx, my):
                 continue
             rel = nb.relation(mx, my)
-            if rel == "conflict" and "vague" in (mx.hedge, my.hedge):
+            if rel != "same" and "vague" in (mx.hedge, my.hedge):
                 continue  # "thousands" vs "seven": a war's toll and one strike's, not a clash
+            if rel != "same" and nb.is_duration(mx) and not nb.same_frame(text_x, mx, text_y, my):
+                continue  # "in two weeks" vs "five weeks into a war": different stretches
             exact_unit = 0 if mx.unit is not None and mx.unit == my.unit else 1
             options.append((rank[rel], exact_unit, i, j, rel))
     options.sort()
@@ -365,8 +367,8 @@ def _role_conflicts(text_x: str, text_y: str, keys_x: set[str], keys_y: set[str]
         for j, q in enumerate(ry):
             if j in used or p.role != q.role:
                 continue
-            if p.modifier and q.modifier and p.modifier != q.modifier:
-                continue
+            if not p.modifier or p.modifier != q.modifier:
+                continue  # "Russian President" and "Ukrainian President" are two roles
             sur_p, sur_q = p.name.split()[-1], q.name.split()[-1]
             if sur_p.casefold() == sur_q.casefold() or nm.variant_kind(sur_p, sur_q):
                 used.add(j)
@@ -399,7 +401,8 @@ def _list_candidates(text_x: str, text_y: str) -> list[_Found]:
         best: tuple[int, int] | None = None
         for j, q in enumerate(ly):
             common = len(set(p.canonical) & set(q.canonical))
-            if j not in used and common and (best is None or common > best[0]):
+            enough = common >= 2 or (common == 1 and len(p.items) == len(q.items) == 2)
+            if j not in used and enough and (best is None or common > best[0]):
                 best = (common, j)
         if best is None:
             continue
@@ -427,6 +430,7 @@ def _list_candidates(text_x: str, text_y: str) -> list[_Found]:
 
 _OPEN = "“«„"
 _CLOSE = "”»"
+_QUOTE_CHAR_RE = re.compile(r'["“«„”»]')
 
 
 @lru_cache(maxsize=8192)
@@ -438,13 +442,12 @@ def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
     """
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
+    for m in _QUOTE_CHAR_RE.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == '"':
             opening = i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-"
-        elif ch in _OPEN or ch in _CLOSE:
-            opening = ch in _OPEN
         else:
-            continue
+            opening = ch in _OPEN
         if opening:
             open_at = i + 1
         else:
@@ -473,23 +476,61 @@ def _window(tokens: tuple[Token, ...], region: tuple[int, int]) -> tuple[int, in
     return max(0, inside[0] - 1), min(len(tokens), inside[-1] + 2)
 
 
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "that",
+        "this",
+        "these",
+        "those",
+        "we",
+        "they",
+        "he",
+        "she",
+        "you",
+        "i",
+        "not",
+        "no",
+    ]
+)
+
+
 def _same_quote(
     tx: tuple[Token, ...],
     qx: tuple[int, int],
     ty: tuple[Token, ...],
     qy: tuple[int, int],
-    equal: tuple[tuple[int, int, int, int], ...],
 ) -> bool:
-    """Two quotes are one quote reworded if enough of their words (or the words framing
-    them: 'called "meaningful" progress') line up in the alignment of the sentences."""
+    """Two quotes are one quote reworded if enough of their content words (or the words
+    framing them: 'called "meaningful" progress') are shared."""
     wx, wy = _window(tx, qx), _window(ty, qy)
-    shared = 0
-    for i1, i2, j1, _ in equal:
-        for k in range(i2 - i1):
-            if wx[0] <= i1 + k < wx[1] and wy[0] <= j1 + k < wy[1]:
-                shared += 1
-    smaller = min(wx[1] - wx[0], wy[1] - wy[0])
-    return smaller > 0 and shared >= max(1.0, 0.4 * smaller)
+    words_x = {t.norm for t in tx[wx[0] : wx[1]]} - _FUNCTION_WORDS
+    words_y = {t.norm for t in ty[wy[0] : wy[1]]} - _FUNCTION_WORDS
+    smaller = min(len(words_x), len(words_y))
+    return smaller > 0 and len(words_x & words_y) >= max(1.0, 0.4 * smaller)
 
 
 def _quote_candidates(text_x: str, text_y: str) -> list[_Found]:
@@ -504,10 +545,9 @@ def _quote_candidates(text_x: str, text_y: str) -> list[_Found]:
         kx, ky = _region_at(qx, xs, xe), _region_at(qy, ys, ye)
         if kx is not None and ky is not None:
             touched.setdefault((kx, ky), []).append((i1, i2, j1, j2))
-    equal = _token_alignment(text_x, text_y)[1]
     out: list[_Found] = []
     for (kx, ky), ops in touched.items():
-        if not _same_quote(tx, qx[kx], ty, qy[ky], equal):
+        if not _same_quote(tx, qx[kx], ty, qy[ky]):
             continue
         ix1, ix2 = min(o[0] for o in ops), max(o[1] for o in ops)
         jy1, jy2 = min(o[2] for o in ops), max(o[3] for o in ops)

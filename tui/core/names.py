@@ -170,9 +170,15 @@ def _is_inflection(a: str, b: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def variant_kind(a: str, b: str) -> str | None:
     """ "transliteration" or "spelling" if ``a`` and ``b`` are one name spelt two ways."""
-    if a.casefold() == b.casefold() or _is_inflection(a, b):
+    if a.casefold() == b.casefold():
+        return None
+    ka, kb = translit_key(a), translit_key(b)
+    if ka != kb and (ka[:1] != kb[:1] or abs(len(ka) - len(kb)) > 3):
+        return None  # the cheap test first: most word pairs are plainly different
+    if _is_inflection(a, b):
         return None
     parts_a, parts_b = a.split("-"), b.split("-")
     if len(parts_a) > 1 and len(parts_a) == len(parts_b):
@@ -182,7 +188,6 @@ def variant_kind(a: str, b: str) -> str | None:
         return changed[0] if len(changed) == 1 and changed[0] else None
     if _convention_key(a) == _convention_key(b):
         return None  # Defence/Defense: house style, not a name
-    ka, kb = translit_key(a), translit_key(b)
     if ka == kb:
         return "transliteration"
     if min(len(ka), len(kb)) < 4 or ka[0] != kb[0]:
@@ -205,7 +210,7 @@ def role_names(text: str) -> tuple[RoleName, ...]:
         out.append(
             RoleName(
                 role=m.group("word").casefold(),
-                modifier=mod if mod not in _NOT_NAMES else "",
+                modifier=mod,
                 start=m.start("name"),
                 end=m.start("name") + len(name),
                 name=name,

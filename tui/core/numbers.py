@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 INF = float("inf")
 
@@ -89,7 +90,7 @@ _LABEL_BEFORE = re.compile(
 _EVENTS: dict[str, str] = {
     "killed": "killed", "kill": "killed", "kills": "killed", "dead": "killed",
     "died": "killed", "die": "killed", "deaths": "killed", "death": "killed",
-    "toll": "killed", "lives": "killed", "bodies": "killed", "fatalities": "killed",
+    "toll": "killed", "lives": "killed", "fatalities": "killed",
     "injured": "injured", "wounded": "injured", "wounding": "injured", "injuring": "injured",
     "hurt": "injured", "injuries": "injured", "casualties": "casualties",
     "fled": "fled", "flee": "fled", "fleeing": "fled", "refugees": "fled", "flown": "fled",
@@ -125,6 +126,7 @@ _NOT_NOUN = {
     "it", "they", "them", "their", "its", "this", "these", "those", "over", "under", "ago",
     "later", "earlier", "now", "also", "still", "per", "including",
 }  # fmt: skip
+_DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 _COUNT_NOUN_AFTER_ONE = {
     "person", "man", "woman", "child", "civilian", "soldier", "day", "week", "month", "year",
     "hour", "minute", "people", "building", "house", "city", "town", "village", "country",
@@ -234,10 +236,10 @@ def _noun_after(text: str, pos: int) -> tuple[str | None, int]:
 def _event_near(text: str, start: int, end: int) -> tuple[str | None, int]:
     """The event a count reports: "killed thousands", else the first event word after it,
     else the last one before it ("the death toll rose to 14")."""
-    before = list(_WORD_RE.finditer(text[:start]))[-8:]
+    before = list(_WORD_RE.finditer(text[max(0, start - 80) : start]))[-8:]
     if before and (ev := _EVENTS.get(before[-1].group().casefold())):
         return ev, end
-    after = list(_WORD_RE.finditer(text, end))[:9]
+    after = list(islice(_WORD_RE.finditer(text, end), 9))
     for m in after:
         if m.group() in ".;!?":
             break
@@ -316,7 +318,8 @@ def _read(text: str, m: re.Match[str]) -> NumberMention | None:
         after_of = re.match(r"\s+of\s+", text[end:]) if hedge == "vague" else None
         unit, context_end = _noun_after(text, end + (after_of.end() if after_of else 0))
         context_end = max(context_end, end)
-    event, event_end = (None, context_end) if modifier else _event_near(text, start, end)
+    timed = modifier or unit in _DURATIONS
+    event, event_end = (None, context_end) if timed else _event_near(text, start, end)
     if event is None and unit is not None and _EVENTS.get(unit):
         event = _EVENTS[unit]
     if event_end - end <= 40:
@@ -359,6 +362,23 @@ def comparable(a: NumberMention, b: NumberMention) -> bool:
         return a.event is not None and a.event == b.event
     known = a.unit if a.unit is not None else b.unit
     return a.event is not None and a.event == b.event and known in ("people", None)
+
+
+def is_duration(m: NumberMention) -> bool:
+    """A stretch of time ("34 days", "eight years"), not a tally of people or things."""
+    return m.unit in _DURATIONS
+
+
+def same_frame(text_a: str, a: NumberMention, text_b: str, b: NumberMention) -> bool:
+    """Whether two durations measure the same stretch: the words right after them agree
+    ("34 days of the invasion" / "35 days of invasion"), so "in two weeks" and "five weeks
+    into a war" are never compared."""
+
+    def frame(text: str, m: NumberMention) -> set[str]:
+        words = [w.group().casefold() for w in islice(_WORD_RE.finditer(text, m.context_end), 4)]
+        return {w for w in words if w.isalpha() and w not in _NOT_NOUN}
+
+    return bool(frame(text_a, a) & frame(text_b, b))
 
 
 def relation(a: NumberMention, b: NumberMention) -> str:
@@ -407,6 +427,8 @@ def describe(m: NumberMention) -> str:
 def reason(narrow: NumberMention, wide: NumberMention) -> str:
     """Why ``narrow`` fits inside ``wide``: "4,010,000 > 3,900,000"."""
     n, w = format_value(narrow.value), format_value(wide.value)
+    if narrow.value == wide.value:
+        return f"{describe(narrow)} vs {describe(wide)}"
     symbol = {"more": ">", "least": "≥", "most": "≤", "less": "<", "nearly": "≲", "about": "≈"}
     if wide.hedge in symbol:
         return f"{n} {symbol[wide.hedge]} {w}"
