@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import ClassVar
 
 from rich.console import Console
@@ -12,6 +13,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from tests.app.alignment_fixture import sample_alignment
+from tui.app import ReaderApp
 from tui.screens.help import HelpScreen, help_sections, render_help
 
 
@@ -124,3 +127,21 @@ async def test_help_scrolls_when_it_does_not_fit() -> None:
         await pilot.press("end")
         await pilot.pause()
         assert scroll.scroll_y == scroll.max_scroll_y
+
+
+async def test_reader_app_help_lists_the_reading_keys(tmp_path: Path) -> None:
+    alignment = sample_alignment()
+    app = ReaderApp(alignment.articles, data_dir=tmp_path, aligner=lambda a, t, p: alignment)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        reading = app.screen
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and app.screen.target is reading
+        ids = {e.id for s in app.screen.sections for e in s.entries}
+        for wanted in ("reader.toggle-sync", "reader.toggle-view", "reader.help", "reader.quit"):
+            assert wanted in ids
+        await pilot.press("q")  # closes help, does not quit
+        await pilot.pause()
+        assert app.screen is reading and app.is_running

@@ -11,7 +11,13 @@ def run_open(args: argparse.Namespace) -> int:
     """Load the articles named on the command line and run the app until it quits."""
     articles = load_or_fail(args.paths)
     from tui.app import ReaderApp
+    from tui.cli import data_dir
 
-    app = ReaderApp(articles)
+    app = ReaderApp(
+        articles,
+        threshold=args.threshold,
+        data_dir=data_dir(args.data_dir),
+        theme=args.theme,
+    )
     app.run()
     return app.return_code or 0

@@ -67,13 +67,13 @@ def help_sections(target: Screen[Any]) -> list[HelpSection]:
     """
     app = target.app
     sections: dict[int, HelpSection] = {}
-    entries: dict[tuple[int, str, str], HelpEntry] = {}
+    entries: dict[tuple[int, str, str, str], HelpEntry] = {}
     for active in target.active_bindings.values():
         binding: Binding = active.binding
         node = active.node
         section = sections.setdefault(id(node), HelpSection(_title(node, target)))
         description = binding.description or binding.tooltip or binding.action
-        merge = (id(node), binding.action, description)
+        merge = (id(node), binding.id or "", binding.action, description)
         display = app.get_key_display(binding)
         entry = entries.get(merge)
         if entry is None:
