@@ -1,0 +1,171 @@
+"""Alignment benchmark: quality on the hand-labelled seed pairs, speed, recall, memory.
+
+Run from the repository root: ``.venv/bin/python bench/bench_align.py [--exhaustive-docs 8]``.
+Prints, from one run: precision/recall/F1 of ``align_corpus`` and of the naive baseline
+(rapidfuzz token_set_ratio, mutual best, its best threshold) on tests/data/gold_pairs_*.yaml;
+the seeds end to end; 50 articles x 200 sentences against the naive ``process.cdist`` over
+every pair of articles (timed on a sample of article pairs and extrapolated, said so); the
+share of exhaustive-scoring pairs the candidate index finds; peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import time
+from itertools import combinations
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "core"))
+
+from gold_pairs import evaluate, load_gold  # noqa: E402
+
+from tui.core.align import DEFAULT_THRESHOLD, align_corpus  # noqa: E402
+from tui.core.corpus import load_paths, make_article  # noqa: E402
+from tui.core.model import Article  # noqa: E402
+from tui.core.scoring import Scorer, build_profiles  # noqa: E402
+
+SCALE = ROOT.parent / "shared" / "corpora" / "scale" / "kavanaugh_2018-09_2018-10"
+
+
+def naive_pairs(articles: tuple[Article, ...], threshold: float) -> list[tuple[int, int, int, int]]:
+    """The obvious approach: token_set_ratio over every pair, mutual best above threshold."""
+    links = []
+    for i, j in combinations(range(len(articles)), 2):
+        a = [s for s in articles[i].sentences if not s.furniture]
+        b = [s for s in articles[j].sentences if not s.furniture]
+        if not a or not b:
+            continue
+        m = process.cdist([s.text for s in a], [s.text for s in b], scorer=fuzz.token_set_ratio)
+        for x in range(len(a)):
+            y = int(m[x].argmax())
+            if m[x, y] >= threshold and int(m[:, y].argmax()) == x:
+                links.append((i, a[x].index, j, b[y].index))
+    return links
+
+
+def scale_corpus(docs: int = 50, size: int = 200) -> tuple[list[Article], str]:
+    """50 articles of 200 real sentences: the Kavanaugh corpus (cycled if short), else seeds."""
+    if SCALE.is_dir():
+        source = load_paths(sorted(SCALE.glob("*.txt"))).articles
+        origin = f"{len(source)} Kavanaugh articles"
+    else:
+        source = load_paths([ROOT / "seeds"]).articles
+        origin = "seeds (shuffled; scale corpus absent)"
+    pool = [s.text for a in source for s in a.body_sentences]
+    rng = random.Random(7)
+    texts: list[str] = []
+    while len(texts) < docs * size:
+        batch = pool[:]
+        rng.shuffle(batch) if len(texts) else None
+        texts.extend(batch)
+    articles = [
+        make_article(f"s{n:02d}", f"s{n:02d}.txt", "\n".join(texts[n * size : (n + 1) * size]))
+        for n in range(docs)
+    ]
+    return articles, f"{origin}, {len(pool)} sentences"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--exhaustive-docs", type=int, default=8)
+    parser.add_argument("--naive-sample", type=int, default=12, help="article pairs timed")
+    args = parser.parse_args()
+
+    seeds = load_paths([ROOT / "seeds"]).articles
+    gold = load_gold(seeds)
+    print(f"gold: {sum(len(g.links) for g in gold)} links over {len(gold)} article pairs")
+    alignment = align_corpus(seeds)
+    ours = evaluate([(p.a.doc, p.a.sentence, p.b.doc, p.b.sentence) for p in alignment.pairs], gold)
+    print(
+        f"ours  (threshold {DEFAULT_THRESHOLD:g}): P {ours.precision:.3f}  R {ours.recall:.3f}  "
+        f"F1 {ours.f1:.3f}"
+    )
+    for threshold in (40.0, 50.0, 55.0, 60.0, 65.0, 70.0):
+        links = [
+            (p.a.doc, p.a.sentence, p.b.doc, p.b.sentence)
+            for p in align_corpus(seeds, threshold=threshold).pairs
+        ]
+        f = evaluate(links, gold)
+        print(f"   ours at {threshold:4.0f}: P {f.precision:.3f}  R {f.recall:.3f}  F1 {f.f1:.3f}")
+    best = max(
+        ((t, evaluate(naive_pairs(seeds, t), gold)) for t in (50.0, 60.0, 70.0, 80.0, 90.0)),
+        key=lambda item: item[1].f1,
+    )
+    print(
+        f"naive (token_set_ratio mutual best, best threshold {best[0]:g}): "
+        f"P {best[1].precision:.3f}  R {best[1].recall:.3f}  F1 {best[1].f1:.3f}"
+    )
+    try:
+        from tui.core import compare
+
+        evaluate_contradictions = getattr(compare, "evaluate_contradictions", None)
+        if evaluate_contradictions is not None:
+            print(f"contradiction candidates: {evaluate_contradictions(alignment)}")
+    except Exception as exc:  # another owner's code: report, never break the bench
+        print(f"contradiction figures skipped: {exc}")
+
+    runs = []
+    for _ in range(5):
+        start = time.perf_counter()
+        loaded = load_paths([ROOT / "seeds"]).articles
+        align_corpus(loaded)
+        runs.append(time.perf_counter() - start)
+    seeds_ms = min(runs) * 1000
+    print(f"seeds end to end (load, segment, align, compare): {seeds_ms:.1f} ms (goal < 50)")
+
+    articles, origin = scale_corpus()
+    print(f"scale: 50 x 200 sentences from {origin}")
+    start = time.perf_counter()
+    big = align_corpus(articles)
+    ours_s = time.perf_counter() - start
+    print(f"  ours: {ours_s:.2f} s, {len(big.pairs)} pairs, {len(big.groups)} groups (goal < 3)")
+    doc_pairs = list(combinations(range(len(articles)), 2))
+    sample = random.Random(1).sample(doc_pairs, args.naive_sample)
+    start = time.perf_counter()
+    for i, j in sample:
+        process.cdist(
+            [s.text for s in articles[i].sentences],
+            [s.text for s in articles[j].sentences],
+            scorer=fuzz.token_set_ratio,
+        )
+    naive_s = (time.perf_counter() - start) / len(sample) * len(doc_pairs)
+    print(
+        f"  naive cdist token_set_ratio: {naive_s:.1f} s (timed on {len(sample)} of "
+        f"{len(doc_pairs)} article pairs, extrapolated); ours is {naive_s / ours_s:.0f}x faster "
+        "(goal >= 50x)"
+    )
+
+    subset = articles[: args.exhaustive_docs]
+    triples = [(d, s.index, s.text) for d, a in enumerate(subset) for s in a.body_sentences]
+    profiles, idf = build_profiles(triples)
+    scorer = Scorer(profiles, idf)
+    found = set()
+    for position in range(len(profiles)):
+        for other in scorer.candidates(position, DEFAULT_THRESHOLD):
+            key = (min(position, other), max(position, other))
+            if scorer.score(profiles[key[0]], profiles[key[1]]) >= DEFAULT_THRESHOLD:
+                found.add(key)
+    exhaustive = {
+        (x, y)
+        for x, y in combinations(range(len(profiles)), 2)
+        if profiles[x].doc != profiles[y].doc
+        and scorer.score(profiles[x], profiles[y]) >= DEFAULT_THRESHOLD
+    }
+    share = len(found & exhaustive) / len(exhaustive) if exhaustive else 1.0
+    print(
+        f"  candidate index finds {share:.2%} of the {len(exhaustive)} pairs exhaustive scoring "
+        f"finds ({args.exhaustive_docs} articles, {len(profiles)} sentences; goal >= 98%)"
+    )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"peak memory (max RSS of the whole run, getrusage): {peak / 1024:.1f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
