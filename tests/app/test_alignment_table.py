@@ -6,6 +6,8 @@ from textual.app import App, ComposeResult
 
 from tests.app.alignment_fixture import sample_alignment
 from tui.core.align import SentenceRef
+from tui.resources import themes_dir
+from tui.themes import VARIABLE_DEFAULTS, load_theme_file, register_themes
 from tui.widgets.alignment_table import GAP, AlignmentTable, table_rows
 from tui.widgets.pane_styles import CONTRADICTION_GLYPH, UNIQUE_GLYPH
 
@@ -17,6 +19,9 @@ class TableApp(App[None]):
         super().__init__()
         self.order = order
         self.messages: list[AlignmentTable.GroupHighlighted] = []
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(VARIABLE_DEFAULTS)
 
     def compose(self) -> ComposeResult:
         yield AlignmentTable(sample_alignment(), order=self.order)
@@ -118,3 +123,20 @@ async def test_rapid_keys_end_on_the_last_row_reached() -> None:
         await pilot.pause()
         assert app.messages and app.messages[-1].ref == SentenceRef(0, 3)
         assert table.cursor_row == 3
+
+
+async def test_markers_take_the_theme_colours_and_follow_theme_changes() -> None:
+    app = TableApp()
+    async with app.run_test(size=(160, 20)) as pilot:
+        await pilot.pause()
+        table = app.query_one(AlignmentTable)
+        flag = table.get_row_at(2)[2]
+        assert VARIABLE_DEFAULTS["reader-contradict"] in str(flag.style)  # built-in theme
+        register_themes(app)
+        app.theme = "reader-high-contrast"
+        await pilot.pause()
+        await pilot.pause()
+        colours = load_theme_file(themes_dir() / "reader-high-contrast.yaml").variables
+        assert colours["reader-contradict"] in str(table.get_row_at(2)[2].style)
+        assert colours["reader-unique"] in str(table.get_row_at(1)[2].style)
+        assert colours["reader-agree"] in str(table.get_row_at(0)[1].style)  # all sources

@@ -38,6 +38,7 @@ class HelpEntry:
     description: str
     id: str
     enabled: bool
+    tooltip: str = ""
 
 
 @dataclass
@@ -73,11 +74,12 @@ def help_sections(target: Screen[Any]) -> list[HelpSection]:
         node = active.node
         section = sections.setdefault(id(node), HelpSection(_title(node, target)))
         description = binding.description or binding.tooltip or binding.action
+        tooltip = active.tooltip or binding.tooltip
         merge = (id(node), binding.id or "", binding.action, description)
         display = app.get_key_display(binding)
         entry = entries.get(merge)
         if entry is None:
-            entry = HelpEntry([], description, binding.id or "", active.enabled)
+            entry = HelpEntry([], description, binding.id or "", active.enabled, tooltip)
             entries[merge] = entry
             section.entries.append(entry)
         if display not in entry.keys:
@@ -86,11 +88,15 @@ def help_sections(target: Screen[Any]) -> list[HelpSection]:
 
 
 def render_help(sections: Sequence[HelpSection], mouse: Sequence[tuple[str, str]]) -> RenderGroup:
-    """The help text: one table per section, then the mouse hints."""
-    parts: list[Table | Text] = []
-    for section in sections:
-        table = Table(
-            title=section.title,
+    """The help text: one table per section, then the mouse hints, columns lined up."""
+    key_width = max(
+        [len(", ".join(e.keys)) for s in sections for e in s.entries] + [len(w) for w, _ in mouse]
+    )
+    id_width = max([len(e.id) for s in sections for e in s.entries] + [0])
+
+    def table(title: str) -> Table:
+        grid = Table(
+            title=title,
             title_justify="left",
             title_style="bold",
             show_header=False,
@@ -98,25 +104,25 @@ def render_help(sections: Sequence[HelpSection], mouse: Sequence[tuple[str, str]
             expand=True,
             padding=(0, 1),
         )
-        table.add_column("keys", style="bold", no_wrap=True, ratio=2)
-        table.add_column("action", ratio=5)
-        table.add_column("id", style="dim", no_wrap=True, ratio=3)
+        grid.add_column("keys", style="bold", no_wrap=True, width=key_width)
+        grid.add_column("action", ratio=1)
+        grid.add_column("id", style="dim", no_wrap=True, width=id_width)
+        return grid
+
+    parts: list[Table | Text] = []
+    for section in sections:
+        grid = table(section.title)
         for entry in section.entries:
             style = "" if entry.enabled else "dim"
-            table.add_row(
-                Text(", ".join(entry.keys), style=style),
-                Text(entry.description, style=style),
-                entry.id,
-            )
-        parts.extend((table, Text()))
-    mouse_table = Table(
-        title="Mouse", title_justify="left", title_style="bold", show_header=False, box=None
-    )
-    mouse_table.add_column("what", style="bold", no_wrap=True)
-    mouse_table.add_column("does")
+            action = Text(entry.description, style=style)
+            if entry.tooltip and entry.tooltip != entry.description:
+                action.append(f" · {entry.tooltip}", style="dim")
+            grid.add_row(Text(", ".join(entry.keys), style=style), action, entry.id)
+        parts.extend((grid, Text()))
+    grid = table("Mouse")
     for what, does in mouse:
-        mouse_table.add_row(what, does)
-    parts.append(mouse_table)
+        grid.add_row(what, does, "")
+    parts.append(grid)
     return RenderGroup(*parts)
 
 

@@ -19,6 +19,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.theme import Theme
 from textual.widgets import DataTable
 
 from tui.core.align import Alignment, Group, SentenceRef
@@ -26,6 +27,7 @@ from tui.widgets.pane_styles import CONTRADICTION_GLYPH, UNIQUE_GLYPH
 
 GAP = "—"
 """Shown where a source does not report the row's fact."""
+_COLOURS = ("reader-agree", "reader-contradict", "reader-unique")
 CELL_WIDTH = 30
 """Characters of sentence shown per source column (truncated with an ellipsis)."""
 
@@ -152,11 +154,14 @@ class AlignmentTable(DataTable[Text]):
         self.preferred_doc = 0
         """Source whose sentence a highlight reports (the pane the reader was in)."""
         self._row_of: dict[SentenceRef, int] = {}
+        self._colours: dict[str, str] = dict.fromkeys(_COLOURS, "")
         self._quiet_rows: set[int] = set()
         """Rows reached by code, whose highlight must not be echoed as a user move."""
         self._pending = (alignment, order)
 
     def on_mount(self) -> None:
+        self._colours = self._theme_colours()
+        self.app.theme_changed_signal.subscribe(self, self._recolour)
         alignment, order = self._pending
         if alignment is not None:
             self.set_alignment(alignment, order)
@@ -184,16 +189,10 @@ class AlignmentTable(DataTable[Text]):
         by_doc: dict[int, list[SentenceRef]] = {}
         for ref in row.members:
             by_doc.setdefault(ref.doc, []).append(ref)
-        sources = len(by_doc)
         cells = [
             Text(str(number + 1), style="dim", justify="right"),
-            Text(f"{sources}/{total}", style="bold" if sources == total else ""),
-            Text(
-                CONTRADICTION_GLYPH
-                if row.contradiction
-                else (UNIQUE_GLYPH if sources == 1 else ""),
-                style="bold",
-            ),
+            self._sources_cell(len(by_doc), total),
+            self._flag_cell(row, len(by_doc)),
         ]
         for doc in docs:
             refs = by_doc.get(doc)
@@ -204,6 +203,33 @@ class AlignmentTable(DataTable[Text]):
             more = f" +{len(refs) - 1}" if len(refs) > 1 else ""
             cells.append(Text(_truncate(sentence.text, CELL_WIDTH - len(more)) + more))
         return cells
+
+    def _sources_cell(self, sources: int, total: int) -> Text:
+        style = f"bold {self._colours['reader-agree']}" if sources == total > 1 else ""
+        return Text(f"{sources}/{total}", style=style, justify="right")
+
+    def _flag_cell(self, row: TableRow, sources: int) -> Text:
+        """The glyph carries the meaning; the colour only repeats it (NO_COLOR still reads)."""
+        if row.contradiction:
+            return Text(CONTRADICTION_GLYPH, style=f"bold {self._colours['reader-contradict']}")
+        if sources == 1:
+            return Text(UNIQUE_GLYPH, style=f"bold {self._colours['reader-unique']}")
+        return Text("")
+
+    def _theme_colours(self) -> dict[str, str]:
+        """Our ``reader-*`` colours in the current theme (fallbacks for Textual's themes)."""
+        app = self.app
+        variables = {**app.get_theme_variable_defaults(), **app.current_theme.variables}
+        return {name: variables.get(name, "") for name in _COLOURS}
+
+    def _recolour(self, theme: Theme) -> None:
+        """Re-style the marker columns for a new theme (cell text is Rich, not TCSS)."""
+        self._colours = self._theme_colours()
+        total = len(self.alignment.articles) if self.alignment else 0
+        for row in self.rows_shown:
+            sources = len({ref.doc for ref in row.members})
+            self.update_cell(row.key, "sources", self._sources_cell(sources, total))
+            self.update_cell(row.key, "flag", self._flag_cell(row, sources))
 
     def ref_for_row(self, row: int) -> SentenceRef | None:
         """The sentence of row ``row`` in the preferred source, else its first sentence."""
