@@ -35,7 +35,7 @@ class ReaderApp(App[None]):
     """Several accounts of one story, side by side."""
 
     TITLE = "reader"
-    CSS_PATH = "reader.tcss"
+    CSS_PATH = Path(__file__).parent / "reader.tcss"
     COMMANDS = App.COMMANDS | {ReaderCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -85,7 +85,10 @@ class ReaderApp(App[None]):
             register_themes(self)
             self.theme = pick_theme(self, self.start_theme)
         count = len(self.articles)
-        self.push_screen(LoadingScreen(f"Aligning {count} article{'s' * (count != 1)}…"))
+        if count < 2 and self.aligner is _default_aligner:  # nothing to align with
+            self.post_message(AlignmentReady(Alignment(self.articles, (), (), (), self.threshold)))
+            return
+        self.push_screen(LoadingScreen(f"Aligning {count} articles…"))
         self._align()
 
     @work(thread=True, exclusive=True, name="align")
@@ -119,7 +122,10 @@ class ReaderApp(App[None]):
     @on(AlignmentReady)
     def _alignment_ready(self, message: AlignmentReady) -> None:
         self.alignment = message.alignment
-        self.switch_screen(ReadingScreen(message.alignment))
+        if isinstance(self.screen, LoadingScreen):
+            self.switch_screen(ReadingScreen(message.alignment))
+        else:
+            self.push_screen(ReadingScreen(message.alignment))
 
     @property
     def reading_screen(self) -> ReadingScreen | None:

@@ -224,6 +224,8 @@ class ReadingScreen(Screen[None]):
         self.hits: list[SearchHit] = []
         self.hit_index = -1
         self.search_query = ""
+        self._panes: list[ArticlePane] = []
+        self._headers: list[PaneHeader] = []
         self._matched = [self._matched_share(doc) for doc in range(len(self.articles))]
         self.set_reactive(ReadingScreen.cursors, self._first_cursors())
 
@@ -258,11 +260,20 @@ class ReadingScreen(Screen[None]):
 
     def pane(self, doc: int) -> ArticlePane:
         """The pane showing article ``doc``."""
-        return self.query_one(f"#pane-{doc}", ArticlePane)
+        if not self._panes:
+            self._panes = list(self.query(ArticlePane))
+        return self._panes[doc]
 
     def header(self, doc: int) -> PaneHeader:
         """The header above article ``doc``."""
-        return self.query_one(f"#header-{doc}", PaneHeader)
+        if not self._headers:
+            self._headers = list(self.query(PaneHeader))
+        return self._headers[doc]
+
+    @property
+    def status_line(self) -> StatusLine:
+        """The detail line under the panes."""
+        return self.query_one(StatusLine)
 
     @property
     def shown_docs(self) -> list[int]:
@@ -373,8 +384,7 @@ class ReadingScreen(Screen[None]):
             pane.show_state(
                 cursor=cursors[other], focused=False, counterpart=sentence, diff_marks=marks
             )
-            label = f"match {score:.0f}" if score is not None else "in group"
-            self.header(other).set_sync_note(label if self.sync else "", "$text-success")
+            self.header(other).set_sync_note("≡ match" if self.sync else "", "$text-success")
         leader_marks = []
         if best_doc >= 0:
             for span in diff_words(
@@ -394,42 +404,41 @@ class ReadingScreen(Screen[None]):
         ref = self.focused_ref
         article = self.articles[ref.doc]
         sentence = article.sentences[ref.sentence]
-        parts: list[str | tuple[str, str]] = [
+        where: list[str | tuple[str, str]] = [
             (article.label, "bold"),
-            f" · sentence {ref.sentence + 1}/{len(article.sentences)}",
+            f" · {ref.sentence + 1}/{len(article.sentences)}",
         ]
         group = self.alignment.group_of(ref)
-        pane = self.pane(ref.doc)
         if sentence.furniture:
-            parts.append((" · page furniture (f hides it)", "$text-muted"))
+            where.append((" · page furniture (f hides it)", "$text-muted"))
         elif group is not None:
-            parts.append(f" · in {group.sources} of {len(self.articles)} sources")
-        elif pane.kinds[ref.sentence] == UNIQUE:
-            parts.append((" · ◦ unique: no other source reports this", "$text-secondary"))
+            where.append(f" · in {group.sources} of {len(self.articles)} sources")
+        elif self.pane(ref.doc).kinds[ref.sentence] == UNIQUE:
+            where.append((" · ◦ unique: no other source reports this", "$text-secondary"))
         partners = self.alignment.partners(ref)
         if partners:
             other, score = partners[0]
-            parts.append(f" · best match {score:.0f} ({self.articles[other.doc].label})")
-        if best_doc >= 0:
-            parts.append(
-                (f" · differences vs {self.articles[best_doc].label} underlined", "$text-muted")
-            )
+            where.append(f" · best match {score:.0f} ({self.articles[other.doc].label})")
+        if not self.sync:
+            where.append((" · sync off", "$text-warning"))
+        detail: list[str | tuple[str, str]] = []
+        for disc in self.alignment.discrepancies_of(ref):
+            detail.append((f"⚑ {disc.kind} {disc.status}: ", "bold $text-error"))
+            detail.append(f"{disc.explanation} (“{disc.a.text}” vs “{disc.b.text}”)  ")
         if self.hits:
-            parts.append(
-                f" · hit {self.hit_index + 1} of {len(self.hits)} for “{self.search_query}”"
+            detail.append(
+                f"hit {self.hit_index + 1} of {len(self.hits)} for “{self.search_query}”  "
             )
         shown = self.shown_docs
         if len(shown) > self.capacity:
             first = self.first_visible + 1
             last = min(len(shown), self.first_visible + self.capacity)
-            parts.append((f" · panes {first}-{last} of {len(shown)} (p: choose)", "$text-muted"))
-        if not self.sync:
-            parts.append((" · sync off", "$text-warning"))
-        for disc in self.alignment.discrepancies_of(ref):
-            parts.append("\n")
-            parts.append((f"⚑ {disc.kind} {disc.status}: ", "bold $text-error"))
-            parts.append(f"{disc.explanation} (“{disc.a.text}” vs “{disc.b.text}”)")
-        self.query_one(StatusLine).show(Content.assemble(*parts))
+            detail.append((f"panes {first}-{last} of {len(shown)} (p: choose)  ", "$text-muted"))
+        if best_doc >= 0:
+            detail.append(
+                (f"differences vs {self.articles[best_doc].label} underlined", "$text-muted")
+            )
+        self.status_line.show(Content.assemble(*where, "\n", *detail))
 
     # -- watchers -----------------------------------------------------------------------
 

@@ -39,6 +39,13 @@ from tui.widgets.text_layout import NO_SENTENCE, TextLayout, layout_sentences
 
 GUTTER = 3
 """Columns left of the text: cursor bar, machine glyph, annotation glyph."""
+RAIL = 1
+"""Column right of the text: where the view sits in the article (and the pane separator).
+
+Drawn with the rows instead of Textual's ScrollBar widget, which cost more to repaint
+than the text itself when six synced panes scroll on every keypress."""
+RAIL_TRACK = "│"
+RAIL_THUMB = "┃"
 STRONG_MATCH = 85.0
 """Best-partner score from which a match is tinted as strong."""
 
@@ -77,7 +84,7 @@ class ArticlePane(ScrollView, can_focus=False):
     ArticlePane {
         overflow-x: hidden;
         overflow-y: scroll;
-        scrollbar-size-vertical: 1;
+        scrollbar-size-vertical: 0;
         background: $surface;
         color: $foreground;
     }
@@ -99,7 +106,7 @@ class ArticlePane(ScrollView, can_focus=False):
         self.hide_furniture = False
         self._layout: TextLayout | None = None
         self._styles: PaneStyles | None = None
-        self._rows: LRUCache[int, Strip] = LRUCache(1024)
+        self._rows: LRUCache[tuple[int, bool], Strip] = LRUCache(2048)
 
     # -- layout -------------------------------------------------------------------------
 
@@ -118,7 +125,7 @@ class ArticlePane(ScrollView, can_focus=False):
 
     def _text_width(self) -> int:
         width = self.scrollable_content_region.width or self.size.width or 40
-        return max(1, width - GUTTER)
+        return max(1, width - GUTTER - RAIL)
 
     def _relayout(self) -> None:
         hide = [kind == FURNITURE for kind in self.kinds] if self.hide_furniture else None
@@ -127,7 +134,7 @@ class ArticlePane(ScrollView, can_focus=False):
             self.article.text, self.article.sentences, self._text_width(), hide
         )
         self._rows.clear()
-        self.virtual_size = Size(self._text_width() + GUTTER, self._layout.height)
+        self.virtual_size = Size(self._text_width() + GUTTER + RAIL, self._layout.height)
         if anchor is not None and anchor != NO_SENTENCE:
             self.scroll_to(y=self._layout.anchor_row(anchor), animate=False)
         self.refresh()
@@ -213,14 +220,38 @@ class ArticlePane(ScrollView, can_focus=False):
         counterpart: int | None,
         diff_marks: Iterable[Mark] = (),
     ) -> None:
-        """Set what the pane highlights; repaints only if something changed."""
+        """Set what the pane highlights; repaints only the sentences whose look changed."""
         marks = tuple(diff_marks)
-        state = (cursor, focused, counterpart, marks)
-        if state == (self.cursor, self.focused, self.counterpart, self.diff_marks):
+        before = (self.cursor, self.focused, self.counterpart, self.diff_marks)
+        if (cursor, focused, counterpart, marks) == before:
             return
-        self.cursor, self.focused, self.counterpart, self.diff_marks = state
-        self._rows.clear()
-        self.refresh()
+        touched = {self.cursor, cursor, self.counterpart, counterpart}
+        self.cursor, self.focused, self.counterpart, self.diff_marks = (
+            cursor,
+            focused,
+            counterpart,
+            marks,
+        )
+        self._forget_rows(touched)
+
+    def _forget_rows(self, sentences: Iterable[int | None]) -> None:
+        """Drop the painted rows of ``sentences`` and repaint those on screen."""
+        layout = self._layout
+        if layout is None:
+            return
+        top = round(self.scroll_y)
+        height = self.scrollable_content_region.height
+        for sentence in sentences:
+            if sentence is None or not 0 <= sentence < len(layout.first_row):
+                continue
+            first, last = layout.first_row[sentence], layout.last_row[sentence]
+            if first < 0:
+                continue
+            for row in range(first, last + 1):
+                self._rows.discard((row, False))
+                self._rows.discard((row, True))
+            if first < top + height and last >= top:
+                self.refresh_lines(first, last - first + 1)
 
     def set_search_marks(self, marks: Sequence[Mark]) -> None:
         """Highlight search hits (sorted article offsets)."""
@@ -230,10 +261,10 @@ class ArticlePane(ScrollView, can_focus=False):
 
     def set_marks(self, *, annotated: Iterable[int] = (), selected: Iterable[int] = ()) -> None:
         """Mark annotated sentences and the selection (issue 5 calls this)."""
-        self.annotated = frozenset(annotated)
-        self.selected = frozenset(selected)
-        self._rows.clear()
-        self.refresh()
+        annotated, selected = frozenset(annotated), frozenset(selected)
+        changed = (annotated ^ self.annotated) | (selected ^ self.selected)
+        self.annotated, self.selected = annotated, selected
+        self._forget_rows(changed)
 
     # -- input --------------------------------------------------------------------------
 
@@ -253,24 +284,48 @@ class ArticlePane(ScrollView, can_focus=False):
 
     # -- painting -----------------------------------------------------------------------
 
+    def notify_style_update(self) -> None:
+        """CSS changed (theme, classes): rebuild the paint box on the next render."""
+        super().notify_style_update()
+        self._styles = None
+        if hasattr(self, "_rows"):  # also called while the widget is being built
+            self._rows.clear()
+
     @property
     def styles_for_rows(self) -> PaneStyles:
-        """The pane's paint box, rebuilt after a theme change."""
-        base = self.rich_style
-        if self._styles is None or self._styles.base != base:
-            self._styles = build_pane_styles(self.app.theme_variables, base)
+        """The pane's paint box, built once per style change (rich_style is not free)."""
+        if self._styles is None:
+            self._styles = build_pane_styles(self.app.theme_variables, self.rich_style)
             self._rows.clear()
         return self._styles
 
     def render_line(self, y: int) -> Strip:
         styles = self.styles_for_rows
-        row = round(self.scroll_y) + y
-        width = self.scrollable_content_region.width
-        strip = self._rows.get(row)
+        top = round(self.scroll_y)
+        row = top + y
+        thumb = self._on_thumb(y, top)
+        strip = self._rows.get((row, thumb))
         if strip is None:
-            strip = self._render_row(row, styles, width)
-            self._rows[row] = strip
+            width = self.scrollable_content_region.width - RAIL
+            text = self._render_row(row, styles, width)
+            rail = (
+                Segment(RAIL_THUMB, styles.rail_thumb)
+                if thumb
+                else Segment(RAIL_TRACK, styles.rail_track)
+            )
+            strip = Strip(Segment.simplify([*text, rail]), width + RAIL)
+            self._rows[(row, thumb)] = strip
         return strip
+
+    def _on_thumb(self, y: int, top: int) -> bool:
+        """Whether screen row ``y`` shows the rail's thumb (where the view is)."""
+        height = self.scrollable_content_region.height
+        total = self.text_layout.height
+        if total > height > 0:
+            size = max(1, height * height // total)
+            start = min(height - size, round(top * height / total))
+            return start <= y < start + size
+        return False
 
     def _render_row(self, row: int, styles: PaneStyles, width: int) -> Strip:
         layout = self.text_layout

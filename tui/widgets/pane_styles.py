@@ -48,6 +48,8 @@ class PaneStyles:
     contradiction: Style
     unique: Style
     annotated: Style
+    rail_track: Style
+    rail_thumb: Style
 
 
 def _colour(variables: Mapping[str, str], name: str, fallback: str) -> Color:
@@ -101,4 +103,6 @@ def build_pane_styles(variables: Mapping[str, str], base: Style) -> PaneStyles:
         contradiction=Style(color=fg("reader-contradict", "error").rich_color, bold=True),
         unique=Style(color=fg("reader-unique", "secondary").rich_color, bold=True),
         annotated=Style(color=fg("reader-annotation", "primary").rich_color, bold=True),
+        rail_track=base + Style(color=background.blend(foreground, 0.18).rich_color),
+        rail_thumb=base + Style(color=background.blend(foreground, 0.55).rich_color),
     )

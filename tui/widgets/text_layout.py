@@ -21,6 +21,11 @@ NO_SENTENCE = -1
 """Sentence index of a blank separator row."""
 
 _WORD = re.compile(r"\S+")
+_NARROW = re.compile(
+    r"[\u0020-\u007e\u00a0-\u02ff\u0370-\u0482\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]*"
+)
+"""Text made only of these (Latin, Greek, Cyrillic, curly quotes, dashes) is one cell per
+character, so ``len`` measures it; anything else (CJK, emoji) goes through ``cell_len``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +110,8 @@ def wrap_span(text: str, start: int, end: int, width: int) -> list[tuple[int, in
     """
     if start >= end:
         return [(start, start)]
-    measure = len if text[start:end].isascii() else cell_len
+    narrow = _NARROW.match(text, start, end)
+    measure = len if narrow is not None and narrow.end() == end else cell_len
     rows: list[tuple[int, int]] = []
     row_start = -1
     row_end = -1
