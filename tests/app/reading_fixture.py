@@ -126,12 +126,14 @@ def _groups(pairs: Sequence[Pair]) -> tuple[Group, ...]:
     return tuple(Group(i, tuple(m), len({r.doc for r in m})) for i, m in enumerate(members))
 
 
-def make_app(alignment: Alignment | None = None, data_dir: Path | None = None) -> ReaderApp:
-    """A ReaderApp that shows ``alignment`` (default: the sample) in the reader-dark theme."""
+def make_app(
+    alignment: Alignment | None = None, data_dir: Path | None = None, theme: str = "reader-dark"
+) -> ReaderApp:
+    """A ReaderApp that shows ``alignment`` (default: the sample) in ``theme``."""
     alignment = alignment or sample_corpus()
     return ReaderApp(
         alignment.articles,
-        theme="reader-dark",
+        theme=theme,
         data_dir=data_dir,
         aligner=lambda articles, threshold, progress: alignment,
     )
