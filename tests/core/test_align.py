@@ -13,11 +13,11 @@ from tui.core.model import Article
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
-# Reached at the default threshold on the gold (P 0.92, R 0.62, F1 0.74, see bench/README.md);
-# floors a little below so a regression fails and segmenter noise does not.
-MIN_PRECISION = 0.85
-MIN_RECALL = 0.55
-MIN_F1 = 0.68
+# Reached at the default threshold on all six gold files (P 0.845, R 0.394, F1 0.538, see
+# bench/README.md); floors a little below so a regression fails and segmenter noise does not.
+MIN_PRECISION = 0.80
+MIN_RECALL = 0.37
+MIN_F1 = 0.51
 
 
 @pytest.fixture(scope="module")
@@ -101,6 +101,7 @@ def test_threshold_trades_pairs_and_progress_reaches_one(seeds: tuple[Article, .
     seen: list[float] = []
     loose = align_corpus(seeds, threshold=40, progress=seen.append)
     strict = align_corpus(seeds, threshold=80)
+    assert all(p.score >= 40 for p in loose.pairs)
     assert len(strict.pairs) < len(loose.pairs)
     assert all(p.score >= 80 for p in strict.pairs)
     assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) >= 5
@@ -118,3 +119,21 @@ def test_groups_count_sources_and_cover_every_paired_sentence(
             assert group is not None and ref in group.members
     for group in alignment.groups:
         assert group.sources == len({m.doc for m in group.members}) >= 2
+
+
+def test_bulk_scoring_equals_the_reference_scorer(seeds: tuple[Article, ...]) -> None:
+    from tui.core.pair_search import score_candidates
+    from tui.core.scoring import Scorer, build_profiles
+
+    triples = [(d, s.index, s.text) for d, a in enumerate(seeds) for s in a.body_sentences]
+    profiles, idf = build_profiles(triples)
+    scorer = Scorer(profiles, idf)
+    bulk = {(x, y): score for x, y, score in score_candidates(scorer, 40.0)}
+    reference = {}
+    for x in range(len(profiles)):
+        for y in range(x + 1, len(profiles)):
+            if profiles[x].doc != profiles[y].doc:
+                score = scorer.score(profiles[x], profiles[y])
+                if score >= 40.0:
+                    reference[x, y] = score
+    assert bulk and bulk == reference

@@ -35,7 +35,7 @@ MIN_CLAUSE_TERMS = 3
 """Shorter clauses ("he said") are not evidence on their own."""
 MIN_SHARED_TERMS = 2
 """One shared word, however rare, is a coincidence, not a restatement."""
-MIN_MASS_IN_RARE_WORDS = 1.5
+MIN_MASS_IN_RARE_WORDS = 2.5
 """Containment is measured against at least this many of the rarest words' weight, so a
 fragment ("Ukrainian capital.") or a short clause ("the northern city of Chernihiv") is
 not "fully contained" in every sentence that happens to repeat its two common words."""
