@@ -13,11 +13,11 @@ from tui.core.model import Article
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
-# Reached at the default threshold on all six gold files (P 0.845, R 0.394, F1 0.538, see
+# Reached at the default threshold on all six gold files (P 0.908, R 0.439, F1 0.592, see
 # bench/README.md); floors a little below so a regression fails and segmenter noise does not.
-MIN_PRECISION = 0.80
-MIN_RECALL = 0.37
-MIN_F1 = 0.51
+MIN_PRECISION = 0.88
+MIN_RECALL = 0.42
+MIN_F1 = 0.57
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +85,7 @@ def test_transliteration_variants_match() -> None:
     c = _article("c", "The weather in Lisbon was mild and sunny for the whole weekend.")
     alignment = align_corpus([a, b, c])
     assert [(p.a, p.b) for p in alignment.pairs] == [(SentenceRef(0, 0), SentenceRef(1, 0))]
-    assert alignment.pairs[0].score >= 95
+    assert alignment.pairs[0].score >= 90  # identical once normalised (scale: scoring.score_of)
     assert alignment.unique_sentences(2) == [0]
     assert alignment.matched_share(0) == 1.0 and alignment.matched_share(2) == 0.0
 
@@ -121,19 +121,25 @@ def test_groups_count_sources_and_cover_every_paired_sentence(
         assert group.sources == len({m.doc for m in group.members}) >= 2
 
 
-def test_bulk_scoring_equals_the_reference_scorer(seeds: tuple[Article, ...]) -> None:
+@pytest.mark.parametrize("floor", [30.0, DEFAULT_THRESHOLD, 70.0])
+def test_pruned_search_finds_what_exhaustive_scoring_finds(
+    seeds: tuple[Article, ...], floor: float
+) -> None:
     from tui.core.pair_search import score_candidates
     from tui.core.scoring import Scorer, build_profiles
 
     triples = [(d, s.index, s.text) for d, a in enumerate(seeds) for s in a.body_sentences]
     profiles, idf = build_profiles(triples)
     scorer = Scorer(profiles, idf)
-    bulk = {(x, y): score for x, y, score in score_candidates(scorer, 40.0)}
+    bulk = {(x, y): score for x, y, score in score_candidates(scorer, floor)}
     reference = {}
     for x in range(len(profiles)):
         for y in range(x + 1, len(profiles)):
             if profiles[x].doc != profiles[y].doc:
                 score = scorer.score(profiles[x], profiles[y])
-                if score >= 40.0:
+                if score >= floor:
                     reference[x, y] = score
-    assert bulk and bulk == reference
+    assert reference
+    assert len(bulk.keys() & reference.keys()) >= 0.98 * len(reference)
+    assert bulk.keys() <= reference.keys()
+    assert all(abs(bulk[k] - reference[k]) <= 0.1 for k in bulk)

@@ -5,10 +5,11 @@ sentences, so every sentence is compared with every sentence of every other
 article, but only through an inverted index of its informative (rare) terms:
 a pair that could reach the threshold must share one of them (prefix
 filtering), so the index loses no match that exhaustive scoring would find.
-The score is how much of the shorter sentence (or of one of its clauses) the
-other carries, weighted by rarity (IDF), blended with rapidfuzz's
-token-set ratio on the normalised text. A sentence may match several
-sentences of another article (one outlet's sentence is often two in another).
+The score combines how much of the shorter sentence (or of one of its clauses)
+the other carries, weighted by rarity (IDF), rapidfuzz's token-set ratio on the
+normalised text and the counts of shared and rare shared stems (``scoring``).
+A sentence may match several sentences of another article (one outlet's sentence
+is often two in another).
 """
 
 from __future__ import annotations
@@ -22,18 +23,9 @@ from tui.core.model import Article
 from tui.core.pair_search import score_candidates
 from tui.core.scoring import Scorer, SentenceProfile, build_profiles
 
-DEFAULT_THRESHOLD = 45.0
-"""Chosen on the hand-labelled seed pairs (see bench/README.md, "Alignment")."""
-NEAR_BEST_MARGIN = 10.0
-"""A pair is kept when, for one of its two sentences, it is within this of that sentence's
-best match in the other article: one sentence may match several (a split), but a
-sentence whose every partner is far better elsewhere is a coincidental overlap."""
-CONFIDENT_MARGIN = 15.0
-"""A pair scoring ``threshold + CONFIDENT_MARGIN`` stands on its own; between the
-threshold and that, it is kept only when the evidence around it supports it: it is the
-best match of both its sentences in that article pair, or its neighbours in both
-articles are aligned to each other (reports keep local order). Measured on the gold:
-lone pairs below 60 are mostly coincidental, supported ones down to 45 mostly true."""
+DEFAULT_THRESHOLD = 50.0
+"""Score 50 is ``scoring.Z_CUT``: where the hand-labelled seed pairs reach precision 0.9
+(see bench/README.md, "Alignment")."""
 MAX_GROUP_MEMBERS_PER_DOC = 3
 """A group may hold a split sentence (2-3 pieces of one article) but no longer chains
 through a whole article, which is how single-link clustering fails on one long story."""
@@ -184,12 +176,10 @@ def align_corpus(
 def _score_pairs(
     articles: Sequence[Article], threshold: float, report: Progress
 ) -> list[tuple[SentenceProfile, SentenceProfile, float]]:
-    """The accepted cross-article pairs with their scores, in a canonical order.
+    """The cross-article pairs scoring ``threshold`` or more, in a canonical order.
 
-    A pair is accepted at ``threshold + CONFIDENT_MARGIN`` when near the best of one of
-    its sentences (see ``NEAR_BEST_MARGIN``), or down to ``threshold`` when it is the best
-    of both its sentences in that article pair (mutual best) or continues an accepted
-    pair diagonally (the neighbouring sentences of both articles are aligned).
+    Every pair stands on its own score: rules on top of it (mutual best, aligned
+    neighbours) gave no gain under cross-validation on the gold pairs.
     """
     triples = [
         (doc, sentence.index, sentence.text)
@@ -202,37 +192,8 @@ def _score_pairs(
     scorer = Scorer(profiles, idf)
     report(0.2)
     found = score_candidates(scorer, threshold)
-    confident = threshold + CONFIDENT_MARGIN
     report(0.8)
-    best: dict[tuple[int, int], float] = {}
-    for low, high, score in found:
-        for own, other in ((low, profiles[high].doc), (high, profiles[low].doc)):
-            best[own, other] = max(score, best.get((own, other), 0.0))
-    accepted: dict[tuple[int, int], float] = {}
-    for low, high, score in found:
-        own_best, other_best = best[low, profiles[high].doc], best[high, profiles[low].doc]
-        if (
-            score >= confident
-            and (score + NEAR_BEST_MARGIN >= own_best or score + NEAR_BEST_MARGIN >= other_best)
-        ) or (score >= own_best and score >= other_best):
-            accepted[low, high] = score
-    anchors = {
-        (profiles[low].doc, profiles[low].sentence, profiles[high].doc, profiles[high].sentence)
-        for low, high in accepted
-    }
-    for low, high, score in found:
-        if (low, high) in accepted:
-            continue
-        a, b = profiles[low], profiles[high]
-        if any(
-            (a.doc, a.sentence + step, b.doc, b.sentence + other_step) in anchors
-            for step in (-1, 1)
-            for other_step in (-1, 1)
-        ):
-            accepted[low, high] = score
-    return [
-        (profiles[low], profiles[high], score) for (low, high), score in sorted(accepted.items())
-    ]
+    return [(profiles[low], profiles[high], score) for low, high, score in found]
 
 
 def _groups(pairs: Sequence[Pair]) -> tuple[Group, ...]:
@@ -266,6 +227,15 @@ def _groups(pairs: Sequence[Pair]) -> tuple[Group, ...]:
         parent[drop] = keep
         per_doc[keep] = merged
         del per_doc[drop]
+    # A sentence whose every merge was refused would be paired yet in no group: it joins
+    # its best partner's group (one sentence over the cap at most).
+    for pair in sorted(pairs, key=lambda p: (-p.score, p.a, p.b)):
+        for lone, partner in ((pair.a, pair.b), (pair.b, pair.a)):
+            root = find(lone)
+            if root == lone and per_doc[root].total() == 1:
+                other = find(partner)
+                parent[lone] = other
+                per_doc[other] = per_doc[other] + per_doc.pop(lone)
     clusters: dict[SentenceRef, list[SentenceRef]] = {}
     for ref in parent:
         clusters.setdefault(find(ref), []).append(ref)

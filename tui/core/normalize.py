@@ -12,7 +12,9 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
+import Stemmer
 from rapidfuzz.distance import Levenshtein
 
 _QUOTES = str.maketrans(
@@ -36,7 +38,7 @@ _QUOTES = str.maketrans(
     }
 )
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+")
-_CLAUSE_BREAK = re.compile(r"[,;:()\"\[\]]|\s-\s|\.\.\.")
+_CLAUSE_BREAK = re.compile(r"(?<!\d),(?!\d)|[;:()\"\[\]]|\s-\s|\.\.\.")
 
 _SMALL_NUMBERS = """zero one two three four five six seven eight nine ten eleven twelve thirteen
 fourteen fifteen sixteen seventeen eighteen nineteen twenty"""
@@ -110,9 +112,9 @@ _STOPWORD_TEXT = """a about above after again against all also am an and any are
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 """Words that carry no fact on their own; the aligner ignores them."""
 
-STEM_LENGTH = 6
-"""Terms are truncated to this many characters: a cheap stemmer that joins
-"civilian/civilians", "shelling/shells" is outside it, but "reduce/reduced" in."""
+_ENGLISH = Stemmer.Stemmer("english")
+"""Snowball (Porter 2) English stemmer, in C; joins "civilian/civilians", "shelling/shells",
+"reduce/reduced" where 6-letter truncation split some and merged unrelated words."""
 
 
 def fold(text: str) -> str:
@@ -159,13 +161,14 @@ def normalize_text(text: str, variants: Mapping[str, str] | None = None) -> str:
     return " ".join(words(text, variants))
 
 
+@lru_cache(maxsize=1 << 16)
 def term(word: str) -> str:
-    """The matching key of a canonical word: numbers whole, words truncated."""
-    return word if word[:1].isdigit() else word[:STEM_LENGTH]
+    """The matching key of a canonical word: numbers whole, words stemmed (cached per word)."""
+    return word if word[:1].isdigit() else str(_ENGLISH.stemWord(word))
 
 
 def content_terms(text: str, variants: Mapping[str, str] | None = None) -> list[str]:
-    """Informative terms of ``text`` (stopwords dropped, crude stems), in order."""
+    """Informative terms of ``text`` (stopwords dropped, stemmed), in order."""
     return [
         term(w) for w in words(text, variants) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
     ]

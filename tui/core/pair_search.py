@@ -1,73 +1,72 @@
 """Every sentence pair that can reach a score, found and scored in bulk with numpy.
 
-``Scorer.score`` is the reference; scoring hundreds of thousands of candidate pairs one by
-one in Python is what made alignment slow at scale. Here sentences and clauses are
-sorted arrays of term ids with IDF weights, candidates come from the inverted index of
-each sentence's (and clause's) rarest terms (exact prefix filtering, as in
-``Scorer.candidates``), the shared IDF mass of every candidate pair is one vectorised
-membership test, and rapidfuzz runs only on pairs whose containment alone could reach
-the floor. The result equals scoring every candidate with ``Scorer.score``.
+``Scorer.evidence`` is the reference; scoring every pair of a large corpus one by one is
+what makes alignment slow. Here candidates come from an inverted index probed, per
+sentence, with its rare stems and the prefix of its rarest stems (and of each clause's)
+that any pair reaching the floor without a shared rare stem must share (exact prefix
+filtering on containment, with the token-set ratio and shared count at their bounds).
+Containment, shared and rare counts of each candidate are vectorised membership tests in
+chunks; rapidfuzz runs, on both cores, only on pairs whose upper bound of ``z`` (token
+set ratio at 100) reaches the floor, with the ratio they need as its cut-off. Same pairs
+and scores as the reference over every pair.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 import numpy.typing as npt
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from tui.core.scoring import (
+    BIAS,
     CLAUSE_FACTOR,
-    FUZZ_WEIGHT,
-    MIN_SHARED_TERMS,
+    MIN_CLAUSE_SHARED,
     SENTENCE_MIN_WEIGHT,
+    WEIGHT_CONTAINMENT,
+    WEIGHT_RARE,
+    WEIGHT_SHARED,
+    WEIGHT_TOKEN_SET,
     Scorer,
-    SentenceProfile,
+    score_of,
+    z_of,
 )
-
-BITMAP_LIMIT = 8 * 64 * 1024 * 1024
-"""Sentences x shared terms up to this many bits get a bitmap for membership (64 MiB);
-larger corpora fall back to binary search over the sorted keys."""
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 
+PROBE_HITS_PER_BLOCK = 2_000_000
+"""Postings gathered at once while probing: bounds the memory of candidate generation."""
+PAIRS_PER_CHUNK = 250_000
+"""Candidate pairs whose features are computed at once: bounds the memory of scoring."""
+SLACK = 1e-9
+"""Floating sums differ from the reference's in the last bits: bounds keep this margin."""
+
 
 class _TermRows:
-    """Rows of term ids (sorted) with their weights, in flat CSR arrays."""
+    """Rows of term ids with their weights, in flat CSR arrays, and a membership bitmap."""
 
-    def __init__(
-        self, rows: Sequence[Sequence[int]], weight: FloatArray, width: int, mass: FloatArray
-    ) -> None:
+    def __init__(self, rows: Sequence[Sequence[int]], width: int, bitmap: bool) -> None:
         lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
         self.start = np.zeros(len(rows) + 1, dtype=np.int64)
         np.cumsum(lengths, out=self.start[1:])
-        flat = np.fromiter((t for r in rows for t in sorted(r)), dtype=np.int64)
-        self.terms = flat
+        self.terms = np.fromiter((t for r in rows for t in r), dtype=np.int64)
         self.row = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
-        self.keys = self.row * width + flat
-        self.mass = mass
-        self.shareable = np.bincount(self.row, weights=weight[flat], minlength=len(rows))
-        """IDF mass of the terms another sentence may share: bounds any overlap."""
-        """IDF mass of all the row's terms, those no other sentence has included."""
         self.width = width
-        self.bitmap: npt.NDArray[np.uint8] | None = None
-        if len(rows) * width <= BITMAP_LIMIT:
+        self.bits: npt.NDArray[np.uint8] | None = None
+        if bitmap:
             bits = np.zeros(len(rows) * width, dtype=bool)
-            bits[self.keys] = True
-            self.bitmap = np.packbits(bits, bitorder="little")
+            bits[self.row * width + self.terms] = True
+            self.bits = np.packbits(bits, bitorder="little")
 
-    def has(self, wanted: IntArray) -> npt.NDArray[np.bool_]:
-        """Whether each ``row * width + term`` key is present."""
-        if self.bitmap is not None:
-            bits = (self.bitmap[wanted >> 3] >> (wanted & 7).astype(np.uint8)) & 1
-            found: npt.NDArray[np.bool_] = bits.astype(bool)
-            return found
-        at = np.searchsorted(self.keys, wanted)
-        at[at == len(self.keys)] = 0
-        present: npt.NDArray[np.bool_] = self.keys[at] == wanted
-        return present
+    def has(self, rows: IntArray, terms: IntArray) -> npt.NDArray[np.bool_]:
+        """Whether row ``rows[k]`` holds term ``terms[k]``."""
+        assert self.bits is not None
+        key = rows * self.width + terms
+        found: npt.NDArray[np.bool_] = ((self.bits[key >> 3] >> (key & 7)) & 1).astype(bool)
+        return found
 
     def expand(self, rows: IntArray) -> tuple[IntArray, IntArray]:
         """For each entry of ``rows``: its position in ``rows`` and each of its terms."""
@@ -77,103 +76,132 @@ class _TermRows:
         return owner, self.terms[first + np.arange(int(lengths.sum()), dtype=np.int64)]
 
 
-def _shared(
-    rows: _TermRows,
-    left: IntArray,
-    sentences: _TermRows,
-    right: IntArray,
-    weight: FloatArray,
-) -> tuple[FloatArray, IntArray]:
-    """IDF mass and count of the terms of row ``left[k]`` that sentence ``right[k]`` has."""
-    owner, terms = rows.expand(left)
-    wanted = right[owner] * sentences.width + terms
-    hit = sentences.has(wanted)
-    size = len(left)
-    mass = np.bincount(owner[hit], weights=weight[terms[hit]], minlength=size)
-    count = np.bincount(owner[hit], minlength=size)
-    return mass.astype(np.float64), count.astype(np.int64)
-
-
 def score_candidates(scorer: Scorer, floor: float) -> list[tuple[int, int, float]]:
-    """``(low position, high position, score)`` of every pair scoring ``floor`` or more.
-
-    Positions index ``scorer.profiles``; pairs come sorted by positions. Same pairs and
-    scores as ``Scorer.score`` over ``Scorer.candidates`` (floating sums may differ in
-    the last bit).
-    """
-    profiles: Sequence[SentenceProfile] = scorer.profiles
+    """``(low position, high position, score)`` of every pair of different articles
+    scoring ``floor`` or more, sorted by positions (positions index ``scorer.profiles``)."""
+    profiles = scorer.profiles
     count = len(profiles)
     if count < 2:
         return []
-    # Only terms of two or more sentences can be shared: the others count in the masses
-    # but never need a look-up.
     frequency: dict[str, int] = {}
     for p in profiles:
         for t in p.terms:
             frequency[t] = frequency.get(t, 0) + 1
+    # Only stems of two sentences or more can be shared: the others weigh in the masses
+    # but need no look-up.
     shareable = sorted(t for t, n in frequency.items() if n > 1)
     vocabulary = {t: i for i, t in enumerate(shareable)}
     weight = np.fromiter((scorer.idf[t] for t in shareable), dtype=np.float64)
-    width = max(1, len(vocabulary))
+    rare = (weight > scorer.rare_idf).astype(np.float64)
+    width = max(1, len(shareable))
     sentences = _TermRows(
-        [[vocabulary[t] for t in p.terms if t in vocabulary] for p in profiles],
-        weight,
+        [sorted(vocabulary[t] for t in p.terms if t in vocabulary) for p in profiles],
         width,
-        np.fromiter((p.mass for p in profiles), dtype=np.float64, count=count),
+        bitmap=True,
     )
-    clause_owner: list[int] = []
-    clause_rows: list[list[int]] = []
-    clause_mass: list[float] = []
-    for position, profile in enumerate(profiles):
-        for terms, mass in profile.clauses:
-            clause_owner.append(position)
-            clause_rows.append([vocabulary[t] for t in terms if t in vocabulary])
-            clause_mass.append(mass)
-    clauses = _TermRows(clause_rows, weight, width, np.asarray(clause_mass, dtype=np.float64))
-    owners = np.asarray(clause_owner, dtype=np.int64)
+    mass = np.fromiter((p.mass for p in profiles), dtype=np.float64, count=count)
     doc = np.fromiter((p.doc for p in profiles), dtype=np.int64, count=count)
-
-    pairs = _candidate_pairs(scorer, floor, vocabulary, doc, weight, sentences, clauses, owners)
-    low, high = pairs // count, pairs % count
-
-    overlap, shared = _shared(sentences, low, sentences, high, weight)
-    min_mass = scorer.min_mass
-    mass_low = np.maximum(sentences.mass[low], min_mass)
-    mass_high = np.maximum(sentences.mass[high], min_mass)
-    small, large = np.minimum(mass_low, mass_high), np.maximum(mass_low, mass_high)
-    best = SENTENCE_MIN_WEIGHT * overlap / small + (1 - SENTENCE_MIN_WEIGHT) * overlap / large
-    ceiling = np.minimum(1.0, np.maximum(overlap / small, CLAUSE_FACTOR * overlap / min_mass))
-    fuzz_part = FUZZ_WEIGHT * 100.0
-    keep = (shared >= MIN_SHARED_TERMS) & ((1 - FUZZ_WEIGHT) * 100.0 * ceiling + fuzz_part >= floor)
-    low, high, best = low[keep], high[keep], best[keep]
-
-    if len(owners):
-        best = _with_clauses(clauses, owners, sentences, low, high, best, weight, min_mass)
-    can_pass = (1 - FUZZ_WEIGHT) * 100.0 * np.minimum(best, 1.0) + fuzz_part >= floor
+    owners = [pos for pos, p in enumerate(profiles) for _ in p.clauses]
+    clauses = _TermRows(
+        [
+            sorted(vocabulary[t] for t in c if t in vocabulary)
+            for p in profiles
+            for c, _ in p.clauses
+        ],
+        width,
+        bitmap=False,
+    )
+    clause_mass = np.fromiter((m for p in profiles for _, m in p.clauses), dtype=np.float64)
+    z_floor = z_of(floor) - 1e-6
+    probes = _probe_rows(scorer, vocabulary, z_floor)
+    keys = _candidate_keys(probes, sentences, doc, width)
+    clause_first = np.searchsorted(np.asarray(owners, dtype=np.int64), np.arange(count + 1))
     out: list[tuple[int, int, float]] = []
-    for x, y, b in zip(
-        low[can_pass].tolist(), high[can_pass].tolist(), best[can_pass].tolist(), strict=True
-    ):
-        ratio = fuzz.token_set_ratio(profiles[x].normalized, profiles[y].normalized)
-        score = round((1 - FUZZ_WEIGHT) * 100.0 * min(b, 1.0) + FUZZ_WEIGHT * ratio, 1)
-        if score >= floor:
-            out.append((x, y, score))
+    for start in range(0, len(keys), PAIRS_PER_CHUNK):
+        chunk = keys[start : start + PAIRS_PER_CHUNK]
+        low, high = chunk // count, chunk % count
+        overlap, shared, shared_rare = _shared(sentences, low, high, weight, rare)
+        floor_mass = scorer.min_mass
+        mass_low, mass_high = np.maximum(mass[low], floor_mass), np.maximum(mass[high], floor_mass)
+        small, large = np.minimum(mass_low, mass_high), np.maximum(mass_low, mass_high)
+        contain = (
+            SENTENCE_MIN_WEIGHT * overlap / small + (1 - SENTENCE_MIN_WEIGHT) * overlap / large
+        )
+        if len(owners):
+            contain = _with_clauses(
+                clauses,
+                clause_first,
+                clause_mass,
+                sentences,
+                low,
+                high,
+                contain,
+                weight,
+                floor_mass,
+            )
+        z_rest = (
+            WEIGHT_CONTAINMENT * contain
+            + WEIGHT_SHARED * np.log1p(shared)
+            + WEIGHT_RARE * np.log1p(shared_rare)
+            + BIAS
+        )
+        keep = (shared > 0) & (z_rest + WEIGHT_TOKEN_SET >= z_floor - SLACK)
+        low, high, z_rest = low[keep], high[keep], z_rest[keep]
+        out.extend(_exact(scorer, low, high, z_rest, z_floor, floor))
     return out
+
+
+def _exact(
+    scorer: Scorer, low: IntArray, high: IntArray, z_rest: FloatArray, z_floor: float, floor: float
+) -> Iterator[tuple[int, int, float]]:
+    """Pairs whose token-set ratio lifts them to ``floor``, with their scores."""
+    if not len(low):
+        return
+    need = np.maximum(0.0, (z_floor - z_rest) / WEIGHT_TOKEN_SET * 100.0 - 1e-6)
+    texts = [p.normalized for p in scorer.profiles]
+    ratios = process.cpdist(
+        [texts[i] for i in low.tolist()],
+        [texts[j] for j in high.tolist()],
+        scorer=fuzz.token_set_ratio,
+        score_cutoff=float(need.min()),
+        dtype=np.float64,
+        workers=-1,
+    )
+    for x, y, rest, ratio in zip(
+        low.tolist(), high.tolist(), z_rest.tolist(), ratios.tolist(), strict=True
+    ):
+        score = score_of(rest + WEIGHT_TOKEN_SET * ratio / 100.0)
+        if score >= floor:
+            yield x, y, score
+
+
+def _shared(
+    sentences: _TermRows, low: IntArray, high: IntArray, weight: FloatArray, rare: FloatArray
+) -> tuple[FloatArray, IntArray, IntArray]:
+    """IDF mass, count and rare count of the stems sentences ``low[k]`` and ``high[k]`` share."""
+    owner, terms = sentences.expand(low)
+    hit = sentences.has(high[owner], terms)
+    owner, terms = owner[hit], terms[hit]
+    size = len(low)
+    mass = np.bincount(owner, weights=weight[terms], minlength=size)
+    shared = np.bincount(owner, minlength=size)
+    shared_rare = np.bincount(owner, weights=rare[terms], minlength=size)
+    return mass.astype(np.float64), shared.astype(np.int64), shared_rare.astype(np.int64)
 
 
 def _with_clauses(
     clauses: _TermRows,
-    owners: IntArray,
+    first: IntArray,
+    clause_mass: FloatArray,
     sentences: _TermRows,
     low: IntArray,
     high: IntArray,
-    best: FloatArray,
+    contain: FloatArray,
     weight: FloatArray,
-    min_mass: float,
+    floor_mass: float,
 ) -> FloatArray:
-    """``best`` raised by the containment of any clause of either side in the other."""
-    best = best.copy()
-    first = np.searchsorted(owners, np.arange(len(sentences.mass) + 1))
+    """``contain`` raised by the containment of any clause of either side in the other."""
+    contain = contain.copy()
     for own, other in ((low, high), (high, low)):
         lengths = first[own + 1] - first[own]
         pair = np.repeat(np.arange(len(own), dtype=np.int64), lengths)
@@ -181,117 +209,83 @@ def _with_clauses(
             continue
         base = np.repeat(first[own] - np.cumsum(lengths) + lengths, lengths)
         clause = base + np.arange(len(pair), dtype=np.int64)
-        mass, shared = _shared(clauses, clause, sentences, other[pair], weight)
-        share = CLAUSE_FACTOR * mass / np.maximum(clauses.mass[clause], min_mass)
-        share[shared < MIN_SHARED_TERMS] = 0.0
-        np.maximum.at(best, pair, share)
-    return best
+        owner, terms = clauses.expand(clause)
+        hit = sentences.has(other[pair][owner], terms)
+        inside = np.bincount(owner[hit], weights=weight[terms[hit]], minlength=len(clause))
+        shared = np.bincount(owner[hit], minlength=len(clause))
+        share = CLAUSE_FACTOR * inside / np.maximum(clause_mass[clause], floor_mass)
+        share[shared < MIN_CLAUSE_SHARED] = 0.0
+        np.maximum.at(contain, pair, share)
+    return contain
 
 
-def _candidate_pairs(
-    scorer: Scorer,
-    floor: float,
-    vocabulary: dict[str, int],
-    doc: IntArray,
-    weight: FloatArray,
-    sentences: _TermRows,
-    clauses: _TermRows,
-    owners: IntArray,
-) -> IntArray:
-    """Sorted unique ``low * count + high`` keys of cross-article pairs that may pass.
+def _probe_rows(scorer: Scorer, vocabulary: dict[str, int], z_floor: float) -> list[list[int]]:
+    """Per sentence, the stem ids a pair reaching ``z_floor`` must share one of.
 
-    A pair reaches ``floor`` only through its whole-sentence containment (then the side
-    with less mass shares one of its prefix terms) or a clause's (then that clause shares
-    one of its own). Each stream probes the index with those prefixes, and an AllPairs
-    bound (what the probes share plus the probing side's mass outside them) drops pairs
-    that cannot reach the containment needed.
+    Either the pair shares a rare stem, or (no rare stem) its containment must reach
+    ``need``, the value that lifts ``z`` to the floor with the token-set ratio at 100 and
+    as many shared stems as the sentence has; then the side carrying that containment (a
+    whole sentence or a clause) shares one stem of its prefix of rarest stems.
     """
+    idf = scorer.idf
+    rows: list[list[int]] = []
+    for profile in scorer.profiles:
+        top = WEIGHT_TOKEN_SET + WEIGHT_SHARED * math.log1p(len(profile.terms)) + BIAS
+        need = (z_floor - top) / WEIGHT_CONTAINMENT
+        wanted = {t for t in profile.terms if idf[t] > scorer.rare_idf}
+        wanted |= _prefix(profile.terms, profile.mass, need, idf, scorer.min_mass)
+        for terms, mass in profile.clauses:
+            wanted |= _prefix(terms, mass, need / CLAUSE_FACTOR, idf, scorer.min_mass)
+        rows.append(sorted(vocabulary[t] for t in wanted if t in vocabulary))
+    return rows
+
+
+def _prefix(
+    terms: frozenset[str], mass: float, need: float, idf: dict[str, float], floor_mass: float
+) -> set[str]:
+    """The rarest stems of a set outside which less than ``need`` of its mass remains."""
+    if need <= 0.0:
+        return set(terms)
+    if need > 1.0:
+        return set()
+    rest = mass
+    enough = need * max(mass, floor_mass) - SLACK * max(mass, floor_mass)
+    prefix: set[str] = set()
+    for t in sorted(terms, key=lambda t: (-idf[t], t)):
+        if rest < enough:
+            break
+        prefix.add(t)
+        rest -= idf[t]
+    return prefix
+
+
+def _candidate_keys(
+    probes: Sequence[Sequence[int]], sentences: _TermRows, doc: IntArray, width: int
+) -> IntArray:
+    """Sorted unique ``low * count + high`` keys of cross-article pairs the probes reach."""
     count = len(doc)
-    need = scorer.required_containment(floor)
-    min_mass = scorer.min_mass
-    postings = _Postings(sentences, len(vocabulary))
-    order = np.lexsort((np.arange(count), np.maximum(sentences.mass, min_mass)))
-    rank = np.empty(count, dtype=np.int64)
-    rank[order] = np.arange(count, dtype=np.int64)
-
-    rows = [
-        [vocabulary[t] for t in scorer._prefix(p.terms, p.mass, need) if t in vocabulary]
-        for p in scorer.profiles
-    ]
-    prober, target, shared_mass, shared_count = postings.probe(rows, weight)
-    keep = (doc[prober] != doc[target]) & (rank[target] > rank[prober])
-    prober, target = prober[keep], target[keep]
-    mass, terms = sentences.mass[prober], sentences.start[prober + 1] - sentences.start[prober]
-    outside = sentences.shareable[prober] - _row_mass(rows, weight)[prober]
-    bound = shared_mass[keep] + outside + 1e-9
-    passes = (bound >= need * np.maximum(mass, min_mass)) & (
-        shared_count[keep] + terms - _row_len(rows)[prober] >= MIN_SHARED_TERMS
-    )
-    found = [np.minimum(prober, target)[passes] * count + np.maximum(prober, target)[passes]]
-
-    if len(owners):
-        clause_need = need / CLAUSE_FACTOR
-        rows = [
-            [vocabulary[t] for t in scorer._prefix(terms_, mass_, clause_need) if t in vocabulary]
-            for p in scorer.profiles
-            for terms_, mass_ in p.clauses
-        ]
-        clause, target, shared_mass, shared_count = postings.probe(rows, weight)
-        source = owners[clause]
-        keep = doc[source] != doc[target]
-        clause, source, target = clause[keep], source[keep], target[keep]
-        mass = clauses.mass[clause]
-        outside = clauses.shareable[clause] - _row_mass(rows, weight)[clause]
-        bound = shared_mass[keep] + outside + 1e-9
-        terms = clauses.start[clause + 1] - clauses.start[clause]
-        passes = (bound >= clause_need * np.maximum(mass, min_mass)) & (
-            shared_count[keep] + terms - _row_len(rows)[clause] >= MIN_SHARED_TERMS
-        )
-        low, high = np.minimum(source, target)[passes], np.maximum(source, target)[passes]
-        found.append(low * count + high)
-    keys = np.sort(np.concatenate(found))
-    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
-
-
-def _row_mass(rows: Sequence[Sequence[int]], weight: FloatArray) -> FloatArray:
-    lengths = _row_len(rows)
-    flat = np.fromiter((t for r in rows for t in r), dtype=np.int64, count=int(lengths.sum()))
-    owner = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
-    return np.bincount(owner, weights=weight[flat], minlength=len(rows)).astype(np.float64)
-
-
-def _row_len(rows: Sequence[Sequence[int]]) -> IntArray:
-    return np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
-
-
-class _Postings:
-    """Inverted index: for each term id, the sentences that have it."""
-
-    def __init__(self, sentences: _TermRows, width: int) -> None:
-        order = np.argsort(sentences.terms, kind="stable")
-        self.sentence = sentences.row[order]
-        self.start = np.zeros(width + 1, dtype=np.int64)
-        np.cumsum(np.bincount(sentences.terms, minlength=width), out=self.start[1:])
-
-    def probe(
-        self, rows: Sequence[Sequence[int]], weight: FloatArray
-    ) -> tuple[IntArray, IntArray, FloatArray, IntArray]:
-        """Distinct (row, sentence) hits of each row's terms, with shared mass and count."""
-        lengths = _row_len(rows)
-        flat = np.fromiter((t for r in rows for t in r), dtype=np.int64, count=int(lengths.sum()))
-        prober = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
-        hits = self.start[flat + 1] - self.start[flat]
-        base = np.repeat(self.start[flat] - np.cumsum(hits) + hits, hits)
-        target = self.sentence[base + np.arange(int(hits.sum()), dtype=np.int64)]
-        source = np.repeat(prober, hits)
-        gained = np.repeat(weight[flat], hits)
-        width = int(self.sentence.max(initial=0)) + 1
-        keys = source * width + target
-        order = np.argsort(keys, kind="stable")
-        keys = keys[order]
-        first = np.concatenate(([True], keys[1:] != keys[:-1])) if len(keys) else keys.astype(bool)
-        group = np.cumsum(first) - 1
-        mass = np.bincount(group, weights=gained[order]).astype(np.float64)
-        shared = np.bincount(group).astype(np.int64)
-        unique = keys[first]
-        return unique // width, unique % width, mass, shared
+    order = np.argsort(sentences.terms, kind="stable")
+    posting = sentences.row[order]
+    starts = np.zeros(width + 1, dtype=np.int64)
+    np.cumsum(np.bincount(sentences.terms, minlength=width), out=starts[1:])
+    df = starts[1:] - starts[:-1]
+    found: list[IntArray] = []
+    row = 0
+    while row < count:
+        hits, end = 0, row
+        while end < count and (end == row or hits < PROBE_HITS_PER_BLOCK):
+            hits += int(df[probes[end]].sum()) if probes[end] else 0
+            end += 1
+        block = probes[row:end]
+        lengths = np.fromiter((len(r) for r in block), dtype=np.int64, count=len(block))
+        flat = np.fromiter((t for r in block for t in r), dtype=np.int64, count=int(lengths.sum()))
+        prober = np.repeat(np.arange(row, end, dtype=np.int64), lengths)
+        sizes = df[flat]
+        base = np.repeat(starts[flat] - np.cumsum(sizes) + sizes, sizes)
+        target = posting[base + np.arange(int(sizes.sum()), dtype=np.int64)]
+        source = np.repeat(prober, sizes)
+        cross = doc[source] != doc[target]
+        source, target = source[cross], target[cross]
+        found.append(np.unique(np.minimum(source, target) * count + np.maximum(source, target)))
+        row = end
+    return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
