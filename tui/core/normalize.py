@@ -167,16 +167,48 @@ def term(word: str) -> str:
     return word if word[:1].isdigit() else str(_ENGLISH.stemWord(word))
 
 
+def informative(canonical_words: Iterable[str]) -> list[str]:
+    """Matching terms of canonical words: stopwords and single letters dropped, stemmed."""
+    return [term(w) for w in canonical_words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
 def content_terms(text: str, variants: Mapping[str, str] | None = None) -> list[str]:
     """Informative terms of ``text`` (stopwords dropped, stemmed), in order."""
-    return [
-        term(w) for w in words(text, variants) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
-    ]
+    return informative(words(text, variants))
 
 
 def clause_terms(text: str, variants: Mapping[str, str] | None = None) -> list[list[str]]:
     """Informative terms of each clause of ``text`` (see ``clauses``), in one pass."""
     return [content_terms(piece, variants) for piece in clauses(text)]
+
+
+_TOKEN_OR_BREAK = re.compile(r"(\d+(?:[.,]\d+)*|[a-z]+)|(?<!\d),(?!\d)|[;:()\"\[\]]|\s-\s|\.\.\.")
+
+
+def clause_words(
+    text: str, variants: Mapping[str, str] | None = None, memo: dict[str, str] | None = None
+) -> list[list[str]]:
+    """The canonical words of each clause of ``text`` (stopwords included), in one pass.
+
+    Same words as ``words`` and same pieces as ``clauses``; ``memo`` caches
+    ``canonical_word`` across the sentences of one corpus (it depends on ``variants``).
+    """
+    for pattern, replacement in _COUNTRY_ABBREVIATIONS:
+        text = pattern.sub(replacement, text)
+    folded = fold(text).replace("'s ", " ").replace("'", "")
+    memo = {} if memo is None else memo
+    pieces: list[list[str]] = [[]]
+    for match in _TOKEN_OR_BREAK.finditer(folded):
+        word = match.group(1)
+        if word is None:
+            if pieces[-1]:
+                pieces.append([])
+            continue
+        canonical = memo.get(word)
+        if canonical is None:
+            canonical = memo[word] = canonical_word(word, variants)
+        pieces[-1].append(canonical)
+    return [piece for piece in pieces if piece]
 
 
 def clauses(text: str) -> list[str]:

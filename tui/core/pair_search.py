@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import numpy.typing as npt
@@ -39,8 +40,10 @@ FloatArray = npt.NDArray[np.float64]
 
 PROBE_HITS_PER_BLOCK = 2_000_000
 """Postings gathered at once while probing: bounds the memory of candidate generation."""
-PAIRS_PER_CHUNK = 250_000
+PAIRS_PER_CHUNK = 100_000
 """Candidate pairs whose features are computed at once: bounds the memory of scoring."""
+WORKERS = 2
+"""Threads scoring chunks of candidates (the target machine has two cores)."""
 SLACK = 1e-9
 """Floating sums differ from the reference's in the last bits: bounds keep this margin."""
 
@@ -56,6 +59,7 @@ class _TermRows:
         self.row = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
         self.width = width
         self.bits: npt.NDArray[np.uint8] | None = None
+        self.count = len(rows)
         if bitmap:
             bits = np.zeros(len(rows) * width, dtype=bool)
             bits[self.row * width + self.terms] = True
@@ -116,18 +120,30 @@ def score_candidates(scorer: Scorer, floor: float) -> list[tuple[int, int, float
     probes = _probe_rows(scorer, vocabulary, z_floor)
     keys = _candidate_keys(probes, sentences, doc, width)
     clause_first = np.searchsorted(np.asarray(owners, dtype=np.int64), np.arange(count + 1))
-    out: list[tuple[int, int, float]] = []
-    for start in range(0, len(keys), PAIRS_PER_CHUNK):
-        chunk = keys[start : start + PAIRS_PER_CHUNK]
+    floor_mass = scorer.min_mass
+
+    def score_chunk(chunk: IntArray) -> list[tuple[int, int, float]]:
         low, high = chunk // count, chunk % count
         overlap, shared, shared_rare = _shared(sentences, low, high, weight, rare)
-        floor_mass = scorer.min_mass
         mass_low, mass_high = np.maximum(mass[low], floor_mass), np.maximum(mass[high], floor_mass)
         small, large = np.minimum(mass_low, mass_high), np.maximum(mass_low, mass_high)
         contain = (
             SENTENCE_MIN_WEIGHT * overlap / small + (1 - SENTENCE_MIN_WEIGHT) * overlap / large
         )
         if len(owners):
+            # A clause's containment is at most its shared mass over the floor mass: pairs
+            # that cannot reach the floor even so skip the clause work.
+            clause_top = np.minimum(1.0, CLAUSE_FACTOR * overlap / floor_mass)
+            bound = (
+                WEIGHT_CONTAINMENT * np.maximum(contain, clause_top)
+                + WEIGHT_SHARED * np.log1p(shared)
+                + WEIGHT_RARE * np.log1p(shared_rare)
+                + BIAS
+                + WEIGHT_TOKEN_SET
+            )
+            keep = (shared > 0) & (bound >= z_floor - SLACK)
+            low, high, contain = low[keep], high[keep], contain[keep]
+            shared, shared_rare = shared[keep], shared_rare[keep]
             contain = _with_clauses(
                 clauses,
                 clause_first,
@@ -146,9 +162,15 @@ def score_candidates(scorer: Scorer, floor: float) -> list[tuple[int, int, float
             + BIAS
         )
         keep = (shared > 0) & (z_rest + WEIGHT_TOKEN_SET >= z_floor - SLACK)
-        low, high, z_rest = low[keep], high[keep], z_rest[keep]
-        out.extend(_exact(scorer, low, high, z_rest, z_floor, floor))
-    return out
+        return list(_exact(scorer, low[keep], high[keep], z_rest[keep], z_floor, floor))
+
+    chunks = [keys[i : i + PAIRS_PER_CHUNK] for i in range(0, len(keys), PAIRS_PER_CHUNK)]
+    if len(chunks) < 2:
+        return [found for chunk in chunks for found in score_chunk(chunk)]
+    # numpy and rapidfuzz release the GIL in the bulk work: two threads use both cores
+    # with no process start-up and no copy of the arrays (safe under the UI's workers).
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        return [found for part in pool.map(score_chunk, chunks) for found in part]
 
 
 def _exact(
@@ -165,7 +187,7 @@ def _exact(
         scorer=fuzz.token_set_ratio,
         score_cutoff=float(need.min()),
         dtype=np.float64,
-        workers=-1,
+        workers=1,
     )
     for x, y, rest, ratio in zip(
         low.tolist(), high.tolist(), z_rest.tolist(), ratios.tolist(), strict=True
@@ -286,6 +308,14 @@ def _candidate_keys(
         source = np.repeat(prober, sizes)
         cross = doc[source] != doc[target]
         source, target = source[cross], target[cross]
-        found.append(np.unique(np.minimum(source, target) * count + np.maximum(source, target)))
+        found.append(_distinct(np.minimum(source, target) * count + np.maximum(source, target)))
         row = end
-    return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+    return _distinct(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+
+
+def _distinct(keys: IntArray) -> IntArray:
+    """Sorted distinct keys (a sort and a diff: numpy's hash-based unique is slower here)."""
+    keys = np.sort(keys)
+    if len(keys):
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+    return keys

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from tui.core.normalize import build_variant_map, clause_terms, content_terms, normalize_text
+from tui.core.normalize import build_variant_map, clause_words, informative
 
 WEIGHT_CONTAINMENT = 4.943
 WEIGHT_TOKEN_SET = 6.697
@@ -92,22 +92,24 @@ def build_profiles(
     Russia and a lot in one about a shooting in Tennessee.
     """
     variants = build_variant_map(text for _, _, text in sentences)
-    term_sets = [frozenset(content_terms(text, variants)) for _, _, text in sentences]
+    memo: dict[str, str] = {}
+    split = [clause_words(text, variants, memo) for _, _, text in sentences]
+    clause_sets_of = [[frozenset(informative(piece)) for piece in pieces] for pieces in split]
+    term_sets = [frozenset().union(*pieces) for pieces in clause_sets_of]
     df: Counter[str] = Counter()
     for terms in term_sets:
         df.update(terms)
     total = len(sentences) + 1
     idf = {term: math.log(1.0 + total / count) for term, count in df.items()}
     profiles: list[SentenceProfile] = []
-    for (doc, index, text), terms in zip(sentences, term_sets, strict=True):
+    for (doc, index, _), terms, pieces, word_pieces in zip(
+        sentences, term_sets, clause_sets_of, split, strict=True
+    ):
         clause_sets: list[tuple[frozenset[str], float]] = []
-        if len(terms) > MIN_CLAUSE_TERMS:
-            pieces = clause_terms(text, variants)
-            if len(pieces) > 1:
-                for piece in pieces:
-                    piece_terms = terms.intersection(piece)
-                    if MIN_CLAUSE_TERMS <= len(piece_terms) < len(terms):
-                        clause_sets.append((piece_terms, sum(idf[t] for t in piece_terms)))
+        if len(terms) > MIN_CLAUSE_TERMS and len(pieces) > 1:
+            for piece_terms in pieces:
+                if MIN_CLAUSE_TERMS <= len(piece_terms) < len(terms):
+                    clause_sets.append((piece_terms, sum(idf[t] for t in piece_terms)))
         profiles.append(
             SentenceProfile(
                 doc=doc,
@@ -115,7 +117,7 @@ def build_profiles(
                 terms=terms,
                 mass=sum(idf[t] for t in terms),
                 clauses=tuple(clause_sets),
-                normalized=normalize_text(text, variants),
+                normalized=" ".join(w for piece in word_pieces for w in piece),
             )
         )
     return profiles, idf
