@@ -80,97 +80,146 @@ class _TermRows:
         return owner, self.terms[first + np.arange(int(lengths.sum()), dtype=np.int64)]
 
 
-def score_candidates(scorer: Scorer, floor: float) -> list[tuple[int, int, float]]:
+def score_candidates(
+    scorer: Scorer, floor: float, candidates: IntArray | None = None
+) -> list[tuple[int, int, float]]:
     """``(low position, high position, score)`` of every pair of different articles
-    scoring ``floor`` or more, sorted by positions (positions index ``scorer.profiles``)."""
-    profiles = scorer.profiles
-    count = len(profiles)
-    if count < 2:
-        return []
-    frequency: dict[str, int] = {}
-    for p in profiles:
-        for t in p.terms:
-            frequency[t] = frequency.get(t, 0) + 1
-    # Only stems of two sentences or more can be shared: the others weigh in the masses
-    # but need no look-up.
-    shareable = sorted(t for t, n in frequency.items() if n > 1)
-    vocabulary = {t: i for i, t in enumerate(shareable)}
-    weight = np.fromiter((scorer.idf[t] for t in shareable), dtype=np.float64)
-    rare = (weight > scorer.rare_idf).astype(np.float64)
-    width = max(1, len(shareable))
-    sentences = _TermRows(
-        [sorted(vocabulary[t] for t in p.terms if t in vocabulary) for p in profiles],
-        width,
-        bitmap=True,
-    )
-    mass = np.fromiter((p.mass for p in profiles), dtype=np.float64, count=count)
-    doc = np.fromiter((p.doc for p in profiles), dtype=np.int64, count=count)
-    owners = [pos for pos, p in enumerate(profiles) for _ in p.clauses]
-    clauses = _TermRows(
-        [
-            sorted(vocabulary[t] for t in c if t in vocabulary)
-            for p in profiles
-            for c, _ in p.clauses
-        ],
-        width,
-        bitmap=False,
-    )
-    clause_mass = np.fromiter((m for p in profiles for _, m in p.clauses), dtype=np.float64)
-    z_floor = z_of(floor) - 1e-6
-    probes = _probe_rows(scorer, vocabulary, z_floor)
-    keys = _candidate_keys(probes, sentences, doc, width)
-    clause_first = np.searchsorted(np.asarray(owners, dtype=np.int64), np.arange(count + 1))
-    floor_mass = scorer.min_mass
+    scoring ``floor`` or more, sorted by positions (positions index ``scorer.profiles``).
 
-    def score_chunk(chunk: IntArray) -> list[tuple[int, int, float]]:
-        low, high = chunk // count, chunk % count
-        overlap, shared, shared_rare = _shared(sentences, low, high, weight, rare)
-        mass_low, mass_high = np.maximum(mass[low], floor_mass), np.maximum(mass[high], floor_mass)
-        small, large = np.minimum(mass_low, mass_high), np.maximum(mass_low, mass_high)
-        contain = (
-            SENTENCE_MIN_WEIGHT * overlap / small + (1 - SENTENCE_MIN_WEIGHT) * overlap / large
+    With ``candidates`` (sorted distinct ``low * len(profiles) + high`` keys), only those
+    pairs are scored, with no search.
+    """
+    search = PairSearch(scorer)
+    return search.search(floor) if candidates is None else search.score(candidates, floor)
+
+
+class PairSearch:
+    """The bulk arrays of a corpus, built once for any number of searches."""
+
+    def __init__(self, scorer: Scorer) -> None:
+        self.scorer = scorer
+        profiles = scorer.profiles
+        count = len(profiles)
+        frequency: dict[str, int] = {}
+        for p in profiles:
+            for t in p.terms:
+                frequency[t] = frequency.get(t, 0) + 1
+        # Only stems of two sentences or more can be shared: the others weigh in the masses
+        # but need no look-up.
+        shareable = sorted(t for t, n in frequency.items() if n > 1)
+        vocabulary = {t: i for i, t in enumerate(shareable)}
+        weight = np.fromiter((scorer.idf[t] for t in shareable), dtype=np.float64)
+        rare = (weight > scorer.rare_idf).astype(np.float64)
+        width = max(1, len(shareable))
+        sentences = _TermRows(
+            [sorted(vocabulary[t] for t in p.terms if t in vocabulary) for p in profiles],
+            width,
+            bitmap=True,
         )
-        if len(owners):
-            # A clause's containment is at most its shared mass over the floor mass: pairs
-            # that cannot reach the floor even so skip the clause work.
-            clause_top = np.minimum(1.0, CLAUSE_FACTOR * overlap / floor_mass)
-            bound = (
-                WEIGHT_CONTAINMENT * np.maximum(contain, clause_top)
+        mass = np.fromiter((p.mass for p in profiles), dtype=np.float64, count=count)
+        doc = np.fromiter((p.doc for p in profiles), dtype=np.int64, count=count)
+        owners = [pos for pos, p in enumerate(profiles) for _ in p.clauses]
+        clauses = _TermRows(
+            [
+                sorted(vocabulary[t] for t in c if t in vocabulary)
+                for p in profiles
+                for c, _ in p.clauses
+            ],
+            width,
+            bitmap=False,
+        )
+        clause_mass = np.fromiter((m for p in profiles for _, m in p.clauses), dtype=np.float64)
+        clause_first = np.searchsorted(np.asarray(owners, dtype=np.int64), np.arange(count + 1))
+        floor_mass = scorer.min_mass
+        self.profiles = profiles
+        self.count = count
+        self.vocabulary = vocabulary
+        self.weight = weight
+        self.rare = rare
+        self.width = width
+        self.sentences = sentences
+        self.mass = mass
+        self.doc = doc
+        self.owners = owners
+        self.clauses = clauses
+        self.clause_mass = clause_mass
+        self.clause_first = clause_first
+        self.floor_mass = floor_mass
+
+    def search(self, floor: float) -> list[tuple[int, int, float]]:
+        """Every pair of different articles scoring ``floor`` or more (see module doc)."""
+        if self.count < 2:
+            return []
+        z_floor = z_of(floor) - 1e-6
+        probes = _probe_rows(self.scorer, self.vocabulary, z_floor)
+        keys = _candidate_keys(probes, self.sentences, self.doc, self.width)
+        return self.score(keys, floor)
+
+    def score(self, keys: IntArray, floor: float) -> list[tuple[int, int, float]]:
+        """The pairs of ``keys`` (``low * count + high``) scoring ``floor`` or more."""
+        scorer = self.scorer
+        z_floor = z_of(floor) - 1e-6
+        count = self.count
+        weight = self.weight
+        rare = self.rare
+        sentences = self.sentences
+        mass = self.mass
+        owners = self.owners
+        clauses = self.clauses
+        clause_mass = self.clause_mass
+        clause_first = self.clause_first
+        floor_mass = self.floor_mass
+
+        def score_chunk(chunk: IntArray) -> list[tuple[int, int, float]]:
+            low, high = chunk // count, chunk % count
+            overlap, shared, shared_rare = _shared(sentences, low, high, weight, rare)
+            mass_low = np.maximum(mass[low], floor_mass)
+            mass_high = np.maximum(mass[high], floor_mass)
+            small, large = np.minimum(mass_low, mass_high), np.maximum(mass_low, mass_high)
+            contain = (
+                SENTENCE_MIN_WEIGHT * overlap / small + (1 - SENTENCE_MIN_WEIGHT) * overlap / large
+            )
+            if len(owners):
+                # A clause's containment is at most its shared mass over the floor mass: pairs
+                # that cannot reach the floor even so skip the clause work.
+                clause_top = np.minimum(1.0, CLAUSE_FACTOR * overlap / floor_mass)
+                bound = (
+                    WEIGHT_CONTAINMENT * np.maximum(contain, clause_top)
+                    + WEIGHT_SHARED * np.log1p(shared)
+                    + WEIGHT_RARE * np.log1p(shared_rare)
+                    + BIAS
+                    + WEIGHT_TOKEN_SET
+                )
+                keep = (shared > 0) & (bound >= z_floor - SLACK)
+                low, high, contain = low[keep], high[keep], contain[keep]
+                shared, shared_rare = shared[keep], shared_rare[keep]
+                contain = _with_clauses(
+                    clauses,
+                    clause_first,
+                    clause_mass,
+                    sentences,
+                    low,
+                    high,
+                    contain,
+                    weight,
+                    floor_mass,
+                )
+            z_rest = (
+                WEIGHT_CONTAINMENT * contain
                 + WEIGHT_SHARED * np.log1p(shared)
                 + WEIGHT_RARE * np.log1p(shared_rare)
                 + BIAS
-                + WEIGHT_TOKEN_SET
             )
-            keep = (shared > 0) & (bound >= z_floor - SLACK)
-            low, high, contain = low[keep], high[keep], contain[keep]
-            shared, shared_rare = shared[keep], shared_rare[keep]
-            contain = _with_clauses(
-                clauses,
-                clause_first,
-                clause_mass,
-                sentences,
-                low,
-                high,
-                contain,
-                weight,
-                floor_mass,
-            )
-        z_rest = (
-            WEIGHT_CONTAINMENT * contain
-            + WEIGHT_SHARED * np.log1p(shared)
-            + WEIGHT_RARE * np.log1p(shared_rare)
-            + BIAS
-        )
-        keep = (shared > 0) & (z_rest + WEIGHT_TOKEN_SET >= z_floor - SLACK)
-        return list(_exact(scorer, low[keep], high[keep], z_rest[keep], z_floor, floor))
+            keep = (shared > 0) & (z_rest + WEIGHT_TOKEN_SET >= z_floor - SLACK)
+            return list(_exact(scorer, low[keep], high[keep], z_rest[keep], z_floor, floor))
 
-    chunks = [keys[i : i + PAIRS_PER_CHUNK] for i in range(0, len(keys), PAIRS_PER_CHUNK)]
-    if len(chunks) < 2:
-        return [found for chunk in chunks for found in score_chunk(chunk)]
-    # numpy and rapidfuzz release the GIL in the bulk work: two threads use both cores
-    # with no process start-up and no copy of the arrays (safe under the UI's workers).
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        return [found for part in pool.map(score_chunk, chunks) for found in part]
+        chunks = [keys[i : i + PAIRS_PER_CHUNK] for i in range(0, len(keys), PAIRS_PER_CHUNK)]
+        if len(chunks) < 2:
+            return [found for chunk in chunks for found in score_chunk(chunk)]
+        # numpy and rapidfuzz release the GIL in the bulk work: two threads use both cores
+        # with no process start-up and no copy of the arrays (safe under the UI's workers).
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+            return [found for part in pool.map(score_chunk, chunks) for found in part]
 
 
 def _exact(
