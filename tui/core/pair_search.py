@@ -38,9 +38,9 @@ from tui.core.scoring import (
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 
-PROBE_HITS_PER_BLOCK = 2_000_000
+PROBE_HITS_PER_BLOCK = 300_000
 """Postings gathered at once while probing: bounds the memory of candidate generation."""
-PAIRS_PER_CHUNK = 100_000
+PAIRS_PER_CHUNK = 40_000
 """Candidate pairs whose features are computed at once: bounds the memory of scoring."""
 WORKERS = 2
 """Threads scoring chunks of candidates (the target machine has two cores)."""
@@ -61,9 +61,10 @@ class _TermRows:
         self.bits: npt.NDArray[np.uint8] | None = None
         self.count = len(rows)
         if bitmap:
-            bits = np.zeros(len(rows) * width, dtype=bool)
-            bits[self.row * width + self.terms] = True
-            self.bits = np.packbits(bits, bitorder="little")
+            # set bit by bit into the packed map: a bool map first would take 8x the memory
+            key = self.row * width + self.terms
+            self.bits = np.zeros((len(rows) * width + 7) // 8, dtype=np.uint8)
+            np.bitwise_or.at(self.bits, key >> 3, (1 << (key & 7)).astype(np.uint8))
 
     def has(self, rows: IntArray, terms: IntArray) -> npt.NDArray[np.bool_]:
         """Whether row ``rows[k]`` holds term ``terms[k]``."""
