@@ -155,26 +155,6 @@ def test_pruned_search_finds_what_exhaustive_scoring_finds(
     assert all(abs(bulk[k] - reference[k]) <= 0.1 for k in bulk)
 
 
-@pytest.mark.parametrize("threshold", [20.0, DEFAULT_THRESHOLD])
-def test_discrepancy_pre_check_changes_nothing(
-    seeds: tuple[Article, ...], threshold: float
-) -> None:
-    from tui.core.compare import find_discrepancies
-
-    alignment = align_corpus(seeds, threshold=threshold)
-    every = [
-        found
-        for p in alignment.pairs
-        for found in find_discrepancies(
-            p.a.doc,
-            seeds[p.a.doc].sentences[p.a.sentence],
-            p.b.doc,
-            seeds[p.b.doc].sentences[p.b.sentence],
-        )
-    ]
-    assert every and list(alignment.discrepancies) == every
-
-
 def test_contradiction_candidates_through_the_aligner(seeds: tuple[Article, ...]) -> None:
     from compare_gold import evaluate_candidates
     from compare_gold import load_gold as load_contradictions

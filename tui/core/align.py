@@ -21,9 +21,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from tui.core.compare import Discrepancy, find_discrepancies, quote_regions
+from tui.core.compare import Discrepancy, find_discrepancies
 from tui.core.model import Article
-from tui.core.names import name_lists, name_tokens
 from tui.core.numbers import find_numbers
 from tui.core.pair_search import PairSearch
 from tui.core.scoring import Scorer, SentenceProfile, build_profiles
@@ -177,12 +176,7 @@ def align_corpus(
     groups = _groups(pairs)
     report(0.9)
     discrepancies: list[Discrepancy] = []
-    evidence: dict[str, _CheckableFacts] = {}
     for pair in pairs:
-        first = articles[pair.a.doc].sentences[pair.a.sentence].text
-        second = articles[pair.b.doc].sentences[pair.b.sentence].text
-        if not _may_disagree(_facts(first, evidence), _facts(second, evidence)):
-            continue
         discrepancies.extend(
             find_discrepancies(
                 pair.a.doc,
@@ -193,43 +187,6 @@ def align_corpus(
         )
     report(1.0)
     return Alignment(tuple(articles), pairs, groups, tuple(discrepancies), threshold)
-
-
-@dataclass(frozen=True, slots=True)
-class _CheckableFacts:
-    """What ``find_discrepancies`` compares in a sentence, found once per sentence."""
-
-    numbers: bool
-    names: frozenset[str]
-    lists: bool
-    quotes: bool
-
-
-def _facts(text: str, seen: dict[str, _CheckableFacts]) -> _CheckableFacts:
-    found = seen.get(text)
-    if found is None:
-        found = seen[text] = _CheckableFacts(
-            numbers=bool(find_numbers(text)),
-            names=frozenset(t.key for t in name_tokens(text)),
-            lists=bool(name_lists(text)),
-            quotes=bool(quote_regions(text)),
-        )
-    return found
-
-
-def _may_disagree(first: _CheckableFacts, second: _CheckableFacts) -> bool:
-    """Whether ``find_discrepancies`` can find anything in a pair (a cheap, exact pre-check).
-
-    Each kind needs its material on both sides: numbers, name lists, quotes; names need
-    name tokens on both sides that are not the same set (equal sets give no spelling
-    variant, and a role filled by different people needs a name the other side lacks).
-    """
-    return (
-        (first.numbers and second.numbers)
-        or (first.lists and second.lists)
-        or (first.quotes and second.quotes)
-        or (bool(first.names) and bool(second.names) and first.names != second.names)
-    )
 
 
 def _score_pairs(
