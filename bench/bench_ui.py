@@ -65,12 +65,12 @@ async def _until_reading(app: ReaderApp, pilot: Any, timeout: float = 600.0) -> 
 class FirstFrameReader(ReaderApp):
     """The reader that exits once the reading screen has been painted once."""
 
-    def on_alignment_ready_painted(self) -> None:
-        self.call_after_refresh(self.exit)
+    def on_mount(self) -> None:
+        self.set_interval(0.002, self._check_ready)
 
-    def _alignment_ready(self, message: Any) -> None:  # type: ignore[override]
-        super()._alignment_ready(message)
-        self.call_after_refresh(self.on_alignment_ready_painted)
+    def _check_ready(self) -> None:
+        if isinstance(self.screen, ReadingScreen) and self.screen.is_mounted:
+            self.call_after_refresh(self.exit)
 
 
 class FirstFrameBare(BareApp):

@@ -404,7 +404,13 @@ class ReadingScreen(Screen[None]):
         ref = self.focused_ref
         article = self.articles[ref.doc]
         sentence = article.sentences[ref.sentence]
-        where: list[str | tuple[str, str]] = [
+        where: list[str | tuple[str, str]] = []
+        shown = self.shown_docs
+        if len(shown) > self.capacity:  # first, so a narrow terminal never cuts it off
+            first = self.first_visible + 1
+            last = min(len(shown), self.first_visible + self.capacity)
+            where.append((f"panes {first}-{last} of {len(shown)} · ", "$text-accent"))
+        where += [
             (article.label, "bold"),
             f" · {ref.sentence + 1}/{len(article.sentences)}",
         ]
@@ -429,11 +435,6 @@ class ReadingScreen(Screen[None]):
             detail.append(
                 f"hit {self.hit_index + 1} of {len(self.hits)} for “{self.search_query}”  "
             )
-        shown = self.shown_docs
-        if len(shown) > self.capacity:
-            first = self.first_visible + 1
-            last = min(len(shown), self.first_visible + self.capacity)
-            detail.append((f"panes {first}-{last} of {len(shown)} (p: choose)  ", "$text-muted"))
         if best_doc >= 0:
             detail.append(
                 (f"differences vs {self.articles[best_doc].label} underlined", "$text-muted")
