@@ -13,8 +13,7 @@ and scores as the reference over every pair.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -107,7 +106,10 @@ class PairSearch:
                 frequency[t] = frequency.get(t, 0) + 1
         # Only stems of two sentences or more can be shared: the others weigh in the masses
         # but need no look-up.
-        shareable = sorted(t for t, n in frequency.items() if n > 1)
+        # Ids in one global order, rarest first (IDF descending, then the stem): sorted rows
+        # are then in prefix-filtering order.
+        idf = scorer.idf
+        shareable = sorted((t for t, n in frequency.items() if n > 1), key=lambda t: (-idf[t], t))
         vocabulary = {t: i for i, t in enumerate(shareable)}
         weight = np.fromiter((scorer.idf[t] for t in shareable), dtype=np.float64)
         rare = (weight > scorer.rare_idf).astype(np.float64)
@@ -152,9 +154,68 @@ class PairSearch:
         if self.count < 2:
             return []
         z_floor = z_of(floor) - 1e-6
-        probes = _probe_rows(self.scorer, self.vocabulary, z_floor)
-        keys = _candidate_keys(probes, self.sentences, self.doc, self.width)
-        return self.score(keys, floor)
+        return self.score(self.candidates(z_floor), floor)
+
+    def candidates(self, z_floor: float) -> IntArray:
+        """Sorted distinct ``low * count + high`` keys of the pairs that may reach ``z_floor``.
+
+        A pair reaching it either shares a rare stem (probed and indexed whole) or, sharing
+        none, has containment at least ``need``: the value that lifts ``z`` to the floor with
+        the token-set ratio at 100 and as many shared stems as the shorter row holds. Its
+        shared IDF mass is then at least ``need`` times the smaller side's floored mass (or
+        ``need / CLAUSE_FACTOR`` times a clause's). With stems in the global order, the first
+        stem the pair shares lies in the smaller side's short prefix (its probe) and in the
+        larger side's long prefix (floor mass only: its index row), since a suffix lighter
+        than the overlap cannot hold it all (prefix filtering on both sides). A hit on stem
+        ``t`` also bounds the overlap by the lighter of the two suffixes from ``t`` on
+        (positional filtering): hits below the pair's least possible overlap are dropped.
+        """
+        sentences, width = self.sentences, self.width
+        floor_mass = self.floor_mass
+        terms, row = sentences.terms, sentences.row
+        entry_weight = self.weight[terms]
+        tail = _row_tails(entry_weight, sentences.start)
+        lengths = np.diff(sentences.start)
+        need_of_length = _need(z_floor, np.arange(int(lengths.max(initial=0)) + 1))
+        need = need_of_length[lengths]
+        rare = self.rare[terms] > 0
+        slack = 1e-6
+        # short prefix: the overlap reaches need x own floored mass as the smaller side
+        own = need * np.maximum(self.mass, floor_mass)
+        probe = rare | (need[row] <= 0.0) | ((need[row] <= 1.0) & (tail >= own[row] - slack))
+        if len(self.owners):
+            clause_need = need[self.owners] / CLAUSE_FACTOR
+            clause_rows = self.clauses
+            clause_tail = _row_tails(self.weight[clause_rows.terms], clause_rows.start)
+            enough = clause_need * np.maximum(self.clause_mass, floor_mass)
+            at = clause_rows.row
+            marked = (clause_need[at] <= 0.0) | (
+                (clause_need[at] <= 1.0) & (clause_tail >= enough[at] - slack)
+            )
+            owner = np.asarray(self.owners, dtype=np.int64)[at[marked]]
+            key = row * width + terms
+            probe[np.searchsorted(key, owner * width + clause_rows.terms[marked])] = True
+        # long prefix: as the larger side only the floor mass bounds the overlap from below
+        index = (
+            rare
+            | (need[row] <= 0.0)
+            | ((need[row] <= 1.0) & (tail >= need[row] * floor_mass - slack))
+        )
+        clause_cap = np.where(np.diff(self.clause_first) > 0, floor_mass / CLAUSE_FACTOR, np.inf)
+        floored = np.maximum(self.mass, floor_mass)
+        return _candidate_keys(
+            _Entries(row[probe], terms[probe], tail[probe], rare[probe]),
+            _Entries(row[index], terms[index], tail[index], rare[index]),
+            self.doc,
+            width,
+            lambda a, b: (
+                need_of_length[np.minimum(lengths[a], lengths[b])]
+                * np.minimum(
+                    np.minimum(floored[a], floored[b]), np.minimum(clause_cap[a], clause_cap[b])
+                )
+                - slack
+            ),
+        )
 
     def score(self, keys: IntArray, floor: float) -> list[tuple[int, int, float]]:
         """The pairs of ``keys`` (``low * count + high``) scoring ``floor`` or more."""
@@ -251,8 +312,12 @@ def _shared(
     sentences: _TermRows, low: IntArray, high: IntArray, weight: FloatArray, rare: FloatArray
 ) -> tuple[FloatArray, IntArray, IntArray]:
     """IDF mass, count and rare count of the stems sentences ``low[k]`` and ``high[k]`` share."""
-    owner, terms = sentences.expand(low)
-    hit = sentences.has(high[owner], terms)
+    # look up the stems of the shorter row in the other's bitmap: fewer look-ups
+    lengths = sentences.start[1:] - sentences.start[:-1]
+    swap = lengths[low] > lengths[high]
+    short, long = np.where(swap, high, low), np.where(swap, low, high)
+    owner, terms = sentences.expand(short)
+    hit = sentences.has(long[owner], terms)
     owner, terms = owner[hit], terms[hit]
     size = len(low)
     mass = np.bincount(owner, weights=weight[terms], minlength=size)
@@ -291,75 +356,71 @@ def _with_clauses(
     return contain
 
 
-def _probe_rows(scorer: Scorer, vocabulary: dict[str, int], z_floor: float) -> list[list[int]]:
-    """Per sentence, the stem ids a pair reaching ``z_floor`` must share one of.
+class _Entries:
+    """Flat (sentence, stem, suffix mass from the stem on, rare) entries of prefix rows."""
 
-    Either the pair shares a rare stem, or (no rare stem) its containment must reach
-    ``need``, the value that lifts ``z`` to the floor with the token-set ratio at 100 and
-    as many shared stems as the sentence has; then the side carrying that containment (a
-    whole sentence or a clause) shares one stem of its prefix of rarest stems.
-    """
-    idf = scorer.idf
-    rows: list[list[int]] = []
-    for profile in scorer.profiles:
-        top = WEIGHT_TOKEN_SET + WEIGHT_SHARED * math.log1p(len(profile.terms)) + BIAS
-        need = (z_floor - top) / WEIGHT_CONTAINMENT
-        wanted = {t for t in profile.terms if idf[t] > scorer.rare_idf}
-        wanted |= _prefix(profile.terms, profile.mass, need, idf, scorer.min_mass)
-        for terms, mass in profile.clauses:
-            wanted |= _prefix(terms, mass, need / CLAUSE_FACTOR, idf, scorer.min_mass)
-        rows.append(sorted(vocabulary[t] for t in wanted if t in vocabulary))
-    return rows
+    def __init__(
+        self, row: IntArray, terms: IntArray, tail: FloatArray, rare: npt.NDArray[np.bool_]
+    ) -> None:
+        self.row = row
+        self.terms = terms
+        self.tail = tail
+        self.rare = rare
 
 
-def _prefix(
-    terms: frozenset[str], mass: float, need: float, idf: dict[str, float], floor_mass: float
-) -> set[str]:
-    """The rarest stems of a set outside which less than ``need`` of its mass remains."""
-    if need <= 0.0:
-        return set(terms)
-    if need > 1.0:
-        return set()
-    rest = mass
-    enough = need * max(mass, floor_mass) - SLACK * max(mass, floor_mass)
-    prefix: set[str] = set()
-    for t in sorted(terms, key=lambda t: (-idf[t], t)):
-        if rest < enough:
-            break
-        prefix.add(t)
-        rest -= idf[t]
-    return prefix
+def _row_tails(entry_weight: FloatArray, start: IntArray) -> FloatArray:
+    """Per entry of CSR rows, the weight of its row from it to the row's end."""
+    lengths = np.diff(start)
+    after = np.cumsum(entry_weight[::-1])[::-1]
+    row_end = np.repeat(np.append(after, 0.0)[start[1:]], lengths)
+    tails: FloatArray = after - row_end
+    return tails
+
+
+def _need(z_floor: float, shared: IntArray) -> FloatArray:
+    """Containment a pair with no rare stem needs to reach ``z_floor``, at most ``shared``
+    shared stems and the token-set ratio at 100."""
+    top = WEIGHT_TOKEN_SET + WEIGHT_SHARED * np.log1p(shared) + BIAS
+    need: FloatArray = (z_floor - top) / WEIGHT_CONTAINMENT
+    return need
 
 
 def _candidate_keys(
-    probes: Sequence[Sequence[int]], sentences: _TermRows, doc: IntArray, width: int
+    probes: _Entries,
+    index: _Entries,
+    doc: IntArray,
+    width: int,
+    least_overlap: Callable[[IntArray, IntArray], FloatArray],
 ) -> IntArray:
-    """Sorted unique ``low * count + high`` keys of cross-article pairs the probes reach."""
+    """Sorted distinct ``low * count + high`` keys of cross-article pairs where a probe
+    entry meets an index entry of the same stem, on a rare stem or with both suffixes
+    from it at least ``least_overlap`` of the pair."""
     count = len(doc)
-    order = np.argsort(sentences.terms, kind="stable")
-    posting = sentences.row[order]
+    order = np.argsort(index.terms, kind="stable")
+    posting, posting_tail = index.row[order], index.tail[order]
     starts = np.zeros(width + 1, dtype=np.int64)
-    np.cumsum(np.bincount(sentences.terms, minlength=width), out=starts[1:])
-    df = starts[1:] - starts[:-1]
+    np.cumsum(np.bincount(index.terms, minlength=width), out=starts[1:])
+    sizes_all = starts[probes.terms + 1] - starts[probes.terms]
+    ends = np.cumsum(sizes_all)
     found: list[IntArray] = []
-    row = 0
-    while row < count:
-        hits, end = 0, row
-        while end < count and (end == row or hits < PROBE_HITS_PER_BLOCK):
-            hits += int(df[probes[end]].sum()) if probes[end] else 0
-            end += 1
-        block = probes[row:end]
-        lengths = np.fromiter((len(r) for r in block), dtype=np.int64, count=len(block))
-        flat = np.fromiter((t for r in block for t in r), dtype=np.int64, count=int(lengths.sum()))
-        prober = np.repeat(np.arange(row, end, dtype=np.int64), lengths)
-        sizes = df[flat]
+    first = 0
+    while first < len(sizes_all):
+        done = ends[first - 1] if first else 0
+        last = max(first + 1, int(np.searchsorted(ends, done + PROBE_HITS_PER_BLOCK, "right")))
+        part = slice(first, last)
+        sizes = sizes_all[part]
+        flat = probes.terms[part]
         base = np.repeat(starts[flat] - np.cumsum(sizes) + sizes, sizes)
-        target = posting[base + np.arange(int(sizes.sum()), dtype=np.int64)]
-        source = np.repeat(prober, sizes)
-        cross = doc[source] != doc[target]
-        source, target = source[cross], target[cross]
+        at = base + np.arange(int(sizes.sum()), dtype=np.int64)
+        target = posting[at]
+        source = np.repeat(probes.row[part], sizes)
+        keep = doc[source] != doc[target]
+        bounded = ~np.repeat(probes.rare[part], sizes) & keep
+        reach = np.minimum(np.repeat(probes.tail[part], sizes)[bounded], posting_tail[at[bounded]])
+        keep[bounded] = reach >= least_overlap(source[bounded], target[bounded])
+        source, target = source[keep], target[keep]
         found.append(_distinct(np.minimum(source, target) * count + np.maximum(source, target)))
-        row = end
+        first = last
     return _distinct(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
 
