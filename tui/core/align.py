@@ -35,13 +35,25 @@ NUMBER_LINK_MARGIN = 30.0
 differently (a number conflict or refinement). On the seeds at the default threshold:
 number candidates found 1 of 9 -> 8 of 9, and the pair gold improves too (P 0.908 ->
 0.914, R 0.439 -> 0.472): 6 of the 7 pairs it adds are hand-labelled links."""
-_MAY_HOLD_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half)",
-    re.IGNORECASE,
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    "eighty|ninety|hundred|thousand|million|billion|half"
 )
-"""A cheap gate before ``find_numbers``: sentences with no digit and no number word."""
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD_START = re.compile(
+    rf"\b(?=[{''.join(sorted({w[0] for w in _NUMBER_WORDS.split('|')}))}])(?:{_NUMBER_WORDS})"
+)
+"""A word starting like a number word; the look-ahead on first letters lets the regex
+engine skip most positions (3x faster than a case-insensitive alternation)."""
+
+
+def _may_hold_number(text: str) -> bool:
+    """A cheap gate before ``find_numbers``: false for sentences with no digit and no
+    number word."""
+    return bool(_DIGIT.search(text) or _NUMBER_WORD_START.search(text.lower()))
+
+
 MAX_GROUP_MEMBERS_PER_DOC = 3
 """A group may hold a split sentence (2-3 pieces of one article) but no longer chains
 through a whole article, which is how single-link clustering fails on one long story."""
@@ -233,7 +245,7 @@ def _number_links(
     # an index of those keys gives the candidate pairs.
     holders: dict[tuple[str, str | None], list[int]] = {}
     for position, sentence in enumerate(sentence_of):
-        if not _MAY_HOLD_NUMBER.search(sentence.text):
+        if not _may_hold_number(sentence.text):
             continue
         keys: set[tuple[str, str | None]] = set()
         for mention in find_numbers(sentence.text):

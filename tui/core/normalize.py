@@ -14,7 +14,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+import numpy as np
 import Stemmer
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 _QUOTES = str.maketrans(
@@ -193,21 +195,24 @@ def clause_words(
     Same words as ``words`` and same pieces as ``clauses``; ``memo`` caches
     ``canonical_word`` across the sentences of one corpus (it depends on ``variants``).
     """
-    for pattern, replacement in _COUNTRY_ABBREVIATIONS:
-        text = pattern.sub(replacement, text)
+    if "U" in text:  # both abbreviations start with it: most sentences skip the regexes
+        for pattern, replacement in _COUNTRY_ABBREVIATIONS:
+            text = pattern.sub(replacement, text)
     folded = fold(text).replace("'s ", " ").replace("'", "")
     memo = {} if memo is None else memo
     pieces: list[list[str]] = [[]]
-    for match in _TOKEN_OR_BREAK.finditer(folded):
-        word = match.group(1)
-        if word is None:
-            if pieces[-1]:
-                pieces.append([])
+    piece = pieces[0]
+    # findall yields the word group, or "" for a clause break: no match objects
+    for word in _TOKEN_OR_BREAK.findall(folded):
+        if not word:
+            if piece:
+                piece = []
+                pieces.append(piece)
             continue
         canonical = memo.get(word)
         if canonical is None:
             canonical = memo[word] = canonical_word(word, variants)
-        pieces[-1].append(canonical)
+        piece.append(canonical)
     return [piece for piece in pieces if piece]
 
 
@@ -225,10 +230,13 @@ def build_variant_map(texts: Iterable[str]) -> dict[str, str]:
     Only capitalised words inside sentences are considered, one edit apart (two for long
     names), with the same first letter; each cluster maps to its most frequent spelling.
     """
+    raw: Counter[str] = Counter()
+    for text, repeats in Counter(texts).items():
+        for name in _NAME.findall(text):
+            raw[name] += repeats
     counts: Counter[str] = Counter()
-    for text in texts:
-        for match in _NAME.finditer(text):
-            counts[fold(match.group())] += 1
+    for name, count in raw.items():
+        counts[fold(name)] += count
     names = sorted(counts)
     blocks: dict[str, list[str]] = {}
     for name in names:
@@ -242,14 +250,19 @@ def build_variant_map(texts: Iterable[str]) -> dict[str, str]:
         return name
 
     for block in blocks.values():
-        for i, first in enumerate(block):
-            for second in block[i + 1 :]:
-                if abs(len(first) - len(second)) > 2 or second.startswith(first):
-                    continue
-                allowed = 2 if min(len(first), len(second)) >= 9 else 1
-                if Levenshtein.distance(first, second, score_cutoff=allowed) <= allowed:
-                    ra, rb = root(first), root(second)
-                    if ra != rb:
-                        keep, drop = sorted((ra, rb), key=lambda n: (-counts[n], n))
-                        parent[drop] = keep
+        if len(block) < 2:
+            continue
+        # all distances of a block at once in C (capped at 3), then the pairs in the same
+        # order as a nested loop over the block, so the merges are the same
+        distance = process.cdist(block, block, scorer=Levenshtein.distance, score_cutoff=2)
+        for i, j in zip(*np.nonzero(np.triu(distance <= 2, k=1)), strict=True):
+            first, second = block[i], block[j]
+            if abs(len(first) - len(second)) > 2 or second.startswith(first):
+                continue
+            allowed = 2 if min(len(first), len(second)) >= 9 else 1
+            if distance[i, j] <= allowed:
+                ra, rb = root(first), root(second)
+                if ra != rb:
+                    keep, drop = sorted((ra, rb), key=lambda n: (-counts[n], n))
+                    parent[drop] = keep
     return {name: root(name) for name in names if root(name) != name}

@@ -232,7 +232,7 @@ class PairSearch:
         clause_first = self.clause_first
         floor_mass = self.floor_mass
 
-        def score_chunk(chunk: IntArray) -> list[tuple[int, int, float]]:
+        def score_chunk(chunk: IntArray, workers: int = 1) -> list[tuple[int, int, float]]:
             low, high = chunk // count, chunk % count
             overlap, shared, shared_rare = _shared(sentences, low, high, weight, rare)
             mass_low = np.maximum(mass[low], floor_mass)
@@ -273,11 +273,13 @@ class PairSearch:
                 + BIAS
             )
             keep = (shared > 0) & (z_rest + WEIGHT_TOKEN_SET >= z_floor - SLACK)
-            return list(_exact(scorer, low[keep], high[keep], z_rest[keep], z_floor, floor))
+            return list(
+                _exact(scorer, low[keep], high[keep], z_rest[keep], z_floor, floor, workers)
+            )
 
         chunks = [keys[i : i + PAIRS_PER_CHUNK] for i in range(0, len(keys), PAIRS_PER_CHUNK)]
         if len(chunks) < 2:
-            return [found for chunk in chunks for found in score_chunk(chunk)]
+            return [found for chunk in chunks for found in score_chunk(chunk, WORKERS)]
         # numpy and rapidfuzz release the GIL in the bulk work: two threads use both cores
         # with no process start-up and no copy of the arrays (safe under the UI's workers).
         with ThreadPoolExecutor(max_workers=WORKERS) as pool:
@@ -285,9 +287,16 @@ class PairSearch:
 
 
 def _exact(
-    scorer: Scorer, low: IntArray, high: IntArray, z_rest: FloatArray, z_floor: float, floor: float
+    scorer: Scorer,
+    low: IntArray,
+    high: IntArray,
+    z_rest: FloatArray,
+    z_floor: float,
+    floor: float,
+    workers: int = 1,
 ) -> Iterator[tuple[int, int, float]]:
-    """Pairs whose token-set ratio lifts them to ``floor``, with their scores."""
+    """Pairs whose token-set ratio lifts them to ``floor``, with their scores (rapidfuzz on
+    ``workers`` threads)."""
     if not len(low):
         return
     need = np.maximum(0.0, (z_floor - z_rest) / WEIGHT_TOKEN_SET * 100.0 - 1e-6)
@@ -298,7 +307,7 @@ def _exact(
         scorer=fuzz.token_set_ratio,
         score_cutoff=float(need.min()),
         dtype=np.float64,
-        workers=1,
+        workers=workers,
     )
     for x, y, rest, ratio in zip(
         low.tolist(), high.tolist(), z_rest.tolist(), ratios.tolist(), strict=True

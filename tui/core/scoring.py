@@ -93,31 +93,43 @@ def build_profiles(
     """
     variants = build_variant_map(text for _, _, text in sentences)
     memo: dict[str, str] = {}
-    split = [clause_words(text, variants, memo) for _, _, text in sentences]
-    clause_sets_of = [[frozenset(informative(piece)) for piece in pieces] for pieces in split]
-    term_sets = [frozenset().union(*pieces) for pieces in clause_sets_of]
+    # Wire copy repeats sentences verbatim across outlets: each distinct text is split,
+    # stemmed and weighed once.
+    parsed: dict[str, tuple[str, list[frozenset[str]], frozenset[str]]] = {}
+    for _, _, text in sentences:
+        if text not in parsed:
+            word_pieces = clause_words(text, variants, memo)
+            pieces = [frozenset(informative(piece)) for piece in word_pieces]
+            parsed[text] = (
+                " ".join(w for piece in word_pieces for w in piece),
+                pieces,
+                frozenset().union(*pieces),
+            )
     df: Counter[str] = Counter()
-    for terms in term_sets:
-        df.update(terms)
+    for _, _, text in sentences:
+        df.update(parsed[text][2])
     total = len(sentences) + 1
     idf = {term: math.log(1.0 + total / count) for term, count in df.items()}
-    profiles: list[SentenceProfile] = []
-    for (doc, index, _), terms, pieces, word_pieces in zip(
-        sentences, term_sets, clause_sets_of, split, strict=True
-    ):
+    weighed: dict[str, tuple[float, tuple[tuple[frozenset[str], float], ...]]] = {}
+    for text, (_, pieces, terms) in parsed.items():
         clause_sets: list[tuple[frozenset[str], float]] = []
         if len(terms) > MIN_CLAUSE_TERMS and len(pieces) > 1:
             for piece_terms in pieces:
                 if MIN_CLAUSE_TERMS <= len(piece_terms) < len(terms):
                     clause_sets.append((piece_terms, sum(idf[t] for t in piece_terms)))
+        weighed[text] = (sum(idf[t] for t in terms), tuple(clause_sets))
+    profiles: list[SentenceProfile] = []
+    for doc, index, text in sentences:
+        normalized, _, terms = parsed[text]
+        mass, clauses = weighed[text]
         profiles.append(
             SentenceProfile(
                 doc=doc,
                 sentence=index,
                 terms=terms,
-                mass=sum(idf[t] for t in terms),
-                clauses=tuple(clause_sets),
-                normalized=" ".join(w for piece in word_pieces for w in piece),
+                mass=mass,
+                clauses=clauses,
+                normalized=normalized,
             )
         )
     return profiles, idf
