@@ -21,6 +21,9 @@ from tui.palette import ReaderCommands
 from tui.screens.loading import LoadingScreen
 from tui.screens.reading import ReadingScreen
 
+LOADING_DELAY = 0.15
+"""Seconds of alignment after which the progress screen appears."""
+
 Aligner = Callable[[Sequence[Article], float, Progress | None], Alignment]
 """What computes the alignment: ``align_corpus`` by default; tests inject a fixed one."""
 
@@ -67,6 +70,8 @@ class ReaderApp(App[None]):
         self.start_theme = theme
         self.aligner: Aligner = aligner or _default_aligner
         self.alignment: Alignment | None = None
+        self.align_progress = 0.0
+        """Share of the alignment done (the progress screen starts from it)."""
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Our ``$reader-*`` variables exist in every theme, Textual's built-ins included."""
@@ -88,8 +93,15 @@ class ReaderApp(App[None]):
         if count < 2 and self.aligner is _default_aligner:  # nothing to align with
             self.post_message(AlignmentReady(Alignment(self.articles, (), (), (), self.threshold)))
             return
-        self.push_screen(LoadingScreen(f"Aligning {count} articles…"))
         self._align()
+        # Most corpora align in well under a blink: show progress only if it takes a while
+        self.set_timer(LOADING_DELAY, self._show_loading)
+
+    def _show_loading(self) -> None:
+        if self.alignment is None and not isinstance(self.screen, LoadingScreen):
+            self.push_screen(
+                LoadingScreen(f"Aligning {len(self.articles)} articles…", self.align_progress)
+            )
 
     @work(thread=True, exclusive=True, name="align")
     def _align(self) -> None:
@@ -111,13 +123,21 @@ class ReaderApp(App[None]):
 
     @on(AlignmentProgress)
     def _alignment_progress(self, message: AlignmentProgress) -> None:
+        self.align_progress = message.done
         if isinstance(self.screen, LoadingScreen):
             self.screen.set_progress(message.done)
 
     @on(AlignmentFailed)
     def _alignment_failed(self, message: AlignmentFailed) -> None:
+        if not isinstance(self.screen, LoadingScreen):
+            self.push_screen(
+                LoadingScreen(f"Aligning {len(self.articles)} articles…", self.align_progress)
+            )
+        self.call_after_refresh(self._show_failure, message.error)
+
+    def _show_failure(self, error: str) -> None:
         if isinstance(self.screen, LoadingScreen):
-            self.screen.show_error(message.error)
+            self.screen.show_error(error)
 
     @on(AlignmentReady)
     def _alignment_ready(self, message: AlignmentReady) -> None:

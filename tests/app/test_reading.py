@@ -486,8 +486,12 @@ async def test_alignment_runs_in_a_worker_with_visible_progress() -> None:
 
     app = ReaderApp(alignment.articles, aligner=slow)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.2)
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, LoadingScreen):
+                break
         assert isinstance(app.screen, LoadingScreen)
+        await pilot.pause()
         from textual.widgets import ProgressBar
 
         assert app.screen.query_one(ProgressBar).progress == 50
@@ -506,10 +510,16 @@ async def test_an_alignment_error_is_one_line_on_screen() -> None:
 
     app = ReaderApp(sample_corpus().articles, aligner=broken)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.3)
+        for _ in range(100):
+            await pilot.pause(0.02)
+            screen = app.screen
+            if isinstance(screen, LoadingScreen) and screen.query_one(Label).has_class("-error"):
+                break
         assert isinstance(app.screen, LoadingScreen)
         label = app.screen.query_one("#loading-label", Label)
         assert "Alignment failed: bad input" in str(label.render())
+        await pilot.press("q")
+    assert app.return_code == 0
 
 
 async def test_article_text_is_never_parsed_as_markup() -> None:

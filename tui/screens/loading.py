@@ -22,14 +22,18 @@ class LoadingScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [("q", "app.quit", "Quit")]
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: str, done: float = 0.0) -> None:
         super().__init__()
         self.what = what
+        self.done = done
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
             yield Label(self.what, id="loading-label", markup=False)
             yield ProgressBar(total=100, show_eta=False, id="loading-progress")
+
+    def on_mount(self) -> None:
+        self.set_progress(self.done)
 
     def set_progress(self, done: float) -> None:
         """Show ``done`` (0.0 to 1.0) of the work as finished."""

@@ -228,13 +228,16 @@ class ReadingScreen(Screen[None]):
         self._headers: list[PaneHeader] = []
         self._matched = [self._matched_share(doc) for doc in range(len(self.articles))]
         self.set_reactive(ReadingScreen.cursors, self._first_cursors())
+        self.set_reactive(ReadingScreen.capacity, self._capacity_for(self.app.size.width))
 
     # -- composition --------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        visible = set(self.visible_docs)
         with Horizontal(id="panes"):
             for doc, article in enumerate(self.articles):
-                with Vertical(classes="pane-column", id=f"column-{doc}"):
+                with Vertical(classes="pane-column", id=f"column-{doc}") as column:
+                    column.display = doc in visible
                     yield PaneHeader(article, self._matched[doc], id=f"header-{doc}")
                     yield ArticlePane(self.alignment, doc, id=f"pane-{doc}")
         yield Container(id="table-view")
@@ -254,7 +257,12 @@ class ReadingScreen(Screen[None]):
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
         self.set_class(width < MIN_PANE_WIDTH or height < MIN_HEIGHT, "-too-small")
-        self.capacity = max(1, width // MIN_PANE_WIDTH)
+        self.capacity = self._capacity_for(width)
+
+    @staticmethod
+    def _capacity_for(width: int) -> int:
+        """How many panes fit side by side in ``width`` columns at a readable width."""
+        return max(1, width // MIN_PANE_WIDTH)
 
     # -- the panes ----------------------------------------------------------------------
 
