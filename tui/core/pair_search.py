@@ -43,6 +43,9 @@ PAIRS_PER_CHUNK = 40_000
 """Candidate pairs whose features are computed at once: bounds the memory of scoring."""
 WORKERS = 2
 """Threads scoring chunks of candidates (the target machine has two cores)."""
+EXACT_GROUPS = 8
+"""Groups of candidate pairs, by the token-set ratio they need, each scored with its own
+rapidfuzz cut-off."""
 SLACK = 1e-9
 """Floating sums differ from the reference's in the last bits: bounds keep this margin."""
 
@@ -231,6 +234,7 @@ class PairSearch:
         clause_mass = self.clause_mass
         clause_first = self.clause_first
         floor_mass = self.floor_mass
+        texts = [p.normalized for p in scorer.profiles]
 
         def score_chunk(chunk: IntArray, workers: int = 1) -> list[tuple[int, int, float]]:
             low, high = chunk // count, chunk % count
@@ -273,9 +277,7 @@ class PairSearch:
                 + BIAS
             )
             keep = (shared > 0) & (z_rest + WEIGHT_TOKEN_SET >= z_floor - SLACK)
-            return list(
-                _exact(scorer, low[keep], high[keep], z_rest[keep], z_floor, floor, workers)
-            )
+            return list(_exact(texts, low[keep], high[keep], z_rest[keep], z_floor, floor, workers))
 
         chunks = [keys[i : i + PAIRS_PER_CHUNK] for i in range(0, len(keys), PAIRS_PER_CHUNK)]
         if len(chunks) < 2:
@@ -287,7 +289,7 @@ class PairSearch:
 
 
 def _exact(
-    scorer: Scorer,
+    texts: Sequence[str],
     low: IntArray,
     high: IntArray,
     z_rest: FloatArray,
@@ -300,19 +302,27 @@ def _exact(
     if not len(low):
         return
     need = np.maximum(0.0, (z_floor - z_rest) / WEIGHT_TOKEN_SET * 100.0 - 1e-6)
-    texts = [p.normalized for p in scorer.profiles]
-    ratios = process.cpdist(
-        [texts[i] for i in low.tolist()],
-        [texts[j] for j in high.tolist()],
-        scorer=fuzz.token_set_ratio,
-        score_cutoff=float(need.min()),
-        dtype=np.float64,
-        workers=workers,
-    )
-    for x, y, rest, ratio in zip(
-        low.tolist(), high.tolist(), z_rest.tolist(), ratios.tolist(), strict=True
+    # rapidfuzz takes one cut-off per call and stops early below it: pairs in groups of
+    # similar need, each with its own cut-off, instead of the chunk's least need for all
+    order = np.argsort(need, kind="stable")
+    ratios = np.zeros(len(low), dtype=np.float64)
+    for group in np.array_split(order, max(1, min(EXACT_GROUPS, len(order) // 500))):
+        if len(group):
+            ratios[group] = process.cpdist(
+                [texts[i] for i in low[group].tolist()],
+                [texts[j] for j in high[group].tolist()],
+                scorer=fuzz.token_set_ratio,
+                score_cutoff=float(need[group[0]]),
+                dtype=np.float64,
+                workers=workers,
+            )
+    z = z_rest + WEIGHT_TOKEN_SET * ratios / 100.0
+    # a loose vectorised cut first (scores round to 0.1), the exact score on the few left
+    maybe = np.flatnonzero(z >= z_of(max(floor - 0.05, 1e-6)) - 1e-6)
+    for x, y, value in zip(
+        low[maybe].tolist(), high[maybe].tolist(), z[maybe].tolist(), strict=True
     ):
-        score = score_of(rest + WEIGHT_TOKEN_SET * ratio / 100.0)
+        score = score_of(value)
         if score >= floor:
             yield x, y, score
 
