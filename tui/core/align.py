@@ -15,7 +15,6 @@ is often two in another).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -287,40 +286,55 @@ def _groups(pairs: Sequence[Pair]) -> tuple[Group, ...]:
     ``MAX_GROUP_MEMBERS_PER_DOC`` sentences of one article. Every paired sentence still
     belongs to exactly one group.
     """
-    parent: dict[SentenceRef, SentenceRef] = {}
-    per_doc: dict[SentenceRef, Counter[int]] = {}
+    # Union-find on integer ids numbered in reference order (comparisons of ids are
+    # comparisons of references): dataclass hashing and comparison dominated on large inputs.
+    refs = sorted({ref for pair in pairs for ref in (pair.a, pair.b)})
+    id_of = {ref: i for i, ref in enumerate(refs)}
+    doc_of = [ref.doc for ref in refs]
+    parent = list(range(len(refs)))
+    per_doc: list[dict[int, int] | None] = [{doc: 1} for doc in doc_of]
+    size = [1] * len(refs)
 
-    def find(x: SentenceRef) -> SentenceRef:
-        if x not in parent:
-            parent[x] = x
-            per_doc[x] = Counter({x.doc: 1})
+    def find(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for pair in sorted(pairs, key=lambda p: (-p.score, p.a, p.b)):
-        ra, rb = find(pair.a), find(pair.b)
+    ranked = sorted(
+        ((-pair.score, id_of[pair.a], id_of[pair.b]) for pair in pairs),
+    )
+    for _, a, b in ranked:
+        ra, rb = find(a), find(b)
         if ra == rb:
             continue
-        merged = per_doc[ra] + per_doc[rb]
+        first, second = per_doc[ra], per_doc[rb]
+        assert first is not None and second is not None
+        merged = dict(first)
+        for doc, n in second.items():
+            merged[doc] = merged.get(doc, 0) + n
         if max(merged.values()) > MAX_GROUP_MEMBERS_PER_DOC:
             continue
         keep, drop = (ra, rb) if ra < rb else (rb, ra)
         parent[drop] = keep
         per_doc[keep] = merged
-        del per_doc[drop]
+        per_doc[drop] = None
+        size[keep] += size[drop]
     # A sentence whose every merge was refused would be paired yet in no group: it joins
     # its best partner's group (one sentence over the cap at most).
-    for pair in sorted(pairs, key=lambda p: (-p.score, p.a, p.b)):
-        for lone, partner in ((pair.a, pair.b), (pair.b, pair.a)):
+    for _, a, b in ranked:
+        for lone, partner in ((a, b), (b, a)):
             root = find(lone)
-            if root == lone and per_doc[root].total() == 1:
+            if root == lone and size[root] == 1:
                 other = find(partner)
                 parent[lone] = other
-                per_doc[other] = per_doc[other] + per_doc.pop(lone)
-    clusters: dict[SentenceRef, list[SentenceRef]] = {}
-    for ref in parent:
-        clusters.setdefault(find(ref), []).append(ref)
-    ordered = sorted((sorted(m) for m in clusters.values()), key=lambda m: m[0])
+                counts = per_doc[other]
+                assert counts is not None
+                counts[doc_of[lone]] = counts.get(doc_of[lone], 0) + 1
+                size[other] += 1
+                per_doc[lone] = None
+    clusters: dict[int, list[SentenceRef]] = {}
+    for i, ref in enumerate(refs):
+        clusters.setdefault(find(i), []).append(ref)
+    ordered = sorted(clusters.values(), key=lambda m: m[0])
     return tuple(Group(i, tuple(m), len({r.doc for r in m})) for i, m in enumerate(ordered))
