@@ -288,9 +288,11 @@ def _groups(pairs: Sequence[Pair]) -> tuple[Group, ...]:
     """
     # Union-find on integer ids numbered in reference order (comparisons of ids are
     # comparisons of references): dataclass hashing and comparison dominated on large inputs.
-    refs = sorted({ref for pair in pairs for ref in (pair.a, pair.b)})
-    id_of = {ref: i for i, ref in enumerate(refs)}
-    doc_of = [ref.doc for ref in refs]
+    by_place = {(ref.doc, ref.sentence): ref for pair in pairs for ref in (pair.a, pair.b)}
+    places = sorted(by_place)
+    refs = [by_place[place] for place in places]
+    id_of = {place: i for i, place in enumerate(places)}
+    doc_of = [doc for doc, _ in places]
     parent = list(range(len(refs)))
     per_doc: list[dict[int, int] | None] = [{doc: 1} for doc in doc_of]
     size = [1] * len(refs)
@@ -302,7 +304,12 @@ def _groups(pairs: Sequence[Pair]) -> tuple[Group, ...]:
         return x
 
     ranked = sorted(
-        ((-pair.score, id_of[pair.a], id_of[pair.b]) for pair in pairs),
+        (
+            -pair.score,
+            id_of[pair.a.doc, pair.a.sentence],
+            id_of[pair.b.doc, pair.b.sentence],
+        )
+        for pair in pairs
     )
     for _, a, b in ranked:
         ra, rb = find(a), find(b)

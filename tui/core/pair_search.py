@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from tui.core.normalize import STOPWORDS, term
 from tui.core.scoring import (
     BIAS,
     CLAUSE_FACTOR,
@@ -30,6 +31,7 @@ from tui.core.scoring import (
     WEIGHT_SHARED,
     WEIGHT_TOKEN_SET,
     Scorer,
+    SentenceProfile,
     score_of,
     z_of,
 )
@@ -51,14 +53,16 @@ SLACK = 1e-9
 
 
 class _TermRows:
-    """Rows of term ids with their weights, in flat CSR arrays, and a membership bitmap."""
+    """Rows of term ids (each sorted), in flat CSR arrays, and a membership bitmap."""
 
     def __init__(self, rows: Sequence[Sequence[int]], width: int, bitmap: bool) -> None:
         lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
         self.start = np.zeros(len(rows) + 1, dtype=np.int64)
         np.cumsum(lengths, out=self.start[1:])
-        self.terms = np.fromiter((t for r in rows for t in r), dtype=np.int64)
+        terms = np.fromiter((t for r in rows for t in r), dtype=np.int64)
         self.row = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
+        # each row sorted by id (one sort of row-major keys, not one sort per row)
+        self.terms = np.sort(self.row * width + terms) - self.row * width
         self.width = width
         self.bits: npt.NDArray[np.uint8] | None = None
         self.count = len(rows)
@@ -112,25 +116,26 @@ class PairSearch:
         # Ids in one global order, rarest first (IDF descending, then the stem): sorted rows
         # are then in prefix-filtering order.
         idf = scorer.idf
-        shareable = sorted((t for t, n in frequency.items() if n > 1), key=lambda t: (-idf[t], t))
+        shareable = [t for _, t in sorted((-idf[t], t) for t, n in frequency.items() if n > 1)]
         vocabulary = {t: i for i, t in enumerate(shareable)}
         weight = np.fromiter((scorer.idf[t] for t in shareable), dtype=np.float64)
         rare = (weight > scorer.rare_idf).astype(np.float64)
         width = max(1, len(shareable))
-        sentences = _TermRows(
-            [sorted(vocabulary[t] for t in p.terms if t in vocabulary) for p in profiles],
-            width,
-            bitmap=True,
-        )
+        rows: dict[frozenset[str], list[int]] = {}
+
+        def row_of(terms: frozenset[str]) -> list[int]:
+            # repeated sentences share their stem sets: each is looked up once
+            found = rows.get(terms)
+            if found is None:
+                found = rows[terms] = [vocabulary[t] for t in terms if t in vocabulary]
+            return found
+
+        sentences = _TermRows([row_of(p.terms) for p in profiles], width, bitmap=True)
         mass = np.fromiter((p.mass for p in profiles), dtype=np.float64, count=count)
         doc = np.fromiter((p.doc for p in profiles), dtype=np.int64, count=count)
         owners = [pos for pos, p in enumerate(profiles) for _ in p.clauses]
         clauses = _TermRows(
-            [
-                sorted(vocabulary[t] for t in c if t in vocabulary)
-                for p in profiles
-                for c, _ in p.clauses
-            ],
+            [row_of(c) for p in profiles for c, _ in p.clauses],
             width,
             bitmap=False,
         )
@@ -151,6 +156,7 @@ class PairSearch:
         self.clause_mass = clause_mass
         self.clause_first = clause_first
         self.floor_mass = floor_mass
+        self.token_set = _TokenSetBound(profiles, vocabulary)
 
     def search(self, floor: float) -> list[tuple[int, int, float]]:
         """Every pair of different articles scoring ``floor`` or more (see module doc)."""
@@ -235,10 +241,13 @@ class PairSearch:
         clause_first = self.clause_first
         floor_mass = self.floor_mass
         texts = [p.normalized for p in scorer.profiles]
+        token_set = self.token_set
 
         def score_chunk(chunk: IntArray, workers: int = 1) -> list[tuple[int, int, float]]:
             low, high = chunk // count, chunk % count
-            overlap, shared, shared_rare = _shared(sentences, low, high, weight, rare)
+            overlap, shared, shared_rare, shared_length = _shared(
+                sentences, low, high, weight, rare, token_set.shortest
+            )
             mass_low = np.maximum(mass[low], floor_mass)
             mass_high = np.maximum(mass[high], floor_mass)
             small, large = np.minimum(mass_low, mass_high), np.maximum(mass_low, mass_high)
@@ -259,6 +268,7 @@ class PairSearch:
                 keep = (shared > 0) & (bound >= z_floor - SLACK)
                 low, high, contain = low[keep], high[keep], contain[keep]
                 shared, shared_rare = shared[keep], shared_rare[keep]
+                shared_length = shared_length[keep]
                 contain = _with_clauses(
                     clauses,
                     clause_first,
@@ -276,8 +286,11 @@ class PairSearch:
                 + WEIGHT_RARE * np.log1p(shared_rare)
                 + BIAS
             )
-            keep = (shared > 0) & (z_rest + WEIGHT_TOKEN_SET >= z_floor - SLACK)
-            return list(_exact(texts, low[keep], high[keep], z_rest[keep], z_floor, floor, workers))
+            near = np.flatnonzero((shared > 0) & (z_rest + WEIGHT_TOKEN_SET >= z_floor - SLACK))
+            # rapidfuzz only where the token-set ratio's upper bound can lift z to the floor
+            top = token_set.upper(low[near], high[near], shared[near], shared_length[near])
+            near = near[z_rest[near] + WEIGHT_TOKEN_SET * top >= z_floor - SLACK]
+            return list(_exact(texts, low[near], high[near], z_rest[near], z_floor, floor, workers))
 
         chunks = [keys[i : i + PAIRS_PER_CHUNK] for i in range(0, len(keys), PAIRS_PER_CHUNK)]
         if len(chunks) < 2:
@@ -328,9 +341,15 @@ def _exact(
 
 
 def _shared(
-    sentences: _TermRows, low: IntArray, high: IntArray, weight: FloatArray, rare: FloatArray
-) -> tuple[FloatArray, IntArray, IntArray]:
-    """IDF mass, count and rare count of the stems sentences ``low[k]`` and ``high[k]`` share."""
+    sentences: _TermRows,
+    low: IntArray,
+    high: IntArray,
+    weight: FloatArray,
+    rare: FloatArray,
+    shortest: FloatArray,
+) -> tuple[FloatArray, IntArray, IntArray, FloatArray]:
+    """IDF mass, count, rare count and shortest-token lengths of the stems sentences
+    ``low[k]`` and ``high[k]`` share."""
     # look up the stems of the shorter row in the other's bitmap: fewer look-ups
     lengths = sentences.start[1:] - sentences.start[:-1]
     swap = lengths[low] > lengths[high]
@@ -342,7 +361,13 @@ def _shared(
     mass = np.bincount(owner, weights=weight[terms], minlength=size)
     shared = np.bincount(owner, minlength=size)
     shared_rare = np.bincount(owner, weights=rare[terms], minlength=size)
-    return mass.astype(np.float64), shared.astype(np.int64), shared_rare.astype(np.int64)
+    length = np.bincount(owner, weights=shortest[terms], minlength=size)
+    return (
+        mass.astype(np.float64),
+        shared.astype(np.int64),
+        shared_rare.astype(np.int64),
+        length.astype(np.float64),
+    )
 
 
 def _with_clauses(
@@ -373,6 +398,88 @@ def _with_clauses(
         share[shared < MIN_CLAUSE_SHARED] = 0.0
         np.maximum.at(contain, pair, share)
     return contain
+
+
+class _TokenSetBound:
+    """Per sentence, what bounds rapidfuzz's token-set ratio of a pair from above.
+
+    ``token_set_ratio`` is 100 when one token set holds the other; otherwise it is the
+    best of ``2S / (2S + 1 + A)``, ``2S / (2S + 1 + B)`` (``S``, ``A``, ``B``: lengths of
+    the joined shared tokens and of each side's other tokens) and ``1 - d / (Lx + Ly)``,
+    ``d`` the indel distance of the two sides' other tokens, ``Lx`` and ``Ly`` the lengths
+    of the joined token sets. ``d`` is at least the L1 distance of the two character
+    histograms (the shared tokens cancel out), and ``A`` at least the lengths of the
+    stems one side has and the other lacks (each comes from a token the other lacks, no
+    shorter than the shortest token with that stem). A sentence whose stems do not all
+    come from its whitespace tokens (a canonical word holding a space) gets no bound.
+    """
+
+    BUCKETS = 64
+
+    def __init__(self, profiles: Sequence[SentenceProfile], vocabulary: dict[str, int]) -> None:
+        distinct: dict[str, int] = {}
+        position = [distinct.setdefault(p.normalized, len(distinct)) for p in profiles]
+        token_sets = [set(text.split()) for text in distinct]
+        stem_of: dict[str, str | None] = {}
+        shortest: dict[str, int] = {}
+        for w in sorted(set().union(*token_sets), key=len):
+            keep = w not in STOPWORDS and (len(w) > 1 or w.isdigit())
+            stem = stem_of[w] = term(w) if keep else None
+            if stem is not None and stem not in shortest:
+                shortest[stem] = len(w)
+        joined = [" ".join(sorted(tokens)) for tokens in token_sets]
+        stems = [{stem_of[w] for w in tokens} for tokens in token_sets]
+        for found in stems:
+            found.discard(None)
+        first_terms = [
+            p.terms for p in {i: p for i, p in zip(position, profiles, strict=True)}.values()
+        ]
+        stem_length = np.fromiter(
+            (sum(shortest.get(t, 1) for t in terms) for terms in first_terms), dtype=np.int64
+        )
+        index = np.asarray(position, dtype=np.int64)
+        lengths = np.fromiter((len(j) for j in joined), dtype=np.int64, count=len(joined))
+        codes = np.frombuffer("".join(joined).encode("utf-32-le"), dtype=np.uint32)
+        owner = np.repeat(np.arange(len(joined), dtype=np.int64), lengths)
+        histogram = np.bincount(
+            owner * self.BUCKETS + (codes & (self.BUCKETS - 1)).astype(np.int64),
+            minlength=len(joined) * self.BUCKETS,
+        ).reshape(len(joined), self.BUCKETS)
+        self.histogram = histogram.astype(np.int32)[index]
+        self.length = lengths[index]
+        # the same normalised text has the same stems (both come from its canonical words);
+        # compared per sentence all the same, it costs nothing
+        self.safe = np.fromiter(
+            (stems[i] == p.terms for i, p in zip(position, profiles, strict=True)),
+            dtype=bool,
+            count=len(profiles),
+        )
+        self.terms = np.fromiter((len(p.terms) for p in profiles), dtype=np.int64)
+        self.stem_length = stem_length[index]
+        self.shortest = np.fromiter(
+            (shortest.get(t, 1) for t in vocabulary), dtype=np.float64, count=len(vocabulary)
+        )
+
+    def upper(
+        self, low: IntArray, high: IntArray, shared: IntArray, shared_length: FloatArray
+    ) -> FloatArray:
+        """An upper bound of the token-set ratio (0-1) of each pair."""
+        whole = (
+            ~self.safe[low]
+            | ~self.safe[high]
+            | (shared >= self.terms[low])
+            | (shared >= self.terms[high])
+        )
+        size_low, size_high = self.length[low], self.length[high]
+        distance = np.abs(self.histogram[low] - self.histogram[high]).sum(axis=1)
+        bound = 1.0 - distance / np.maximum(size_low + size_high, 1)
+        for size, own in ((size_low, low), (size_high, high)):
+            # the lengths of the tokens only this side has, with a space between them
+            alone = self.stem_length[own] - shared_length + (self.terms[own] - shared - 1)
+            common = np.maximum(size - 1 - alone, 0)
+            bound = np.maximum(bound, 2.0 * common / np.maximum(2 * common + 1 + alone, 1))
+        upper: FloatArray = np.where(whole, 1.0, bound) + 1e-9
+        return upper
 
 
 class _Entries:
