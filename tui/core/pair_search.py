@@ -191,7 +191,14 @@ class PairSearch:
         slack = 1e-6
         # short prefix: the overlap reaches need x own floored mass as the smaller side
         own = need * np.maximum(self.mass, floor_mass)
-        probe = rare | (need[row] <= 0.0) | ((need[row] <= 1.0) & (tail >= own[row] - slack))
+        # A pair with no rare stem whose overlap needs more than one stem can hold (every
+        # such stem weighs at most ``rare_idf``) shares two stems or more; the second lies
+        # where the suffix still reaches the overlap less the first stem's weight. Prefixes
+        # are lengthened by that weight and such pairs need two hits (see _candidate_keys).
+        second = self.scorer.rare_idf
+        probe = (
+            rare | (need[row] <= 0.0) | ((need[row] <= 1.0) & (tail >= own[row] - second - slack))
+        )
         if len(self.owners):
             clause_need = need[self.owners] / CLAUSE_FACTOR
             clause_rows = self.clauses
@@ -199,7 +206,7 @@ class PairSearch:
             enough = clause_need * np.maximum(self.clause_mass, floor_mass)
             at = clause_rows.row
             marked = (clause_need[at] <= 0.0) | (
-                (clause_need[at] <= 1.0) & (clause_tail >= enough[at] - slack)
+                (clause_need[at] <= 1.0) & (clause_tail >= enough[at] - second - slack)
             )
             owner = np.asarray(self.owners, dtype=np.int64)[at[marked]]
             key = row * width + terms
@@ -208,7 +215,7 @@ class PairSearch:
         index = (
             rare
             | (need[row] <= 0.0)
-            | ((need[row] <= 1.0) & (tail >= need[row] * floor_mass - slack))
+            | ((need[row] <= 1.0) & (tail >= need[row] * floor_mass - second - slack))
         )
         clause_cap = np.where(np.diff(self.clause_first) > 0, floor_mass / CLAUSE_FACTOR, np.inf)
         floored = np.maximum(self.mass, floor_mass)
@@ -216,7 +223,8 @@ class PairSearch:
             _Entries(row[probe], terms[probe], tail[probe], rare[probe]),
             _Entries(row[index], terms[index], tail[index], rare[index]),
             self.doc,
-            width,
+            self.weight,
+            second,
             lambda a, b: (
                 need_of_length[np.minimum(lengths[a], lengths[b])]
                 * np.minimum(
@@ -515,13 +523,20 @@ def _candidate_keys(
     probes: _Entries,
     index: _Entries,
     doc: IntArray,
-    width: int,
+    weight: FloatArray,
+    second: float,
     least_overlap: Callable[[IntArray, IntArray], FloatArray],
 ) -> IntArray:
-    """Sorted distinct ``low * count + high`` keys of cross-article pairs where a probe
-    entry meets an index entry of the same stem, on a rare stem or with both suffixes
-    from it at least ``least_overlap`` of the pair."""
+    """Sorted distinct ``low * count + high`` keys of cross-article pairs where probe
+    entries of one side meet index entries of the other on the same stems.
+
+    A hit on a rare stem is enough. Otherwise (positional filtering) the lighter of the two
+    suffixes from the first shared stem on reaches the pair's least overlap, and from the
+    second on that less ``second`` (the most a non-rare stem weighs): a pair needs one hit
+    of the first kind and two hits counted, unless one stem alone weighs the least overlap.
+    """
     count = len(doc)
+    width = len(weight)
     order = np.argsort(index.terms, kind="stable")
     posting, posting_tail = index.row[order], index.tail[order]
     starts = np.zeros(width + 1, dtype=np.int64)
@@ -533,6 +548,8 @@ def _candidate_keys(
     while first < len(sizes_all):
         done = ends[first - 1] if first else 0
         last = max(first + 1, int(np.searchsorted(ends, done + PROBE_HITS_PER_BLOCK, "right")))
+        # a block ends at a row's end: a directed pair's hits are counted in one block
+        last = int(np.searchsorted(probes.row, probes.row[last - 1], "right"))
         part = slice(first, last)
         sizes = sizes_all[part]
         flat = probes.terms[part]
@@ -540,14 +557,40 @@ def _candidate_keys(
         at = base + np.arange(int(sizes.sum()), dtype=np.int64)
         target = posting[at]
         source = np.repeat(probes.row[part], sizes)
-        keep = doc[source] != doc[target]
-        bounded = ~np.repeat(probes.rare[part], sizes) & keep
-        reach = np.minimum(np.repeat(probes.tail[part], sizes)[bounded], posting_tail[at[bounded]])
-        keep[bounded] = reach >= least_overlap(source[bounded], target[bounded])
-        source, target = source[keep], target[keep]
-        found.append(_distinct(np.minimum(source, target) * count + np.maximum(source, target)))
+        cross = doc[source] != doc[target]
+        rare = np.repeat(probes.rare[part], sizes)
+        picked = [_undirected(source[cross & rare], target[cross & rare], count)]
+        bounded = np.flatnonzero(cross & ~rare)
+        if len(bounded):
+            source, target = source[bounded], target[bounded]
+            reach = np.minimum(
+                np.repeat(probes.tail[part], sizes)[bounded], posting_tail[at[bounded]]
+            )
+            least = least_overlap(source, target)
+            counted = reach >= least - second
+            source, target, least = source[counted], target[counted], least[counted]
+            strong = reach[counted] >= least
+            alone = strong & (np.repeat(weight[flat], sizes)[bounded][counted] >= least)
+            directed = source * count + target
+            order = np.argsort(directed, kind="stable")
+            directed, strong, alone = directed[order], strong[order], alone[order]
+            if len(directed):
+                head = np.concatenate(([True], directed[1:] != directed[:-1]))
+                run = np.flatnonzero(head)
+                hits = np.diff(np.append(run, len(directed)))
+                any_strong = np.logical_or.reduceat(strong, run)
+                any_alone = np.logical_or.reduceat(alone, run)
+                keys = directed[run][(any_strong & (hits >= 2)) | any_alone]
+                picked.append(_undirected(keys // count, keys % count, count))
+        found.append(_distinct(np.concatenate(picked)))
         first = last
     return _distinct(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+
+
+def _undirected(source: IntArray, target: IntArray, count: int) -> IntArray:
+    """``low * count + high`` keys of pairs given in either order."""
+    undirected: IntArray = np.minimum(source, target) * count + np.maximum(source, target)
+    return undirected
 
 
 def _distinct(keys: IntArray) -> IntArray:
