@@ -156,7 +156,16 @@ def test_no_argument_opens_the_five_seeds(
     capsys: pytest.CaptureFixture[str], fake_ui: list[tuple[Article, ...]]
 ) -> None:
     assert run([], capsys) == (0, [])
-    assert [a.label for a in fake_ui[0]] == ["000", "001", "002", "003", "004"]
+    articles = fake_ui[0]
+    assert [a.id[:3] for a in articles] == ["000", "001", "002", "003", "004"]
+    # seeds/metadata.yaml names the outlets, so pane headers say who is speaking
+    assert [a.label for a in articles] == [
+        "CBC News",
+        "Global News",
+        "RFE/RL repost",
+        "RFE/RL",
+        "ITV News",
+    ]
 
 
 def test_html_without_the_web_extra_names_the_extra(

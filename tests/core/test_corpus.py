@@ -56,7 +56,15 @@ def test_seed_date_marker_becomes_published_and_leaves_the_text() -> None:
 
 def test_seeds_load_with_short_unique_labels_and_ids() -> None:
     articles = load_paths([seeds_dir()]).articles
-    assert [a.label for a in articles] == ["000", "001", "002", "003", "004"]
+    # outlets come from seeds/metadata.yaml (the sidecar the loader reads)
+    assert [a.label for a in articles] == [
+        "CBC News",
+        "Global News",
+        "RFE/RL repost",
+        "RFE/RL",
+        "ITV News",
+    ]
+    assert articles[3].meta.source == "RFE/RL"
     assert articles[0].id == "000_1839c8842eb5fcfc"
     assert len({a.id for a in articles}) == 5
     for article in articles:
