@@ -14,8 +14,10 @@ is often two in another).
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -178,7 +180,30 @@ def align_corpus(
         threshold: minimum score (0-100) of a pair; furniture sentences never align.
         progress: called with the share of the work done, 0.0 to 1.0.
     """
-    report = progress or (lambda share: None)
+    with _no_cyclic_collection():
+        return _align(articles, threshold, progress or (lambda share: None))
+
+
+@contextmanager
+def _no_cyclic_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector, restoring its previous state after.
+
+    Alignment builds hundreds of thousands of long-lived, acyclic objects (profiles, stem
+    sets, pairs); the collector's full passes over them found nothing to free and cost
+    0.3-0.5 s of CPU on the 10,000-sentence scale corpus (4 full collections). Reference
+    counting still frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _align(articles: Sequence[Article], threshold: float, report: Progress) -> Alignment:
+    """``align_corpus`` proper."""
     scored = _score_pairs(articles, threshold, report)
     pairs = tuple(
         Pair(SentenceRef(a.doc, a.sentence), SentenceRef(b.doc, b.sentence), score)
