@@ -217,21 +217,17 @@ class PairSearch:
             | (need[row] <= 0.0)
             | ((need[row] <= 1.0) & (tail >= need[row] * floor_mass - second - slack))
         )
+        # Least overlap of a pair: need at the shorter row's length (the larger need) times
+        # the smaller floored mass, or a clause's floor mass when either side has clauses.
         clause_cap = np.where(np.diff(self.clause_first) > 0, floor_mass / CLAUSE_FACTOR, np.inf)
-        floored = np.maximum(self.mass, floor_mass)
+        scale = np.minimum(np.maximum(self.mass, floor_mass), clause_cap)
         return _candidate_keys(
             _Entries(row[probe], terms[probe], tail[probe], rare[probe]),
             _Entries(row[index], terms[index], tail[index], rare[index]),
             self.doc,
             self.weight,
             second,
-            lambda a, b: (
-                need_of_length[np.minimum(lengths[a], lengths[b])]
-                * np.minimum(
-                    np.minimum(floored[a], floored[b]), np.minimum(clause_cap[a], clause_cap[b])
-                )
-                - slack
-            ),
+            lambda a, b: np.maximum(need[a], need[b]) * np.minimum(scale[a], scale[b]) - slack,
         )
 
     def score(self, keys: IntArray, floor: float) -> list[tuple[int, int, float]]:
@@ -570,17 +566,19 @@ def _candidate_keys(
             counted = reach >= least - second
             source, target, least = source[counted], target[counted], least[counted]
             strong = reach[counted] >= least
-            alone = strong & (np.repeat(weight[flat], sizes)[bounded][counted] >= least)
-            directed = source * count + target
-            order = np.argsort(directed, kind="stable")
-            directed, strong, alone = directed[order], strong[order], alone[order]
+            if least.min(initial=np.inf) > second:
+                alone = np.zeros(len(least), dtype=bool)  # no single stem weighs enough
+            else:
+                alone = strong & (np.repeat(weight[flat], sizes)[bounded][counted] >= least)
+            # one sort of the directed keys with the two flags in their low bits
+            flagged = np.sort((source * count + target) * 4 + strong * 2 + alone)
+            directed = flagged >> 2
             if len(directed):
                 head = np.concatenate(([True], directed[1:] != directed[:-1]))
                 run = np.flatnonzero(head)
                 hits = np.diff(np.append(run, len(directed)))
-                any_strong = np.logical_or.reduceat(strong, run)
-                any_alone = np.logical_or.reduceat(alone, run)
-                keys = directed[run][(any_strong & (hits >= 2)) | any_alone]
+                flags = np.bitwise_or.reduceat(flagged & 3, run)
+                keys = directed[run][((flags & 2 > 0) & (hits >= 2)) | (flags & 1 > 0)]
                 picked.append(_undirected(keys // count, keys % count, count))
         found.append(_distinct(np.concatenate(picked)))
         first = last
