@@ -14,8 +14,12 @@ from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from tui.annotations import Annotations
+from tui.controllers.annotating import ANNOTATION_BINDINGS, POLL_SECONDS, AnnotatingActions
+from tui.controllers.sessions import SessionActions, SwitchSession
 from tui.core.align import DEFAULT_THRESHOLD, Alignment, Progress, align_corpus
 from tui.core.model import Article
+from tui.core.sessions import Session, SessionStore
 from tui.messages import AlignmentFailed, AlignmentProgress, AlignmentReady
 from tui.palette import ReaderCommands
 from tui.screens.loading import LoadingScreen
@@ -34,7 +38,7 @@ def _default_aligner(
     return align_corpus(articles, threshold, progress)
 
 
-class ReaderApp(App[None]):
+class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
     """Several accounts of one story, side by side."""
 
     TITLE = "reader"
@@ -51,6 +55,15 @@ class ReaderApp(App[None]):
             tooltip="Every key that works here",
             id="reader.help",
         ),
+        *ANNOTATION_BINDINGS,
+        Binding(
+            "S",
+            "save_session",
+            "Save session",
+            tooltip="Save panes, cursors, view and theme now (also done on quit)",
+            id="reader.save-session",
+            show=False,
+        ),
     ]
 
     def __init__(
@@ -61,6 +74,10 @@ class ReaderApp(App[None]):
         data_dir: Path | None = None,
         theme: str | None = None,
         aligner: Aligner | None = None,
+        notes_path: Path | None = None,
+        session: Session | None = None,
+        sessions: SessionStore | None = None,
+        notices: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.articles = tuple(articles)
@@ -72,6 +89,14 @@ class ReaderApp(App[None]):
         self.alignment: Alignment | None = None
         self.align_progress = 0.0
         """Share of the alignment done (the progress screen starts from it)."""
+        self.notes_path = notes_path
+        """The notes file (``--notes`` or the session's own); None: annotating is off."""
+        self.notes: Annotations | None = None
+        self.notes_problem: str | None = None
+        self.session = session
+        self.sessions = sessions
+        self.notices = tuple(notices)
+        """Shown once the reading screen is up (e.g. a session's articles moved)."""
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Our ``$reader-*`` variables exist in every theme, Textual's built-ins included."""
@@ -89,6 +114,9 @@ class ReaderApp(App[None]):
         else:
             register_themes(self)
             self.theme = pick_theme(self, self.start_theme)
+        if self.notes_path is not None:
+            self.notes_problem = self.open_notes(self.notes_path)
+            self.set_interval(POLL_SECONDS, self.poll_notes, name="poll-notes")
         count = len(self.articles)
         if count < 2 and self.aligner is _default_aligner:  # nothing to align with
             self.post_message(AlignmentReady(Alignment(self.articles, (), (), (), self.threshold)))
@@ -142,10 +170,30 @@ class ReaderApp(App[None]):
     @on(AlignmentReady)
     def _alignment_ready(self, message: AlignmentReady) -> None:
         self.alignment = message.alignment
+        shown = self.shown_alignment(message.alignment)  # dismissed candidates left out
         if isinstance(self.screen, LoadingScreen):
-            self.switch_screen(ReadingScreen(message.alignment))
+            self.switch_screen(ReadingScreen(shown))
         else:
-            self.push_screen(ReadingScreen(message.alignment))
+            self.push_screen(ReadingScreen(shown))
+        self.call_after_refresh(self._reading_ready)
+
+    def _reading_ready(self) -> None:
+        """Restore the session's view, mark annotations, say what needs saying."""
+        self.restore_view()
+        self.sync_notes_to_screen()
+        for notice in self.notices:
+            self.notify(notice, severity="warning", timeout=10)
+        if self.notes is not None:
+            orphans = len(self.notes.orphan_ids())
+            if orphans:
+                self.notify(
+                    f"{orphans} annotation{'s' if orphans != 1 else ''} could not be placed in "
+                    "the changed text: listed as orphans in the notes panel (m).",
+                    severity="warning",
+                    timeout=10,
+                )
+        if self.notes_problem and self.notes_path is not None:
+            self.show_notes_problem(self.notes_problem, self.notes_path)
 
     @property
     def reading_screen(self) -> ReadingScreen | None:
@@ -156,10 +204,10 @@ class ReaderApp(App[None]):
         return None
 
     def save_state(self) -> None:
-        """Save the session (panes, cursors, sync, view, theme). Issue 5 fills this in.
-
-        Called on quit; until sessions exist there is no state to write.
-        """
+        """Save the session (articles, notes file, panes, cursors, sync, view, theme)."""
+        problem = self.save_session()
+        if problem:
+            self.notify(problem, severity="error")
 
     async def action_quit(self) -> None:
         """Save, then leave."""

@@ -99,6 +99,15 @@ class ReaderCommands(Provider):
                 partial(setattr, self.app, "theme", name),
                 "Colours of the whole app; the choice is remembered",
             )
+        app_actions = (
+            ("Notes panel", "notes_panel", "Every annotation: filter by kind, jump to one (m)"),
+            ("Export notes…", "export_notes", "Markdown, CSV or JSON-LD to a file you confirm"),
+            ("Save session", "save_session", "Panes, cursors, view, theme and notes file (S)"),
+            ("Sessions…", "sessions", "Switch to another saved session (this one is saved)"),
+        )
+        for name, action, help_text in app_actions:
+            if hasattr(self.app, f"action_{action}"):
+                yield name, partial(self.app.run_action, action), help_text
         if hasattr(self.app, "action_help"):
             yield "Keys and help", partial(self.app.run_action, "help"), "Every key, as mapped (?)"
 

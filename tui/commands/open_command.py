@@ -1,23 +1,124 @@
-"""``reader [PATH...]``: load the articles, then start the reading UI."""
+"""``reader [PATH...]``: pick the session, load its articles, run the reading UI.
+
+Every UI run is a session, so ``reader`` then ``q`` then ``reader --resume`` comes back to the
+same place: ``--session NAME`` names it, ``--resume`` reopens the last one, and otherwise the
+session is ``default`` (its articles are those given, or the seeds). Switching sessions from the
+app (palette "Sessions…") ends the app with ``SwitchSession`` and this loop starts the other.
+"""
 
 from __future__ import annotations
 
 import argparse
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
 
+from tui.cli import CliError, data_dir
 from tui.commands.loading import load_or_fail
+from tui.core.model import Article
+from tui.core.sessions import (
+    Session,
+    SessionError,
+    SessionStore,
+    ViewState,
+    check_articles,
+    check_session_name,
+    session_articles,
+)
+
+DEFAULT_SESSION = "default"
+_URL = re.compile(r"^https?://", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class OpenPlan:
+    """What to open: the session (notes path included), its articles, notices for the user."""
+
+    session: Session
+    articles: tuple[Article, ...]
+    notices: tuple[str, ...] = ()
+
+
+def _absolute(paths: list[str]) -> list[str]:
+    """Paths as absolute, so a session reopens from any folder (URLs untouched)."""
+    return [p if _URL.match(p) else str(Path(p).expanduser().resolve()) for p in paths]
+
+
+def _reopen(store: SessionStore, session: Session) -> OpenPlan:
+    """Load a saved session's own articles; note what moved or changed."""
+    articles = load_or_fail(session.article_paths)
+    notices = tuple(n.message for n in check_articles(session, articles))
+    return OpenPlan(session, articles, notices)
+
+
+def _with_articles(store: SessionStore, name: str, paths: list[str]) -> OpenPlan:
+    """Open (or create) session ``name`` on the articles given (the seeds when none)."""
+    articles = load_or_fail(_absolute(paths))
+    if store.exists(name):
+        try:
+            session = store.load(name)
+        except SessionError:
+            session = store.new(name, articles)  # unreadable: start it again, notes kept
+        fresh = session_articles(articles)
+        if [a.path for a in fresh] != session.article_paths:
+            session = replace(session, view=ViewState())  # other articles: start at the top
+        return OpenPlan(replace(session, articles=fresh), articles)
+    return OpenPlan(store.new(name, articles), articles)
+
+
+def plan_open(args: argparse.Namespace, store: SessionStore) -> OpenPlan:
+    """Decide the session and articles from ``--resume`` / ``--session`` / PATHs / ``--notes``.
+
+    Raises:
+        CliError: nothing to resume, a bad session name, or no article could be opened.
+    """
+    try:
+        if args.resume:
+            if args.paths:
+                raise CliError("--resume takes no PATH (use --session NAME PATH... instead)", 2)
+            plan = _reopen(store, store.resume())
+        elif args.session:
+            name = check_session_name(args.session)
+            if store.exists(name) and not args.paths:
+                plan = _reopen(store, store.load(name))
+            else:
+                plan = _with_articles(store, name, list(args.paths))
+        else:
+            plan = _with_articles(store, DEFAULT_SESSION, list(args.paths))
+    except SessionError as exc:
+        raise CliError(str(exc)) from None
+    if getattr(args, "notes", None):
+        notes = str(Path(args.notes).expanduser().resolve())
+        plan = replace(plan, session=replace(plan.session, notes=notes))
+    return plan
 
 
 def run_open(args: argparse.Namespace) -> int:
-    """Load the articles named on the command line and run the app until it quits."""
-    articles = load_or_fail(args.paths)
+    """Open the session the command line asks for and run the app until it quits."""
     from tui.app import ReaderApp
-    from tui.cli import data_dir
+    from tui.controllers.sessions import SwitchSession
 
-    app = ReaderApp(
-        articles,
-        threshold=args.threshold,
-        data_dir=data_dir(args.data_dir),
-        theme=args.theme,
-    )
-    app.run()
-    return app.return_code or 0
+    root = data_dir(args.data_dir)
+    store = SessionStore(root)
+    plan = plan_open(args, store)
+    while True:
+        view = plan.session.view
+        app = ReaderApp(
+            plan.articles,
+            threshold=args.threshold if args.threshold is not None else view.threshold,
+            data_dir=root,
+            theme=args.theme or view.theme or None,
+            notes_path=Path(plan.session.notes or store.default_notes_path(plan.session.name)),
+            session=plan.session,
+            sessions=store,
+            notices=plan.notices,
+        )
+        app.run()
+        result = getattr(app, "return_value", None)  # test doubles may not have it
+        if not isinstance(result, SwitchSession):
+            return app.return_code or 0
+        try:
+            plan = _reopen(store, store.load(result.name))
+        except SessionError as exc:
+            raise CliError(str(exc)) from None
+        args.threshold, args.theme = None, None  # the other session's own view applies

@@ -1,0 +1,137 @@
+"""The open notes file seen from the reading screen: sentences in, annotations out.
+
+Translates between what the panes speak (``SentenceRef``: article index, sentence index) and what
+the notes file speaks (targets with quotes and offsets), keeps the anchors of every annotation
+in step with the store, and filters dismissed candidates out of the alignment the screen shows.
+No Textual here: the key handlers (tui/controllers/annotating.py) drive it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from tui.core.align import Alignment, SentenceRef
+from tui.core.anchoring import NoteAnchors, anchor_notes, target_for_sentence
+from tui.core.compare import Discrepancy
+from tui.core.model import Article
+from tui.core.notes import Annotation, CandidateQuote, Target, candidate_fingerprint
+from tui.core.notes_store import NotesStore
+
+KIND_GLYPHS = {"agreement": "≡", "contradiction": "⚑", "note": "✎"}
+"""One glyph per annotation kind, used in lists and notices (not colour alone)."""
+
+
+class Annotations:
+    """A notes store bound to the open articles.
+
+    Args:
+        store: the open notes file.
+        articles: the articles on screen, in pane order (``SentenceRef.doc`` indexes them).
+    """
+
+    def __init__(self, store: NotesStore, articles: Sequence[Article]) -> None:
+        self.store = store
+        self.articles = tuple(articles)
+        self._doc_of = {article.id: doc for doc, article in enumerate(self.articles)}
+        self.anchors: NoteAnchors = anchor_notes(store.document, self.articles)
+
+    @property
+    def path(self) -> Path:
+        """The notes file."""
+        return self.store.path
+
+    def reanchor(self) -> None:
+        """Place every annotation again (after a change, an undo or a merge from disk)."""
+        self.anchors = anchor_notes(self.store.document, self.articles)
+
+    # -- sentences -> notes ---------------------------------------------------------------
+
+    def targets(self, refs: Iterable[SentenceRef]) -> list[Target]:
+        """Targets for whole sentences, in pane order then sentence order."""
+        return [
+            target_for_sentence(
+                self.articles[ref.doc], self.articles[ref.doc].sentences[ref.sentence]
+            )
+            for ref in sorted(set(refs))
+        ]
+
+    def at(self, ref: SentenceRef) -> list[Annotation]:
+        """Annotations with a target on this sentence."""
+        return self.anchors.at_sentence(self.articles[ref.doc].id, ref.sentence)
+
+    def annotated_refs(self) -> frozenset[SentenceRef]:
+        """Every sentence carrying an annotation (the ✎ marks)."""
+        refs: set[SentenceRef] = set()
+        for doc, article in enumerate(self.articles):
+            refs.update(SentenceRef(doc, s) for s in self.anchors.annotated_sentences(article.id))
+        return frozenset(refs)
+
+    def refs_of(self, annotation_id: str) -> list[SentenceRef]:
+        """Where an annotation's targets landed (orphans and absent articles left out)."""
+        refs = []
+        for placed in self.anchors.of_annotation(annotation_id):
+            doc = self._doc_of.get(placed.article_id or "")
+            if doc is not None and placed.anchor.located and placed.anchor.sentence is not None:
+                refs.append(SentenceRef(doc, placed.anchor.sentence))
+        return refs
+
+    def orphan_ids(self) -> set[str]:
+        """Annotations with at least one target that could not be found in its article."""
+        return {t.annotation_id for t in self.anchors.orphans()}
+
+    def absent_ids(self) -> set[str]:
+        """Annotations with at least one target in an article that is not open."""
+        return {t.annotation_id for t in self.anchors.absent()}
+
+    # -- engine candidates ----------------------------------------------------------------
+
+    def fingerprint(self, disc: Discrepancy) -> str:
+        """The stable id of a candidate, as stored when it is dismissed."""
+        a, b = self.quotes(disc)
+        return candidate_fingerprint(disc.kind, a.article, a.exact, b.article, b.exact)
+
+    def quotes(self, disc: Discrepancy) -> tuple[CandidateQuote, CandidateQuote]:
+        """Both sides of a candidate as the notes file records them."""
+        return (
+            CandidateQuote(self.articles[disc.a.doc].id, disc.a.text),
+            CandidateQuote(self.articles[disc.b.doc].id, disc.b.text),
+        )
+
+    def is_dismissed(self, disc: Discrepancy) -> bool:
+        """Whether the reader dismissed this candidate (in this or an earlier session)."""
+        return self.store.is_dismissed(self.fingerprint(disc))
+
+    def without_dismissed(self, alignment: Alignment) -> Alignment:
+        """The alignment the screen shows: dismissed candidates left out.
+
+        Returns ``alignment`` itself when nothing is dismissed, so the common case costs nothing.
+        """
+        kept = tuple(d for d in alignment.discrepancies if not self.is_dismissed(d))
+        if len(kept) == len(alignment.discrepancies):
+            return alignment
+        return Alignment(
+            alignment.articles, alignment.pairs, alignment.groups, kept, alignment.threshold
+        )
+
+    # -- describing -----------------------------------------------------------------------
+
+    def describe(self, annotation: Annotation, width: int = 60) -> str:
+        """One line: kind glyph, the sources, the comment or the first quote."""
+        labels = []
+        for target in annotation.targets:
+            article = next((a for a in self.articles if a.id == target.article.id), None)
+            label = article.label if article else (target.article.label or target.article.id)
+            if label not in labels:
+                labels.append(label)
+        text = annotation.comment or (
+            annotation.targets[0].quote.exact if annotation.targets else ""
+        )
+        text = " ".join(text.split())
+        glyph = KIND_GLYPHS.get(annotation.kind, "?")
+        return f"{glyph} {annotation.kind} · {', '.join(labels)} · {shorten(text, width)}"
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis."""
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"

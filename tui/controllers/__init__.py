@@ -1,0 +1,1 @@
+"""App behaviour split out of ReaderApp: annotating, sessions."""

@@ -1,0 +1,58 @@
+"""The reading screen's state as a session's ViewState, and back again.
+
+Everything is keyed by article id (not pane index), so a session reopened with an article
+missing still puts every other pane back where it was.
+"""
+
+from __future__ import annotations
+
+from tui.core.sessions import ViewState
+from tui.screens.reading import ReadingScreen
+
+
+def view_of(screen: ReadingScreen, theme: str, threshold: float) -> ViewState:
+    """Capture what the reader sees: panes, focus, cursors, sync, view mode, theme, threshold."""
+    ids = [article.id for article in screen.articles]
+    return ViewState(
+        pane_order=tuple(ids),
+        hidden=tuple(ids[doc] for doc in sorted(screen.hidden_docs)),
+        focused=ids[screen.focused_doc] if ids else None,
+        cursors={ids[doc]: cursor for doc, cursor in enumerate(screen.cursors)},
+        sync=screen.sync,
+        view_mode=screen.view_mode,
+        theme=theme,
+        threshold=threshold,
+        extra={
+            "hide_furniture": screen.hide_furniture,
+            "first_visible": screen.first_visible,
+        },
+    )
+
+
+def apply_view(screen: ReadingScreen, view: ViewState) -> None:
+    """Put a saved view back on a mounted reading screen (ids it does not know are ignored)."""
+    doc_of = {article.id: doc for doc, article in enumerate(screen.articles)}
+    if not view.pane_order or not doc_of:
+        return
+    hidden = frozenset(doc_of[i] for i in view.hidden if i in doc_of)
+    if len(hidden) < len(screen.articles):
+        screen.hidden_docs = hidden
+    if view.extra.get("hide_furniture") is True:
+        screen.hide_furniture = True
+    screen.sync = view.sync
+    cursors = list(screen.cursors)
+    for article_id, cursor in view.cursors.items():
+        doc = doc_of.get(article_id)
+        if doc is not None:
+            cursors[doc] = max(0, min(cursor, len(screen.articles[doc].sentences) - 1))
+    focused = doc_of.get(view.focused or "", screen.focused_doc)
+    if focused in screen.hidden_docs:
+        focused = screen.shown_docs[0]
+    first_visible = view.extra.get("first_visible")
+    if isinstance(first_visible, int) and not isinstance(first_visible, bool):
+        screen.first_visible = max(0, first_visible)
+    # every cursor at once, then focus: with sync on, the panes that have a match follow it
+    screen.set_reactive(ReadingScreen.cursors, tuple(cursors))
+    screen.move_cursor(focused, cursors[focused])
+    if view.view_mode in ("panes", "table") and view.view_mode != screen.view_mode:
+        screen.view_mode = view.view_mode

@@ -1,0 +1,120 @@
+"""ExportScreen (palette "Export notes…"): a format and a file path the reader confirms.
+
+The default path is next to the notes file (``notes.md``, ``notes.csv``, ``notes.jsonld``); the
+export is written atomically and the app notifies where it went.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+
+from tui.core.export import ExportFormat, export_document
+from tui.core.notes import NotesDocument
+from tui.core.storage import StorageError, atomic_write_text
+
+SUFFIXES: dict[ExportFormat, str] = {"markdown": ".md", "csv": ".csv", "jsonld": ".jsonld"}
+LABELS: dict[ExportFormat, str] = {
+    "markdown": "Markdown report",
+    "csv": "CSV (one row per passage)",
+    "jsonld": "W3C Web Annotation JSON-LD",
+}
+
+
+def default_export_path(notes: Path, fmt: ExportFormat) -> Path:
+    """``folder/NAME.yaml`` -> ``folder/NAME.md`` (or .csv / .jsonld)."""
+    stem = notes.name.removesuffix(".yaml").removesuffix(".yml")
+    return notes.with_name(stem + SUFFIXES[fmt])
+
+
+def write_export(document: NotesDocument, fmt: ExportFormat, path: Path) -> None:
+    """Export ``document`` to ``path`` atomically.
+
+    Raises:
+        StorageError: the file could not be written.
+    """
+    atomic_write_text(path, export_document(document, fmt), backup=False)
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Choose a format, confirm the path; returns the path written, or None."""
+
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen > Vertical {
+        width: 80%; max-width: 100; height: auto;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    ExportScreen #export-buttons { height: auto; align-horizontal: right; }
+    ExportScreen #export-buttons Button { margin-left: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Cancel", tooltip="Do not export", id="reader.export-cancel"),
+    ]
+
+    def __init__(self, document: NotesDocument, notes_path: Path) -> None:
+        super().__init__()
+        self.document = document
+        self.notes_path = notes_path
+        self.format: ExportFormat = "markdown"
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(f"Export {len(self.document.annotations)} annotations")
+            with RadioSet(id="export-format"):
+                for fmt, label in LABELS.items():
+                    yield RadioButton(label, value=fmt == "markdown", name=fmt)
+            yield Label("To file (enter exports):")
+            yield Input(str(default_export_path(self.notes_path, "markdown")), id="export-path")
+            with Horizontal(id="export-buttons"):
+                yield Button("Cancel", id="export-cancel")
+                yield Button("Export", variant="primary", id="export-go")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        fmt = event.pressed.name
+        if fmt in SUFFIXES:
+            path_input = self.query_one("#export-path", Input)
+            if path_input.value == str(default_export_path(self.notes_path, self.format)):
+                path_input.value = str(default_export_path(self.notes_path, fmt))
+            self.format = fmt
+
+    def export(self) -> None:
+        """Write the export to the confirmed path, or say why not."""
+        value = self.query_one("#export-path", Input).value.strip()
+        if not value:
+            self.notify("Type the file to export to.", severity="warning")
+            return
+        path = Path(value).expanduser()
+        if path.resolve() == self.notes_path.resolve():
+            self.notify("That is the notes file itself: choose another path.", severity="error")
+            return
+        try:
+            write_export(self.document, self.format, path)
+        except StorageError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return
+        self.dismiss(path)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.export()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export-go":
+            self.export()
+        else:
+            self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

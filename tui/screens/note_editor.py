@@ -1,0 +1,132 @@
+"""NoteEditor: a multi-line comment and its tags, for `c` (new note) and `e` (edit).
+
+Saving works with ctrl+s, f2 (terminals and tmux that eat ctrl+s still pass f2) and a visible
+Save button. Escape cancels; if something was typed it asks first (escape again to discard),
+so a slip of the finger never loses a paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static, TextArea
+
+
+@dataclass(frozen=True)
+class NoteDraft:
+    """What the editor hands back on save."""
+
+    comment: str
+    tags: tuple[str, ...]
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Tags typed as ``a, b c``: split on commas and spaces, duplicates dropped, order kept."""
+    tags: list[str] = []
+    for tag in text.replace(",", " ").split():
+        if tag not in tags:
+            tags.append(tag)
+    return tuple(tags)
+
+
+class NoteEditor(ModalScreen[NoteDraft | None]):
+    """Edit a comment (TextArea) and tags (Input); returns a :class:`NoteDraft` or None."""
+
+    DEFAULT_CSS = """
+    NoteEditor { align: center middle; }
+    NoteEditor > Vertical {
+        width: 80%; max-width: 100; height: auto; max-height: 90%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    NoteEditor #note-about { color: $text-muted; height: auto; max-height: 4; }
+    NoteEditor TextArea { height: 10; }
+    NoteEditor #note-buttons { height: auto; align-horizontal: right; }
+    NoteEditor #note-buttons Button { margin-left: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s,f2",
+            "save",
+            "Save",
+            tooltip="Save the note (f2 where the terminal eats ctrl+s)",
+            id="reader.note-save",
+            priority=True,
+        ),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            tooltip="Close without saving (asks if you typed something)",
+            id="reader.note-cancel",
+        ),
+    ]
+
+    def __init__(
+        self, title: str, about: str, comment: str = "", tags: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.about = about
+        self.initial = NoteDraft(comment, tuple(tags))
+        self._confirming = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text, id="note-title")
+            yield Static(self.about, id="note-about", markup=False)
+            yield TextArea(self.initial.comment, id="note-comment", soft_wrap=True)
+            yield Input(
+                " ".join(self.initial.tags),
+                placeholder="tags (space or comma separated)",
+                id="note-tags",
+            )
+            with Horizontal(id="note-buttons"):
+                yield Button("Cancel (esc)", id="note-cancel-button")
+                yield Button("Save (ctrl+s / f2)", variant="primary", id="note-save-button")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @property
+    def draft(self) -> NoteDraft:
+        """What is in the editor now."""
+        return NoteDraft(
+            self.query_one(TextArea).text, parse_tags(self.query_one("#note-tags", Input).value)
+        )
+
+    def action_save(self) -> None:
+        self.dismiss(self.draft)
+
+    def action_cancel(self) -> None:
+        if self.draft == self.initial or self._confirming:
+            self.dismiss(None)
+            return
+        self._confirming = True
+        self.notify(
+            "Unsaved text: escape again discards it; ctrl+s or f2 saves.",
+            severity="warning",
+            timeout=4,
+        )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "note-save-button":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def on_text_area_changed(self) -> None:
+        self._confirming = False
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the tags field saves (the comment field keeps enter for new lines)."""
+        event.stop()
+        self.action_save()
