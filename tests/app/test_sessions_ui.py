@@ -1,0 +1,179 @@
+"""Sessions in the app: saved on quit, reopened exactly; switching; export from the palette."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, RadioButton
+
+from tests.app.reading_fixture import sample_corpus
+from tui.app import ReaderApp
+from tui.cli import CliError
+from tui.commands.open_command import plan_open
+from tui.controllers.session_state import view_of
+from tui.controllers.sessions import SwitchSession
+from tui.core.align import Alignment
+from tui.core.notes import parse_document
+from tui.core.sessions import Session, SessionStore
+from tui.screens.export import ExportScreen
+from tui.screens.reading import ReadingScreen
+from tui.screens.sessions import SessionsScreen
+
+SIZE = (120, 40)
+
+
+def session_app(
+    store: SessionStore, session: Session, alignment: Alignment, theme: str | None = None
+) -> ReaderApp:
+    return ReaderApp(
+        alignment.articles,
+        theme=theme or session.view.theme or "reader-dark",
+        data_dir=store.root,
+        aligner=lambda articles, threshold, progress: alignment,
+        notes_path=Path(session.notes),
+        session=session,
+        sessions=store,
+    )
+
+
+async def test_quit_saves_and_reopening_restores_the_view_exactly(tmp_path: Path) -> None:
+    alignment = sample_corpus(extra_articles=2)
+    store = SessionStore(tmp_path / "data")
+    session = store.new("work", alignment.articles)
+    app = session_app(store, session, alignment)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.reading_screen
+        assert isinstance(screen, ReadingScreen)
+        await pilot.press("j", "j", "j", "l", "j", "j", "s", "f", "a")
+        screen.set_pane_shown(3, False)
+        app.theme = "reader-light"
+        await pilot.pause()
+        before = view_of(screen, app.theme, app.threshold)
+        await pilot.press("q")
+    saved = store.resume()
+    assert saved.name == "work"
+    assert saved.view == before
+    assert not before.sync and before.hidden == ("a3",) and before.focused == "a1"
+
+    again = session_app(store, saved, alignment)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = again.reading_screen
+        assert isinstance(screen, ReadingScreen)
+        assert view_of(screen, again.theme, again.threshold) == before
+        assert again.theme == "reader-light"
+        assert screen.annotated  # the agreement made before quitting is marked
+    assert len(parse_document(Path(saved.notes).read_text("utf-8")).annotations) == 1
+
+
+async def test_table_view_is_restored(tmp_path: Path) -> None:
+    alignment = sample_corpus()
+    store = SessionStore(tmp_path / "data")
+    app = session_app(store, store.new("t", alignment.articles), alignment)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("v", "S")
+        await pilot.pause()
+    assert store.load("t").view.view_mode == "table"
+    again = session_app(store, store.load("t"), alignment)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert again.reading_screen is not None
+        assert again.reading_screen.view_mode == "table"
+
+
+async def test_sessions_screen_saves_this_one_and_switches(tmp_path: Path) -> None:
+    alignment = sample_corpus()
+    store = SessionStore(tmp_path / "data")
+    store.save(store.new("other", alignment.articles), make_last=False)
+    app = session_app(store, store.new("mine", alignment.articles), alignment)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.action_sessions()
+        await pilot.pause()
+        assert isinstance(app.screen, SessionsScreen)
+        names = [s.name for s in app.screen.sessions]
+        assert sorted(names) == ["mine", "other"]
+        index = names.index("other")
+        await pilot.press(*(["down"] * index), "enter")
+        await pilot.pause()
+    assert app.return_value == SwitchSession("other")
+    assert store.exists("mine")  # saved before switching
+
+
+async def test_export_from_the_palette_writes_the_confirmed_path(tmp_path: Path) -> None:
+    alignment = sample_corpus()
+    store = SessionStore(tmp_path / "data")
+    app = session_app(store, store.new("x", alignment.articles), alignment)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "a")
+        await pilot.press("ctrl+p", *"export notes")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        screen = app.screen
+        path_input = screen.query_one("#export-path", Input)
+        assert path_input.value.endswith("x.notes.md")  # next to the notes file
+        await pilot.click(screen.query(RadioButton)[1])  # CSV
+        await pilot.pause()
+        assert screen.format == "csv" and path_input.value.endswith("x.notes.csv")
+        target = tmp_path / "report.csv"
+        path_input.value = str(target)
+        path_input.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+    lines = target.read_text("utf-8").splitlines()
+    assert len(lines) == 3  # header + one row per target of the agreement
+
+
+def args(**kw: object) -> argparse.Namespace:
+    base: dict[str, object] = {
+        "paths": [],
+        "resume": False,
+        "session": None,
+        "notes": None,
+        "threshold": None,
+        "theme": None,
+        "data_dir": None,
+    }
+    base.update(kw)
+    return argparse.Namespace(**base)
+
+
+def test_plan_default_session_then_resume(tmp_path: Path) -> None:
+    store = SessionStore(tmp_path)
+    with pytest.raises(CliError):
+        plan_open(args(resume=True), store)
+    article = tmp_path / "one.txt"
+    article.write_text("A first sentence. A second one.\n", encoding="utf-8")
+    plan = plan_open(args(paths=[str(article)]), store)
+    assert plan.session.name == "default"
+    assert plan.session.notes == str(store.default_notes_path("default"))
+    store.save(plan.session)
+    resumed = plan_open(args(resume=True), store)
+    assert [a.path for a in resumed.articles] == [str(article)]
+    article.write_text("Changed text.\n", encoding="utf-8")
+    notices = plan_open(args(resume=True), store).notices
+    assert len(notices) == 1 and "changed" in notices[0]
+
+
+def test_plan_named_session_and_notes_flag(tmp_path: Path) -> None:
+    store = SessionStore(tmp_path)
+    article = tmp_path / "one.txt"
+    article.write_text("A first sentence.\n", encoding="utf-8")
+    plan = plan_open(args(session="s1", paths=[str(article)], notes="my.yaml"), store)
+    assert plan.session.notes == str(Path("my.yaml").resolve())
+    store.save(plan.session)
+    reopened = plan_open(args(session="s1"), store)
+    assert reopened.session.notes == str(Path("my.yaml").resolve())
+    assert [a.path for a in reopened.articles] == [str(article)]
+    with pytest.raises(CliError):
+        plan_open(args(session="../evil"), store)
