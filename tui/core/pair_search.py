@@ -258,21 +258,25 @@ class PairSearch:
             contain = (
                 SENTENCE_MIN_WEIGHT * overlap / small + (1 - SENTENCE_MIN_WEIGHT) * overlap / large
             )
+            # A clause's containment is at most its shared mass over the floor mass.
+            clause_top = (
+                np.minimum(1.0, CLAUSE_FACTOR * overlap / floor_mass) if len(owners) else contain
+            )
+            z_top = (
+                WEIGHT_CONTAINMENT * np.maximum(contain, clause_top)
+                + WEIGHT_SHARED * np.log1p(shared)
+                + WEIGHT_RARE * np.log1p(shared_rare)
+                + BIAS
+            )
+            near = np.flatnonzero((shared > 0) & (z_top + WEIGHT_TOKEN_SET >= z_floor - SLACK))
+            # the token-set ratio at its upper bound rather than 100: pairs that cannot reach
+            # the floor even so skip the clause work and rapidfuzz
+            top = token_set.upper(low[near], high[near], shared[near], shared_length[near])
+            reachable = z_top[near] + WEIGHT_TOKEN_SET * top >= z_floor - SLACK
+            near, top = near[reachable], top[reachable]
+            low, high, contain = low[near], high[near], contain[near]
+            shared, shared_rare = shared[near], shared_rare[near]
             if len(owners):
-                # A clause's containment is at most its shared mass over the floor mass: pairs
-                # that cannot reach the floor even so skip the clause work.
-                clause_top = np.minimum(1.0, CLAUSE_FACTOR * overlap / floor_mass)
-                bound = (
-                    WEIGHT_CONTAINMENT * np.maximum(contain, clause_top)
-                    + WEIGHT_SHARED * np.log1p(shared)
-                    + WEIGHT_RARE * np.log1p(shared_rare)
-                    + BIAS
-                    + WEIGHT_TOKEN_SET
-                )
-                keep = (shared > 0) & (bound >= z_floor - SLACK)
-                low, high, contain = low[keep], high[keep], contain[keep]
-                shared, shared_rare = shared[keep], shared_rare[keep]
-                shared_length = shared_length[keep]
                 contain = _with_clauses(
                     clauses,
                     clause_first,
@@ -290,10 +294,7 @@ class PairSearch:
                 + WEIGHT_RARE * np.log1p(shared_rare)
                 + BIAS
             )
-            near = np.flatnonzero((shared > 0) & (z_rest + WEIGHT_TOKEN_SET >= z_floor - SLACK))
-            # rapidfuzz only where the token-set ratio's upper bound can lift z to the floor
-            top = token_set.upper(low[near], high[near], shared[near], shared_length[near])
-            near = near[z_rest[near] + WEIGHT_TOKEN_SET * top >= z_floor - SLACK]
+            near = np.flatnonzero(z_rest + WEIGHT_TOKEN_SET * top >= z_floor - SLACK)
             return list(_exact(texts, low[near], high[near], z_rest[near], z_floor, floor, workers))
 
         chunks = [keys[i : i + PAIRS_PER_CHUNK] for i in range(0, len(keys), PAIRS_PER_CHUNK)]
