@@ -36,8 +36,11 @@ def on_disk(path: Path) -> NotesDocument:
     return parse_document(path.read_text(encoding="utf-8"), str(path))
 
 
-def places(document: NotesDocument, index: int = -1) -> list[tuple[str, int | None]]:
-    return [(t.article.id, t.sentence) for t in document.annotations[index].targets]
+def places(document: NotesDocument, kind: str | None = None) -> list[tuple[str, int | None]]:
+    """Where the annotation (the only one, or the only one of ``kind``) points."""
+    found = [a for a in document.annotations if kind is None or a.kind == kind]
+    assert len(found) == 1, found
+    return [(t.article.id, t.sentence) for t in found[0].targets]
 
 
 def reading(app: ReaderApp) -> ReadingScreen:
@@ -84,7 +87,7 @@ async def test_x_on_a_candidate_confirms_it_with_its_explanation(tmp_path: Path)
         assert note.discrepancy is not None and note.discrepancy.kind == "number"
         await pilot.press("k", "x")  # Alpha 11: no candidate, plain contradiction with Beta 16
         await pilot.pause()
-        plain = on_disk(path).annotations[-1]
+        plain = next(a for a in on_disk(path).annotations if a.id != note.id)
         assert plain.kind == "contradiction" and plain.discrepancy is None
         assert [(t.article.id, t.sentence) for t in plain.targets][:2] == [("a0", 11), ("a1", 16)]
 
@@ -197,8 +200,7 @@ async def test_space_selection_across_panes_then_a_and_c(tmp_path: Path) -> None
         screen.move_cursor(2, 4)
         await pilot.press("space", "c", *"both", "f2")
         await pilot.pause()
-        assert on_disk(path).annotations[-1].kind == "note"
-        assert places(on_disk(path)) == [("a1", 2), ("a2", 4)]
+        assert places(on_disk(path), "note") == [("a1", 2), ("a2", 4)]
 
 
 async def test_e_edits_and_d_deletes_choosing_when_several_and_u_undoes(tmp_path: Path) -> None:
@@ -218,14 +220,17 @@ async def test_e_edits_and_d_deletes_choosing_when_several_and_u_undoes(tmp_path
         await pilot.pause()
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(app.screen, NotesPanel)  # which one?
-        await pilot.press("down", "enter")
+        chooser = app.screen
+        assert isinstance(chooser, NotesPanel)  # which one?
+        kinds = [a.kind for a in chooser.annotations]
+        assert sorted(kinds) == ["agreement", "note"]
+        await pilot.press(*(["down"] * kinds.index("note")), "enter")
         await pilot.pause()
         left = on_disk(path).annotations
         assert [a.kind for a in left] == ["agreement"]
         await pilot.press("u")
         await pilot.pause()
-        assert [a.kind for a in on_disk(path).annotations] == ["agreement", "note"]
+        assert sorted(a.kind for a in on_disk(path).annotations) == ["agreement", "note"]
         await pilot.press("u", "u")  # undo the note, then the edit
         await pilot.pause()
         assert [a.comment for a in on_disk(path).annotations] == [""]
