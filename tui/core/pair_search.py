@@ -540,14 +540,17 @@ def _candidate_keys(
     np.cumsum(np.bincount(index.terms, minlength=width), out=starts[1:])
     sizes_all = starts[probes.terms + 1] - starts[probes.terms]
     ends = np.cumsum(sizes_all)
-    found: list[IntArray] = []
+    blocks: list[slice] = []
     first = 0
     while first < len(sizes_all):
         done = ends[first - 1] if first else 0
         last = max(first + 1, int(np.searchsorted(ends, done + PROBE_HITS_PER_BLOCK, "right")))
         # a block ends at a row's end: a directed pair's hits are counted in one block
         last = int(np.searchsorted(probes.row, probes.row[last - 1], "right"))
-        part = slice(first, last)
+        blocks.append(slice(first, last))
+        first = last
+
+    def block_keys(part: slice) -> IntArray:
         sizes = sizes_all[part]
         flat = probes.terms[part]
         base = np.repeat(starts[flat] - np.cumsum(sizes) + sizes, sizes)
@@ -581,8 +584,14 @@ def _candidate_keys(
                 flags = np.bitwise_or.reduceat(flagged & 3, run)
                 keys = directed[run][((flags & 2 > 0) & (hits >= 2)) | (flags & 1 > 0)]
                 picked.append(_undirected(keys // count, keys % count, count))
-        found.append(_distinct(np.concatenate(picked)))
-        first = last
+        return _distinct(np.concatenate(picked))
+
+    if len(blocks) < 2:
+        found = [block_keys(part) for part in blocks]
+    else:
+        # independent blocks; numpy releases the GIL in the bulk work
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+            found = list(pool.map(block_keys, blocks))
     return _distinct(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
 
