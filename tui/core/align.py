@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
 from tui.core.compare import Discrepancy, find_discrepancies
 from tui.core.model import Article
@@ -268,30 +269,26 @@ def _number_links(
     # Counts can only be compared through the same unit or event ("people", "killed"):
     # an index of those keys gives the candidate pairs.
     holders: dict[tuple[str, str | None], list[int]] = {}
+    keys_of: dict[str, set[tuple[str, str | None]]] = {}  # repeated sentences read once
     for position, sentence in enumerate(sentence_of):
-        if not _may_hold_number(sentence.text):
-            continue
-        keys: set[tuple[str, str | None]] = set()
-        for mention in find_numbers(sentence.text):
-            if mention.modifier:
-                keys.add(("modified", mention.unit))
-            else:
-                keys.add(("unit", mention.unit))
-                if mention.event is not None:
-                    keys.add(("event", mention.event))
-        keys.discard(("unit", None))
+        keys = keys_of.get(sentence.text)
+        if keys is None:
+            keys = keys_of[sentence.text] = _number_keys(sentence.text)
         for key in keys:
             holders.setdefault(key, []).append(position)
     count = len(profiles)
-    pairs: set[int] = set()
+    doc = np.fromiter((p.doc for p in profiles), dtype=np.int64, count=count)
+    keyed: list[npt.NDArray[np.int64]] = []
     for members in holders.values():
-        for i, low in enumerate(members):
-            for high in members[i + 1 :]:
-                if profiles[low].doc != profiles[high].doc:
-                    pairs.add(low * count + high)
-    if not pairs:
+        if len(members) > 1:
+            at = np.asarray(members, dtype=np.int64)
+            first, second = np.triu_indices(len(at), k=1)
+            lows, highs = at[first], at[second]
+            cross = doc[lows] != doc[highs]
+            keyed.append(lows[cross] * count + highs[cross])
+    candidates = np.unique(np.concatenate(keyed)) if keyed else np.zeros(0, dtype=np.int64)
+    if not len(candidates):
         return []
-    candidates = np.fromiter(sorted(pairs), dtype=np.int64, count=len(pairs))
     out: list[tuple[int, int, float]] = []
     for low, high, score in search.score(candidates, floor):
         if score >= threshold:
@@ -301,6 +298,22 @@ def _number_links(
         if any(d.kind == "number" for d in found):
             out.append((low, high, score))
     return out
+
+
+def _number_keys(text: str) -> set[tuple[str, str | None]]:
+    """The units and events through which the figures of ``text`` compare."""
+    keys: set[tuple[str, str | None]] = set()
+    if not _may_hold_number(text):
+        return keys
+    for mention in find_numbers(text):
+        if mention.modifier:
+            keys.add(("modified", mention.unit))
+        else:
+            keys.add(("unit", mention.unit))
+            if mention.event is not None:
+                keys.add(("event", mention.event))
+    keys.discard(("unit", None))
+    return keys
 
 
 def _groups(pairs: Sequence[Pair]) -> tuple[Group, ...]:
