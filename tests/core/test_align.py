@@ -163,3 +163,47 @@ def test_contradiction_candidates_through_the_aligner(seeds: tuple[Article, ...]
     assert figures.total.recall >= MIN_CONTRADICTION_RECALL, figures
     assert figures.kinds["number"].recall >= MIN_NUMBER_RECALL, figures
     assert figures.total.precision >= MIN_CONTRADICTION_PRECISION, figures
+
+
+def test_token_set_bound_never_below_rapidfuzz(seeds: tuple[Article, ...]) -> None:
+    """The bound that spares rapidfuzz calls at scale must hold for every pair it sees."""
+    import numpy as np
+    from rapidfuzz import fuzz
+
+    from tui.core.pair_search import PairSearch, _shared
+    from tui.core.scoring import Scorer, build_profiles, z_of
+
+    triples = [(d, s.index, s.text) for d, a in enumerate(seeds) for s in a.sentences]
+    profiles, idf = build_profiles(triples)
+    search = PairSearch(Scorer(profiles, idf))
+    keys = search.candidates(z_of(5.0))
+    low, high = keys // search.count, keys % search.count
+    bound = search.token_set()
+    _, shared, _, length = _shared(
+        search.sentences, low, high, search.weight, search.rare, bound.shortest
+    )
+    upper = bound.upper(low, high, shared, length)
+    actual = np.array(
+        [
+            fuzz.token_set_ratio(profiles[x].normalized, profiles[y].normalized) / 100
+            for x, y in zip(low.tolist(), high.tolist(), strict=True)
+        ]
+    )
+    assert len(keys) > 1000
+    assert (actual <= upper).all()
+    assert (upper < 1.0).mean() > 0.5  # and it is a bound that prunes, not a constant
+
+
+@pytest.mark.parametrize("floor", [30.0, DEFAULT_THRESHOLD])
+def test_pruned_search_with_the_token_set_bound_matches_without(
+    seeds: tuple[Article, ...], floor: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.core import pair_search
+    from tui.core.scoring import Scorer, build_profiles
+
+    triples = [(d, s.index, s.text) for d, a in enumerate(seeds) for s in a.body_sentences]
+    profiles, idf = build_profiles(triples)
+    scorer = Scorer(profiles, idf)
+    without = pair_search.score_candidates(scorer, floor)
+    monkeypatch.setattr(pair_search, "BOUND_FROM_PAIRS", 0)
+    assert pair_search.score_candidates(scorer, floor) == without

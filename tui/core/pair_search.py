@@ -45,6 +45,10 @@ PAIRS_PER_CHUNK = 40_000
 """Candidate pairs whose features are computed at once: bounds the memory of scoring."""
 WORKERS = 2
 """Threads scoring chunks of candidates (the target machine has two cores)."""
+BOUND_FROM_PAIRS = 20_000
+"""Candidate pairs from which the token-set bound is worth building (the seeds have fewer)."""
+PARALLEL_FROM_PAIRS = 4_000
+"""Pairs from which one rapidfuzz call is worth spreading over threads."""
 EXACT_GROUPS = 8
 """Groups of candidate pairs, by the token-set ratio they need, each scored with its own
 rapidfuzz cut-off."""
@@ -156,7 +160,7 @@ class PairSearch:
         self.clause_mass = clause_mass
         self.clause_first = clause_first
         self.floor_mass = floor_mass
-        self.token_set = _TokenSetBound(profiles, vocabulary)
+        self._token_set: _TokenSetBound | None = None
 
     def search(self, floor: float) -> list[tuple[int, int, float]]:
         """Every pair of different articles scoring ``floor`` or more (see module doc)."""
@@ -230,6 +234,12 @@ class PairSearch:
             lambda a, b: np.maximum(need[a], need[b]) * np.minimum(scale[a], scale[b]) - slack,
         )
 
+    def token_set(self) -> _TokenSetBound:
+        """The token-set ratio bound, built on first use (small inputs never need it)."""
+        if self._token_set is None:
+            self._token_set = _TokenSetBound(self.profiles, self.vocabulary)
+        return self._token_set
+
     def score(self, keys: IntArray, floor: float) -> list[tuple[int, int, float]]:
         """The pairs of ``keys`` (``low * count + high``) scoring ``floor`` or more."""
         scorer = self.scorer
@@ -245,12 +255,18 @@ class PairSearch:
         clause_first = self.clause_first
         floor_mass = self.floor_mass
         texts = [p.normalized for p in scorer.profiles]
-        token_set = self.token_set
+        # on a few candidates rapidfuzz costs less than building the bound
+        token_set = self.token_set() if len(keys) >= BOUND_FROM_PAIRS else None
 
         def score_chunk(chunk: IntArray, workers: int = 1) -> list[tuple[int, int, float]]:
             low, high = chunk // count, chunk % count
             overlap, shared, shared_rare, shared_length = _shared(
-                sentences, low, high, weight, rare, token_set.shortest
+                sentences,
+                low,
+                high,
+                weight,
+                rare,
+                None if token_set is None else token_set.shortest,
             )
             mass_low = np.maximum(mass[low], floor_mass)
             mass_high = np.maximum(mass[high], floor_mass)
@@ -271,7 +287,10 @@ class PairSearch:
             near = np.flatnonzero((shared > 0) & (z_top + WEIGHT_TOKEN_SET >= z_floor - SLACK))
             # the token-set ratio at its upper bound rather than 100: pairs that cannot reach
             # the floor even so skip the clause work and rapidfuzz
-            top = token_set.upper(low[near], high[near], shared[near], shared_length[near])
+            if token_set is None:
+                top = np.ones(len(near), dtype=np.float64)
+            else:
+                top = token_set.upper(low[near], high[near], shared[near], shared_length[near])
             reachable = z_top[near] + WEIGHT_TOKEN_SET * top >= z_floor - SLACK
             near, top = near[reachable], top[reachable]
             low, high, contain = low[near], high[near], contain[near]
@@ -332,7 +351,7 @@ def _exact(
                 scorer=fuzz.token_set_ratio,
                 score_cutoff=float(need[group[0]]),
                 dtype=np.float64,
-                workers=workers,
+                workers=workers if len(group) >= PARALLEL_FROM_PAIRS else 1,
             )
     z = z_rest + WEIGHT_TOKEN_SET * ratios / 100.0
     # a loose vectorised cut first (scores round to 0.1), the exact score on the few left
@@ -351,7 +370,7 @@ def _shared(
     high: IntArray,
     weight: FloatArray,
     rare: FloatArray,
-    shortest: FloatArray,
+    shortest: FloatArray | None,
 ) -> tuple[FloatArray, IntArray, IntArray, FloatArray]:
     """IDF mass, count, rare count and shortest-token lengths of the stems sentences
     ``low[k]`` and ``high[k]`` share."""
@@ -366,7 +385,11 @@ def _shared(
     mass = np.bincount(owner, weights=weight[terms], minlength=size)
     shared = np.bincount(owner, minlength=size)
     shared_rare = np.bincount(owner, weights=rare[terms], minlength=size)
-    length = np.bincount(owner, weights=shortest[terms], minlength=size)
+    length = (
+        np.zeros(size)
+        if shortest is None
+        else np.bincount(owner, weights=shortest[terms], minlength=size)
+    )
     return (
         mass.astype(np.float64),
         shared.astype(np.int64),
