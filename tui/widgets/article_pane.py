@@ -12,12 +12,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
+from typing import NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -55,6 +56,19 @@ _CONTROL = {code: " " for code in [*range(32), 127]}
 
 Mark = tuple[int, int]
 """A stretch of article text, as offsets ``[start, end)``."""
+
+
+class _Frame(NamedTuple):
+    """What every row of one paint needs: measured once per paint, not once per row."""
+
+    top: int
+    """Layout row shown on the pane's first screen row."""
+    width: int
+    """Columns for gutter and text (the rail is one more)."""
+    thumb_start: int
+    """First screen row of the rail's thumb."""
+    thumb_end: int
+    """One past the thumb's last screen row (equal to thumb_start: no thumb)."""
 
 
 def classify(alignment: Alignment, doc: int) -> tuple[list[int], list[bool]]:
@@ -107,6 +121,7 @@ class ArticlePane(ScrollView, can_focus=False):
         self._layout: TextLayout | None = None
         self._styles: PaneStyles | None = None
         self._rows: LRUCache[tuple[int, bool], Strip] = LRUCache(2048)
+        self._frame: _Frame | None = None
 
     # -- layout -------------------------------------------------------------------------
 
@@ -299,38 +314,79 @@ class ArticlePane(ScrollView, can_focus=False):
             self._rows.clear()
         return self._styles
 
-    def render_line(self, y: int) -> Strip:
-        styles = self.styles_for_rows
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Paint ``crop``, measuring the viewport once for all its rows (not once per row)."""
+        self._frame = self._measure_frame()
+        try:
+            if not self._plain_box():
+                return super().render_lines(crop)
+            # Nothing for Textual's StylesCache to add around our rows (no border, padding,
+            # tint or opacity), and its per-row work cost more than the rows themselves:
+            # a synced keypress scrolls six panes, so every visible row is repainted.
+            filters = self.get_line_filters()
+            background = self.background_colors[1]
+            strips = []
+            for y in crop.line_range:
+                strip = self.render_line(y)
+                for line_filter in filters:
+                    strip = strip.apply_filter(line_filter, background)
+                strips.append(strip)
+            x1, x2 = crop.column_span
+            if (x1, x2) != (0, self._frame.width + RAIL):
+                strips = [strip.crop(x1, x2) for strip in strips]
+            return strips
+        finally:
+            self._frame = None
+
+    def _plain_box(self) -> bool:
+        """True when the rows are the whole widget, untouched by CSS effects."""
+        styles = self.styles
+        return (
+            self.scrollable_content_region.size == self.region.size
+            and not styles.tint.a
+            and styles.text_opacity == 1.0
+            and self.opacity == 1.0
+            and not any(edge for edge, _colour in styles.outline)
+            and (not styles.has_rule("hatch") or styles.hatch == "none")
+        )
+
+    def _measure_frame(self) -> _Frame:
+        """Top row, text width and the rail's thumb rows for the current scroll position."""
+        region = self.scrollable_content_region
+        height = region.height
+        total = self.text_layout.height
         top = round(self.scroll_y)
-        row = top + y
-        thumb = self._on_thumb(y, top)
+        thumb_start = thumb_end = 0
+        if total > height > 0:
+            size = max(1, height * height // total)
+            thumb_start = min(height - size, round(top * height / total))
+            thumb_end = thumb_start + size
+        return _Frame(top, region.width - RAIL, thumb_start, thumb_end)
+
+    def render_line(self, y: int) -> Strip:
+        frame = self._frame or self._measure_frame()
+        row = frame.top + y
+        thumb = frame.thumb_start <= y < frame.thumb_end
         strip = self._rows.get((row, thumb))
         if strip is None:
-            width = self.scrollable_content_region.width - RAIL
-            text = self._render_row(row, styles, width)
-            rail = (
+            styles = self.styles_for_rows
+            width = frame.width
+            segments = self._row_segments(row, styles, width)
+            segments.append(
                 Segment(RAIL_THUMB, styles.rail_thumb)
                 if thumb
                 else Segment(RAIL_TRACK, styles.rail_track)
             )
-            strip = Strip(Segment.simplify([*text, rail]), width + RAIL)
+            strip = Strip(Segment.simplify(segments), width + RAIL)
             self._rows[(row, thumb)] = strip
         return strip
 
-    def _on_thumb(self, y: int, top: int) -> bool:
-        """Whether screen row ``y`` shows the rail's thumb (where the view is)."""
-        height = self.scrollable_content_region.height
-        total = self.text_layout.height
-        if total > height > 0:
-            size = max(1, height * height // total)
-            start = min(height - size, round(top * height / total))
-            return start <= y < start + size
-        return False
-
-    def _render_row(self, row: int, styles: PaneStyles, width: int) -> Strip:
+    def _row_segments(self, row: int, styles: PaneStyles, width: int) -> list[Segment]:
+        """Gutter and text of layout row ``row``, padded to ``width`` (one Strip per row:
+        building Strips is the costly part of a new row)."""
         layout = self.text_layout
         if row >= layout.height or layout.row_sentence[row] == NO_SENTENCE:
-            return Strip.blank(width, styles.base)
+            return [Segment(" " * width, styles.base)]
         index = layout.row_sentence[row]
         start, end = layout.row_start[row], layout.row_end[row]
         segments = self._gutter(index, row == layout.first_row[index], styles)
@@ -339,7 +395,7 @@ class ArticlePane(ScrollView, can_focus=False):
         used = Segment.get_line_length(segments)
         if used < width:
             segments.append(Segment(" " * (width - used), styles.base))
-        return Strip(segments, max(width, used))
+        return segments
 
     def _gutter(self, index: int, first: bool, styles: PaneStyles) -> list[Segment]:
         base = styles.base
