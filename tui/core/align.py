@@ -25,6 +25,7 @@ import numpy.typing as npt
 
 from tui.core.compare import Discrepancy, find_discrepancies
 from tui.core.model import Article
+from tui.core.names import name_lists
 from tui.core.numbers import find_numbers
 from tui.core.pair_search import PairSearch
 from tui.core.scoring import Scorer, SentenceProfile, build_profiles
@@ -33,10 +34,14 @@ DEFAULT_THRESHOLD = 50.0
 """Score 50 is ``scoring.Z_CUT``: where the hand-labelled seed pairs reach precision 0.9
 (see bench/README.md, "Alignment")."""
 NUMBER_LINK_MARGIN = 30.0
-"""Pairs down to this far below the threshold are kept when they give one figure
-differently (a number conflict or refinement). On the seeds at the default threshold:
-number candidates found 1 of 9 -> 8 of 9, and the pair gold improves too (P 0.908 ->
-0.914, R 0.439 -> 0.472): 6 of the 7 pairs it adds are hand-labelled links."""
+"""Pairs down to this far below the threshold are kept when they give one figure or one
+list of names differently (a number or list conflict or refinement). On the seeds at the
+default threshold: number candidates found 1 of 9 -> 8 of 9, and the pair gold improves
+too (P 0.908 -> 0.914, R 0.439 -> 0.472): 6 of the 7 pairs it adds are hand-labelled
+links. Lists add the guarantor-states pair (score 32, a hand-labelled link and the one
+list conflict of the gold)."""
+LINKING_KINDS = frozenset({"number", "list"})
+"""Discrepancy kinds that keep a pair below the threshold (``NUMBER_LINK_MARGIN``)."""
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|thirteen|fourteen|"
     "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
@@ -48,6 +53,12 @@ _NUMBER_WORD_START = re.compile(
 )
 """A word starting like a number word; the look-ahead on first letters lets the regex
 engine skip most positions (3x faster than a case-insensitive alternation)."""
+
+
+_MAY_HOLD_LIST = re.compile(
+    r"[A-Z][\w.'’-]*(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?[A-Z]"
+)
+"""Two names joined by a comma, "and" or "or": a cheap gate before ``names.name_lists``."""
 
 
 def _may_hold_number(text: str) -> bool:
@@ -247,19 +258,22 @@ def _score_pairs(
     search = PairSearch(scorer)
     found = search.search(threshold)
     report(0.6)
-    found.extend(_number_links(articles, search, threshold))
+    found.extend(_figure_links(articles, search, threshold))
     report(0.8)
     return [(profiles[low], profiles[high], score) for low, high, score in sorted(found)]
 
 
-def _number_links(
+def _figure_links(
     articles: Sequence[Article], search: PairSearch, threshold: float
 ) -> list[tuple[int, int, float]]:
     """Pairs below ``threshold`` (down to ``NUMBER_LINK_MARGIN`` under it) that give one
-    figure differently: the ones a fact-checker most needs side by side.
+    figure or one list of names differently: the ones a fact-checker most needs side by
+    side.
 
     "The death toll had risen to 14" and "seven people were killed" share few words, so
     their score is low; a number conflict or refinement between them is the evidence.
+    Likewise "guarantees by the U.S., Britain, France, Canada, Turkey" and "Guarantor
+    states (USA, UK, Turkey, France, Germany etc.)": a list conflict.
     """
     floor = max(threshold - NUMBER_LINK_MARGIN, 1.0)
     if floor >= threshold:
@@ -268,12 +282,12 @@ def _number_links(
     sentence_of = [articles[p.doc].sentences[p.sentence] for p in profiles]
     # Counts can only be compared through the same unit or event ("people", "killed"):
     # an index of those keys gives the candidate pairs.
-    holders: dict[tuple[str, str | None], list[int]] = {}
-    keys_of: dict[str, set[tuple[str, str | None]]] = {}  # repeated sentences read once
+    holders: dict[tuple[str, ...] | tuple[str, str | None], list[int]] = {}
+    keys_of: dict[str, set[tuple[str, ...] | tuple[str, str | None]]] = {}  # read once
     for position, sentence in enumerate(sentence_of):
         keys = keys_of.get(sentence.text)
         if keys is None:
-            keys = keys_of[sentence.text] = _number_keys(sentence.text)
+            keys = keys_of[sentence.text] = _number_keys(sentence.text) | _list_keys(sentence.text)
         for key in keys:
             holders.setdefault(key, []).append(position)
     count = len(profiles)
@@ -295,14 +309,29 @@ def _number_links(
             continue
         a, b = profiles[low], profiles[high]
         found = find_discrepancies(a.doc, sentence_of[low], b.doc, sentence_of[high])
-        if any(d.kind == "number" for d in found):
+        if any(d.kind in LINKING_KINDS for d in found):
             out.append((low, high, score))
     return out
 
 
-def _number_keys(text: str) -> set[tuple[str, str | None]]:
+def _list_keys(text: str) -> set[tuple[str, ...] | tuple[str, str | None]]:
+    """Keys through which the lists of names of ``text`` compare: each two of a list's
+    names (lists are compared when they share two), and each name of a two-name list
+    (two such lists are compared on one shared name)."""
+    keys: set[tuple[str, ...] | tuple[str, str | None]] = set()
+    if not _MAY_HOLD_LIST.search(text):
+        return keys
+    for found in name_lists(text):
+        names = sorted(set(found.canonical))
+        keys.update(("names", x, y) for i, x in enumerate(names) for y in names[i + 1 :])
+        if len(found.items) == 2:
+            keys.update(("pair-list", name) for name in names)
+    return keys
+
+
+def _number_keys(text: str) -> set[tuple[str, ...] | tuple[str, str | None]]:
     """The units and events through which the figures of ``text`` compare."""
-    keys: set[tuple[str, str | None]] = set()
+    keys: set[tuple[str, ...] | tuple[str, str | None]] = set()
     if not _may_hold_number(text):
         return keys
     for mention in find_numbers(text):
