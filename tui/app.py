@@ -13,6 +13,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 
 from tui.annotations import Annotations
 from tui.controllers.annotating import ANNOTATION_BINDINGS, POLL_SECONDS, AnnotatingActions
@@ -114,6 +115,7 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         else:
             register_themes(self)
             self.theme = pick_theme(self, self.start_theme)
+        self._apply_user_keymap()
         if self.notes_path is not None:
             self.notes_problem = self.open_notes(self.notes_path)
             self.set_interval(POLL_SECONDS, self.poll_notes, name="poll-notes")
@@ -124,6 +126,18 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         self._align()
         # Most corpora align in well under a blink: show progress only if it takes a while
         self.set_timer(LOADING_DELAY, self._show_loading)
+
+    def _apply_user_keymap(self) -> None:
+        """Remap keys from ``<data dir>/keymap.yaml`` (binding id -> keys), if the user has one."""
+        if self.data_dir is None:
+            return
+        from tui.keymap import load_keymap
+
+        keymap = load_keymap(self.data_dir, binding_ids())
+        for problem in keymap.problems:
+            self.notify(problem, severity="warning", timeout=8)
+        if keymap.bindings:
+            self.set_keymap(keymap.bindings)
 
     def _show_loading(self) -> None:
         if self.alignment is None and not isinstance(self.screen, LoadingScreen):
@@ -223,3 +237,32 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
             return
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+
+def binding_ids() -> set[str]:
+    """Every binding id of the app and its screens: what ``keymap.yaml`` may remap."""
+    from tui.screens.export import ExportScreen
+    from tui.screens.help import HelpScreen
+    from tui.screens.note_editor import NoteEditor
+    from tui.screens.notes_panel import NotesPanel
+    from tui.screens.notes_problem import NotesProblem
+    from tui.screens.pane_chooser import PaneChooser
+    from tui.screens.sessions import SessionsScreen
+
+    owners: tuple[type[DOMNode], ...] = (
+        ReaderApp,
+        ReadingScreen,
+        ExportScreen,
+        HelpScreen,
+        NoteEditor,
+        NotesPanel,
+        NotesProblem,
+        PaneChooser,
+        SessionsScreen,
+    )
+    return {
+        binding.id
+        for owner in owners
+        for binding in owner.BINDINGS
+        if isinstance(binding, Binding) and binding.id
+    }
