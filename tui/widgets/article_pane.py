@@ -160,6 +160,12 @@ class ArticlePane(ScrollView, can_focus=False):
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        # A pane mounted late (its column was hidden until now) takes the alignment the
+        # screen shows now: it may have been swapped while the pane was not in the DOM.
+        shown = getattr(self.screen, "alignment", None)
+        if isinstance(shown, Alignment) and shown is not self.alignment:
+            self.alignment = shown
+            self.kinds, self.flagged = classify(shown, self.doc)
 
     def _theme_changed(self, _theme: object) -> None:
         self._styles = None
@@ -170,7 +176,8 @@ class ArticlePane(ScrollView, can_focus=False):
         """Show or hide page furniture, keeping the reading position."""
         if hide != self.hide_furniture:
             self.hide_furniture = hide
-            self._relayout()
+            if self._layout is not None:  # else wrapped with the new setting on first use
+                self._relayout()
 
     # -- geometry the screen uses for sync ----------------------------------------------
 
@@ -222,8 +229,10 @@ class ArticlePane(ScrollView, can_focus=False):
         self.scroll_to(y=max(0, top), animate=False)
 
     def is_shown(self, sentence: int) -> bool:
-        """False for sentences left out of the layout (hidden furniture)."""
-        return self.text_layout.first_row[sentence] >= 0
+        """False for sentences left out of the layout (hidden furniture).
+
+        Answered without wrapping, so it holds for panes not yet mounted."""
+        return not (self.hide_furniture and self.kinds[sentence] == FURNITURE)
 
     # -- state set by the screen --------------------------------------------------------
 
