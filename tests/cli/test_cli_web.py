@@ -15,7 +15,7 @@ from tui.cli import main
 from tui.core.corpus import load_paths
 from tui.core.model import Article
 
-pytest.importorskip("trafilatura")
+pytest.importorskip("trafilatura", exc_type=ModuleNotFoundError)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

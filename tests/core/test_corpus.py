@@ -323,7 +323,7 @@ def test_a_device_or_fifo_is_not_read(tmp_path: Path) -> None:
 
 
 def test_saved_html_page_is_extracted_with_metadata() -> None:
-    pytest.importorskip("trafilatura")
+    pytest.importorskip("trafilatura", exc_type=ModuleNotFoundError)
     article = only(load_paths([INPUTS / "page.html"]))
     assert article.meta.source == "Example News"
     assert article.label == "Example News"
