@@ -12,6 +12,7 @@ so they work both in TCSS (``background: $reader-match-strong 60%;``) and in a r
 |----------------------------|---------------------------------------------------------------|
 | ``reader-agree``           | foreground: agreement marks and glyphs                        |
 | ``reader-contradict``      | foreground: contradiction-candidate glyph and underline       |
+| ``reader-compatible``      | foreground: ≈ glyph of a refinement or spelling variant       |
 | ``reader-unique``          | foreground: marker of a sentence matched nowhere              |
 | ``reader-match-strong``    | background tint: sentence matched with a high score           |
 | ``reader-match-weak``      | background tint: sentence matched with a low score            |
@@ -55,6 +56,7 @@ USER_THEMES_FOLDER = "themes"
 VARIABLE_DEFAULTS: dict[str, str] = {
     "reader-agree": "#4EBF71",
     "reader-contradict": "#E5484D",
+    "reader-compatible": "#D4A017",
     "reader-unique": "#B07CD8",
     "reader-match-strong": "#2B5E3B",
     "reader-match-weak": "#5E5A2B",

@@ -17,7 +17,10 @@ from tests.app.reading_fixture import (
     sample_corpus,
 )
 from tui.app import ReaderApp
+from tui.core.align import Alignment
+from tui.core.compare import Discrepancy, Span
 from tui.screens.reading import ReadingScreen
+from tui.widgets.article_pane import COMPATIBLE_FLAG, CONFLICT_FLAG
 from tui.widgets.pane_header import PaneHeader
 from tui.widgets.status_line import StatusLine
 
@@ -533,3 +536,31 @@ async def test_article_text_is_never_parsed_as_markup() -> None:
         pane = screen.pane(0)
         line = "".join(seg.text for seg in pane.render_line(0))
         assert "[bold]no[/bold]" in line
+
+
+async def test_compatible_candidates_are_marked_apart_and_skipped_by_the_jump_keys() -> None:
+    """A refinement ("4.01 million" vs "more than 3.9 million") is not a contradiction."""
+    base = sample_corpus()
+    conflict = base.discrepancies[0]
+    refinement = Discrepancy(
+        "number",
+        "refinement",
+        Span(0, 3, conflict.a.start, conflict.a.start, ""),
+        Span(1, 8, conflict.b.start, conflict.b.start, ""),
+        "people hurt: about ten refines more than nine",
+    )
+    alignment = Alignment(base.articles, base.pairs, base.groups, (refinement, conflict))
+    app = make_app(alignment)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await reading(pilot)
+        alpha = screen.pane(0)
+        assert alpha.flagged[3] == COMPATIBLE_FLAG
+        assert alpha.flagged[CONFLICT.sentence] == CONFLICT_FLAG
+        gutter = "".join(seg.text for seg in alpha.render_line(alpha.screen_row_of(3)))
+        assert "≈" in gutter and "⚑" not in gutter
+        await pilot.press("right_square_bracket")  # passes the refinement at 3
+        await pilot.pause()
+        assert screen.focused_ref == CONFLICT
+        await put_cursor(pilot, screen, 3)
+        status = status_text(screen)
+        assert "≈ number refinement" in status and "⚑" not in status

@@ -430,13 +430,14 @@ class AnnotatingActions(_Base):
 
 def _show_candidates(screen: ReadingScreen, shown: Alignment) -> None:
     """Swap the alignment the screen shows (same pairs, fewer candidates) and repaint ⚑ marks."""
-    from tui.widgets.article_pane import ArticlePane
+    from tui.widgets.article_pane import flag_of
 
     screen.alignment = shown
-    for pane in screen.query(ArticlePane):
+    for doc in range(len(screen.articles)):
+        pane = screen.pane(doc)  # every pane, mounted yet or not
         pane.alignment = shown
         for index in range(len(pane.flagged)):
-            pane.flagged[index] = bool(shown.discrepancies_of(SentenceRef(pane.doc, index)))
+            pane.flagged[index] = flag_of(shown, SentenceRef(pane.doc, index))
         pane.set_search_marks(pane.search_marks)  # public way to drop the painted-row cache
     doc = screen.focused_doc
     screen.move_cursor(doc, screen.cursors[doc])  # repaints the detail line

@@ -27,7 +27,7 @@ from tui.core.compare import diff_words
 from tui.messages import PaneWheelScrolled, SentenceClicked
 from tui.search import SearchHit, find_hits
 from tui.widgets.alignment_table import AlignmentTable
-from tui.widgets.article_pane import FURNITURE, UNIQUE, ArticlePane
+from tui.widgets.article_pane import CONFLICT_FLAG, FURNITURE, UNIQUE, ArticlePane
 from tui.widgets.pane_column import PaneColumn
 from tui.widgets.pane_header import PaneHeader
 from tui.widgets.status_line import StatusLine
@@ -444,7 +444,10 @@ class ReadingScreen(Screen[None]):
             where.append((" · sync off", "$text-warning"))
         detail: list[str | tuple[str, str]] = []
         for disc in self.alignment.discrepancies_of(ref):
-            detail.append((f"⚑ {disc.kind} {disc.status}: ", "bold $text-error"))
+            if disc.status == "conflict":
+                detail.append((f"⚑ {disc.kind} conflict: ", "bold $text-error"))
+            else:
+                detail.append((f"≈ {disc.kind} {disc.status}: ", "bold $text-warning"))
             detail.append(f"{disc.explanation} (“{disc.a.text}” vs “{disc.b.text}”)  ")
         if self.hits:
             detail.append(
@@ -594,7 +597,10 @@ class ReadingScreen(Screen[None]):
         count = len(self.articles[doc].sentences)
         index = self.cursors[doc] + direction
         while 0 <= index < count:
-            wanted = pane.flagged[index] if what == "contradiction" else pane.kinds[index] == UNIQUE
+            if what == "contradiction":  # conflicts only: refinements and variants agree
+                wanted = pane.flagged[index] == CONFLICT_FLAG
+            else:
+                wanted = pane.kinds[index] == UNIQUE
             if wanted and pane.is_shown(index):
                 self.move_cursor(doc, index)
                 return

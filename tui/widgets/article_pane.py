@@ -27,6 +27,7 @@ from tui.core.model import Article
 from tui.messages import PaneWheelScrolled, SentenceClicked
 from tui.widgets.pane_styles import (
     ANNOTATED_GLYPH,
+    COMPATIBLE_GLYPH,
     CONTRADICTION_GLYPH,
     COUNTERPART_BAR,
     CURSOR_BAR,
@@ -71,11 +72,23 @@ class _Frame(NamedTuple):
     """One past the thumb's last screen row (equal to thumb_start: no thumb)."""
 
 
-def classify(alignment: Alignment, doc: int) -> tuple[list[int], list[bool]]:
+NO_FLAG, COMPATIBLE_FLAG, CONFLICT_FLAG = 0, 1, 2
+"""Per-sentence candidate flag: none; only refinements/variants (≈); a conflict (⚑)."""
+
+
+def flag_of(alignment: Alignment, ref: SentenceRef) -> int:
+    """How the gutter flags ``ref``: a conflict outranks a compatible difference."""
+    statuses = {d.status for d in alignment.discrepancies_of(ref)}
+    if "conflict" in statuses:
+        return CONFLICT_FLAG
+    return COMPATIBLE_FLAG if statuses else NO_FLAG
+
+
+def classify(alignment: Alignment, doc: int) -> tuple[list[int], list[int]]:
     """Per sentence of article ``doc``: its kind (furniture, unique, weak, strong) and flag."""
     article = alignment.articles[doc]
     kinds: list[int] = []
-    flagged: list[bool] = []
+    flagged: list[int] = []
     for sentence in article.sentences:
         ref = SentenceRef(doc, sentence.index)
         partners = alignment.partners(ref)
@@ -87,7 +100,7 @@ def classify(alignment: Alignment, doc: int) -> tuple[list[int], list[bool]]:
             kinds.append(STRONG)
         else:
             kinds.append(WEAK)
-        flagged.append(bool(alignment.discrepancies_of(ref)))
+        flagged.append(flag_of(alignment, ref))
     return kinds, flagged
 
 
@@ -421,8 +434,10 @@ class ArticlePane(ScrollView, can_focus=False):
         glyph = Segment(" ", base)
         note = Segment(" ", base)
         if first:
-            if self.flagged[index]:
+            if self.flagged[index] == CONFLICT_FLAG:
                 glyph = Segment(CONTRADICTION_GLYPH, base + styles.contradiction)
+            elif self.flagged[index] == COMPATIBLE_FLAG:
+                glyph = Segment(COMPATIBLE_GLYPH, base + styles.compatible)
             elif self.kinds[index] == UNIQUE:
                 glyph = Segment(UNIQUE_GLYPH, base + styles.unique)
             if index in self.annotated:

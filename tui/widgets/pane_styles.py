@@ -15,6 +15,8 @@ from textual.color import Color
 
 CONTRADICTION_GLYPH = "⚑"
 """Marks a contradiction candidate (with colour, never colour alone)."""
+COMPATIBLE_GLYPH = "≈"
+"""Marks a difference the engine reads as compatible: a refinement or a spelling variant."""
 UNIQUE_GLYPH = "◦"
 """Marks a sentence no other source reports."""
 ANNOTATED_GLYPH = "✎"
@@ -46,6 +48,7 @@ class PaneStyles:
     cursor_bar: Style
     counterpart_bar: Style
     contradiction: Style
+    compatible: Style
     unique: Style
     annotated: Style
     rail_track: Style
@@ -101,6 +104,7 @@ def build_pane_styles(variables: Mapping[str, str], base: Style) -> PaneStyles:
         cursor_bar=Style(color=fg("accent", "primary").rich_color, bold=True),
         counterpart_bar=Style(color=fg("reader-agree", "success").rich_color, bold=True),
         contradiction=Style(color=fg("reader-contradict", "error").rich_color, bold=True),
+        compatible=Style(color=fg("reader-compatible", "warning").rich_color, bold=True),
         unique=Style(color=fg("reader-unique", "secondary").rich_color, bold=True),
         annotated=Style(color=fg("reader-annotation", "primary").rich_color, bold=True),
         rail_track=base + Style(color=background.blend(foreground, 0.18).rich_color),
