@@ -45,7 +45,7 @@ from textual.app import App
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from tui.core.storage import StorageError
+from tui.core.storage import SAFE_LOADER, StorageError
 from tui.resources import themes_dir
 from tui.settings import Settings, SettingsStore
 
@@ -111,7 +111,7 @@ def load_theme_file(path: Path) -> Theme:
             or a value that is not a colour.
     """
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, UnicodeDecodeError) as exc:
         raise ThemeFileError(f"{path.name}: cannot read ({exc.__class__.__name__})") from exc
     except yaml.YAMLError as exc:
