@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from tests.app.reading_fixture import CONFLICT, sample_corpus
 from tui.app import ReaderApp
 from tui.core.align import Alignment, SentenceRef
+from tui.core.compare import Discrepancy, Span
 from tui.core.notes import NotesDocument, parse_document
 from tui.core.notes_store import NotesStore
 from tui.screens.note_editor import NoteEditor
@@ -348,3 +349,42 @@ async def test_changes_by_another_writer_are_merged_and_shown(tmp_path: Path) ->
         await pilot.pause()
         kinds = sorted(a.kind for a in on_disk(path).annotations)
         assert kinds == ["agreement", "agreement", "note"]  # both sides kept
+
+
+async def test_a_twice_on_the_same_passages_records_one_agreement(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yaml"
+    app = notes_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("j", "a", "a", "a")
+        await pilot.pause()
+        assert [a.kind for a in on_disk(path).annotations] == ["agreement"]
+        assert any("Already marked as agreement" in n.message for n in app._notifications)
+
+
+async def test_x_and_X_prefer_the_conflict_over_a_compatible_difference(tmp_path: Path) -> None:
+    base = sample_corpus()
+    conflict = base.discrepancies[0]
+    variant = Discrepancy(
+        "name",
+        "variant",
+        Span(conflict.a.doc, conflict.a.sentence, conflict.a.start, conflict.a.start, ""),
+        Span(conflict.b.doc, conflict.b.sentence, conflict.b.start, conflict.b.start, ""),
+        "Spelling variant: Alpha vs Alfa",
+    )
+    alignment = Alignment(base.articles, base.pairs, base.groups, (variant, conflict))
+    path = tmp_path / "notes.yaml"
+    app = notes_app(path, alignment)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        reading(app).move_cursor(CONFLICT.doc, CONFLICT.sentence)
+        await pilot.press("x")
+        await pilot.pause()
+        (confirmed,) = on_disk(path).annotations
+        assert confirmed.discrepancy is not None
+        assert confirmed.discrepancy.status == "conflict"
+        assert confirmed.comment == conflict.explanation
+        await pilot.press("X")
+        await pilot.pause()
+        (dismissed,) = on_disk(path).dismissed
+        assert dismissed.kind == "number"  # the conflict, not the name variant

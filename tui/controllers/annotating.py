@@ -8,7 +8,7 @@ notes file is polled (cheap mtime check) every few seconds and on app focus; mer
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +16,8 @@ from textual.binding import Binding
 
 from tui.annotations import KIND_GLYPHS, Annotations
 from tui.core.align import Alignment, SentenceRef
-from tui.core.notes import Annotation, AnnotationKind, DiscrepancyInfo
+from tui.core.compare import Discrepancy
+from tui.core.notes import Annotation, AnnotationKind, DiscrepancyInfo, Target
 from tui.core.notes_store import NotesStore
 from tui.core.storage import StorageError
 from tui.screens.note_editor import NoteDraft, NoteEditor
@@ -258,7 +259,7 @@ class AnnotatingActions(_Base):
         if not from_selection:
             candidates = screen.alignment.discrepancies_of(refs[0])
             if kind == "contradiction" and candidates:
-                disc = candidates[0]
+                disc = _first_candidate(candidates)
                 refs = [
                     SentenceRef(disc.a.doc, disc.a.sentence),
                     SentenceRef(disc.b.doc, disc.b.sentence),
@@ -277,6 +278,9 @@ class AnnotatingActions(_Base):
             return
         targets = notes.targets(refs)
         labels = ", ".join(notes.articles[doc].label for doc in sorted({r.doc for r in refs}))
+        if _already_marked(notes.store.annotations, kind, targets):
+            self.notify(f"Already marked as {kind}: {labels} (e edits it, d deletes it)", timeout=3)
+            return
         what = "confirmed candidate" if discrepancy else kind
         if (
             self._save(
@@ -295,7 +299,7 @@ class AnnotatingActions(_Base):
         if not candidates:
             self.notify("No contradiction candidate on this sentence.", timeout=3)
             return
-        disc = candidates[0]
+        disc = _first_candidate(candidates)
         a, b = notes.quotes(disc)
         self._save(
             lambda: notes.store.dismiss(disc.kind, a, b),
@@ -441,3 +445,20 @@ def _show_candidates(screen: ReadingScreen, shown: Alignment) -> None:
         pane.set_search_marks(pane.search_marks)  # public way to drop the painted-row cache
     doc = screen.focused_doc
     screen.move_cursor(doc, screen.cursors[doc])  # repaints the detail line
+
+
+def _first_candidate(candidates: Sequence[Discrepancy]) -> Discrepancy:
+    """The candidate x confirms and X dismisses: a conflict before a compatible difference."""
+    return min(candidates, key=lambda d: d.status != "conflict")
+
+
+def _already_marked(
+    annotations: Iterable[Annotation], kind: AnnotationKind, targets: Sequence[Target]
+) -> bool:
+    """Whether an annotation of ``kind`` already links exactly these passages."""
+    wanted = {(t.article.id, t.position.start, t.position.end) for t in targets}
+    return any(
+        a.kind == kind
+        and {(t.article.id, t.position.start, t.position.end) for t in a.targets} == wanted
+        for a in annotations
+    )
