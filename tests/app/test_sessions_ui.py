@@ -177,3 +177,17 @@ def test_plan_named_session_and_notes_flag(tmp_path: Path) -> None:
     assert [a.path for a in reopened.articles] == [str(article)]
     with pytest.raises(CliError):
         plan_open(args(session="../evil"), store)
+
+
+def test_skipped_inputs_reach_the_app_as_notices_and_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The full-screen app hides stderr: a skipped file must also be said inside it."""
+    good = tmp_path / "good.txt"
+    good.write_text("A first sentence. A second one.\n", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    plan = plan_open(args(paths=[str(good), str(empty)]), SessionStore(tmp_path / "data"))
+    assert [a.path for a in plan.articles] == [str(good)]
+    assert plan.notices == (f"{empty}: empty file; skipped",)
+    assert f"reader: {empty}: empty file; skipped" in capsys.readouterr().err

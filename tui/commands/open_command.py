@@ -9,7 +9,9 @@ app (palette "Sessions…") ends the app with ``SwitchSession`` and this loop st
 from __future__ import annotations
 
 import argparse
+import io
 import re
+import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -44,16 +46,28 @@ def _absolute(paths: list[str]) -> list[str]:
     return [p if _URL.match(p) else str(Path(p).expanduser().resolve()) for p in paths]
 
 
+def _load(paths: list[str]) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+    """Load articles; every skipped input or warning goes to stderr AND comes back as a
+    notice, because the full-screen app hides stderr until it quits."""
+    captured = io.StringIO()
+    try:
+        articles = load_or_fail(paths, stderr=captured)
+    finally:
+        sys.stderr.write(captured.getvalue())
+    lines = captured.getvalue().splitlines()
+    return articles, tuple(line.removeprefix("reader: ") for line in lines)
+
+
 def _reopen(store: SessionStore, session: Session) -> OpenPlan:
     """Load a saved session's own articles; note what moved or changed."""
-    articles = load_or_fail(session.article_paths)
-    notices = tuple(n.message for n in check_articles(session, articles))
+    articles, problems = _load(session.article_paths)
+    notices = problems + tuple(n.message for n in check_articles(session, articles))
     return OpenPlan(session, articles, notices)
 
 
 def _with_articles(store: SessionStore, name: str, paths: list[str]) -> OpenPlan:
     """Open (or create) session ``name`` on the articles given (the seeds when none)."""
-    articles = load_or_fail(_absolute(paths))
+    articles, problems = _load(_absolute(paths))
     if store.exists(name):
         try:
             session = store.load(name)
@@ -62,8 +76,8 @@ def _with_articles(store: SessionStore, name: str, paths: list[str]) -> OpenPlan
         fresh = session_articles(articles)
         if [a.path for a in fresh] != session.article_paths:
             session = replace(session, view=ViewState())  # other articles: start at the top
-        return OpenPlan(replace(session, articles=fresh), articles)
-    return OpenPlan(store.new(name, articles), articles)
+        return OpenPlan(replace(session, articles=fresh), articles, problems)
+    return OpenPlan(store.new(name, articles), articles, problems)
 
 
 def plan_open(args: argparse.Namespace, store: SessionStore) -> OpenPlan:
