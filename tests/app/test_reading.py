@@ -17,7 +17,7 @@ from tests.app.reading_fixture import (
     sample_corpus,
 )
 from tui.app import ReaderApp
-from tui.core.align import Alignment
+from tui.core.align import Alignment, Pair, SentenceRef
 from tui.core.compare import Discrepancy, Span
 from tui.screens.reading import ReadingScreen
 from tui.widgets.article_pane import COMPATIBLE_FLAG, CONFLICT_FLAG
@@ -564,3 +564,20 @@ async def test_compatible_candidates_are_marked_apart_and_skipped_by_the_jump_ke
         await put_cursor(pilot, screen, 3)
         status = status_text(screen)
         assert "≈ number refinement" in status and "⚑" not in status
+
+
+async def test_going_to_another_pane_and_back_keeps_the_readers_place() -> None:
+    """Beta 25 matches Alpha 20 and (better) Alpha 21: back from Beta, Alpha stays on 20."""
+    base = sample_corpus()
+    split = Pair(SentenceRef(0, 21), SentenceRef(1, 25), 95.0)
+    alignment = Alignment(base.articles, (*base.pairs, split), base.groups, base.discrepancies)
+    app = make_app(alignment)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await reading(pilot)
+        await put_cursor(pilot, screen, 20)
+        await pilot.press("l")
+        await pilot.pause()
+        assert screen.focused_ref == SentenceRef(1, 25)
+        await pilot.press("h")
+        await pilot.pause()
+        assert screen.focused_ref == SentenceRef(0, 20)

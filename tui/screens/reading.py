@@ -306,8 +306,19 @@ class ReadingScreen(Screen[None]):
         """The sentence under the cursor of the focused pane."""
         return SentenceRef(self.focused_doc, self.cursors[self.focused_doc])
 
-    def counterpart_in(self, ref: SentenceRef, doc: int) -> tuple[int, float | None] | None:
-        """The sentence of article ``doc`` aligned with ``ref`` and its score, if any."""
+    def counterpart_in(
+        self, ref: SentenceRef, doc: int, prefer: int | None = None
+    ) -> tuple[int, float | None] | None:
+        """The sentence of article ``doc`` aligned with ``ref`` and its score, if any.
+
+        ``prefer`` (the pane's current cursor) wins when it is one of ``ref``'s partners, so
+        going from pane A to B and back lands where the reader was, even when B's sentence
+        is matched best by another sentence of A (one outlet's sentence split in two).
+        """
+        if prefer is not None:
+            for partner, score in self.alignment.partners(ref):
+                if partner.doc == doc and partner.sentence == prefer:
+                    return prefer, score
         best = self.alignment.best_partner_in(ref, doc)
         if best is not None:
             return best[0].sentence, best[1]
@@ -378,7 +389,7 @@ class ReadingScreen(Screen[None]):
             if other == doc:
                 continue
             pane = self.pane(other)
-            match = self.counterpart_in(ref, other)
+            match = self.counterpart_in(ref, other, prefer=cursors[other])
             if match is None:
                 pane.show_state(cursor=cursors[other], focused=False, counterpart=None)
                 note = "no match" if self.sync else ""
