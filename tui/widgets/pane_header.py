@@ -47,7 +47,7 @@ class PaneHeader(Widget):
             label = label[: max(1, room - 1)] + "…"
         gap = " " * max(1, width - len(label) - len(date))
         first = Content.assemble((label, "bold"), gap, date) if date else Content(label)
-        count = len(self.article.body_sentences)
+        count = len(self.article.sentences)  # the same count as the status line's "N/M"
         percent = round(self.matched * 100)
         stats = [f"{count} sent · {percent}% matched", f"{count} sent · {percent}%", f"{percent}%"]
         note = self.sync_note
