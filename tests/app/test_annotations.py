@@ -388,3 +388,24 @@ async def test_x_and_X_prefer_the_conflict_over_a_compatible_difference(tmp_path
         await pilot.pause()
         (dismissed,) = on_disk(path).dismissed
         assert dismissed.kind == "number"  # the conflict, not the name variant
+
+
+async def test_keys_do_nothing_blind_while_the_window_is_too_small(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yaml"
+    app = notes_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        screen = reading(app)
+        await pilot.press("j")
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        assert screen.has_class("-too-small")
+        await pilot.press("j", "a", "x")
+        await pilot.pause()
+        assert screen.cursors[0] == 1
+        assert on_disk(path).annotations == ()
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        await pilot.press("a")  # big enough again: the keys work
+        await pilot.pause()
+        assert [a.kind for a in on_disk(path).annotations] == ["agreement"]

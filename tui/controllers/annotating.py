@@ -131,9 +131,11 @@ class AnnotatingActions(_Base):
         return screen if isinstance(screen, ReadingScreen) else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Annotation keys work on the reading screen only, not under a modal or the loader."""
+        """Annotation keys work on the reading screen only, not under a modal or the loader,
+        and not while the window is too small to show what they would mark."""
         if action in ANNOTATION_ACTIONS:
-            return self._reading is not None
+            screen = self._reading
+            return screen is not None and not screen.has_class("-too-small")
         return True
 
     # -- opening and keeping in step ------------------------------------------------------

@@ -306,6 +306,10 @@ class ReadingScreen(Screen[None]):
         """The sentence under the cursor of the focused pane."""
         return SentenceRef(self.focused_doc, self.cursors[self.focused_doc])
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the window is too small to show the panes, only help and quit act."""
+        return not self.has_class("-too-small") or action in ("help", "quit")
+
     def counterpart_in(
         self, ref: SentenceRef, doc: int, prefer: int | None = None
     ) -> tuple[int, float | None] | None:
