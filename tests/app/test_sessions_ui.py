@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -191,3 +192,21 @@ def test_skipped_inputs_reach_the_app_as_notices_and_stderr(
     assert [a.path for a in plan.articles] == [str(good)]
     assert plan.notices == (f"{empty}: empty file; skipped",)
     assert f"reader: {empty}: empty file; skipped" in capsys.readouterr().err
+
+
+async def test_resume_shows_a_pane_without_a_match_at_its_own_cursor(tmp_path: Path) -> None:
+    """Gamma has no match for Alpha 3: it holds its place, and resuming keeps that place."""
+    alignment = sample_corpus()
+    store = SessionStore(tmp_path / "data")
+    session = store.new("hold", alignment.articles)
+    view = replace(session.view, pane_order=("a0", "a1", "a2"), focused="a0")
+    view = replace(view, cursors={"a0": 3, "a1": 8, "a2": 25})
+    app = session_app(store, replace(session, view=view), alignment)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.reading_screen
+        assert isinstance(screen, ReadingScreen)
+        assert screen.cursors[2] == 25
+        gamma = screen.pane(2)
+        assert 0 <= gamma.screen_row_of(25) < gamma.size.height  # on screen, not at the top

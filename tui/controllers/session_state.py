@@ -54,5 +54,17 @@ def apply_view(screen: ReadingScreen, view: ViewState) -> None:
     # every cursor at once, then focus: with sync on, the panes that have a match follow it
     screen.set_reactive(ReadingScreen.cursors, tuple(cursors))
     screen.move_cursor(focused, cursors[focused])
+    screen.call_after_refresh(_reveal_cursors_that_hold_their_place, screen)
     if view.view_mode in ("panes", "table") and view.view_mode != screen.view_mode:
         screen.view_mode = view.view_mode
+
+
+def _reveal_cursors_that_hold_their_place(screen: ReadingScreen) -> None:
+    """Scroll to its cursor every pane that sync does not move (no match, or sync off), so a
+    resumed session shows each pane where the reader left it, not at the top."""
+    ref = screen.focused_ref
+    for doc in screen.visible_docs:
+        if doc == ref.doc:
+            continue
+        if not screen.sync or screen.counterpart_in(ref, doc) is None:
+            screen.pane(doc).ensure_visible(screen.cursors[doc])
