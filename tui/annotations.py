@@ -17,6 +17,7 @@ from tui.core.compare import Discrepancy
 from tui.core.model import Article
 from tui.core.notes import Annotation, CandidateQuote, Target, candidate_fingerprint
 from tui.core.notes_store import NotesStore
+from tui.core.text import excerpt
 
 KIND_GLYPHS = {"agreement": "≡", "contradiction": "⚑", "note": "✎"}
 """One glyph per annotation kind, used in lists and notices (not colour alone)."""
@@ -127,11 +128,5 @@ class Annotations:
         text = annotation.comment or (
             annotation.targets[0].quote.exact if annotation.targets else ""
         )
-        text = " ".join(text.split())
         glyph = KIND_GLYPHS.get(annotation.kind, "?")
-        return f"{glyph} {annotation.kind} · {', '.join(labels)} · {shorten(text, width)}"
-
-
-def shorten(text: str, width: int) -> str:
-    """``text`` cut to ``width`` characters with an ellipsis."""
-    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+        return f"{glyph} {annotation.kind} · {', '.join(labels)} · {excerpt(text, width)}"

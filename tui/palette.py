@@ -19,6 +19,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from tui.core.model import Article
+from tui.core.text import excerpt
 
 SENTENCE_MIN_QUERY = 3
 """Characters typed before sentences are searched (shorter queries match everything)."""
@@ -136,7 +137,7 @@ class ReaderCommands(Provider):
         for text, score, index in matches:
             doc, sentence = self._refs[index]
             label = target.articles[doc].label
-            display = Content.assemble((f"{label} · ", "bold"), _shorten(text, 90))
+            display = Content.assemble((f"{label} · ", "bold"), excerpt(text, 90))
             yield Hit(
                 score / 100 * SENTENCE_WEIGHT,
                 display,
@@ -148,8 +149,4 @@ class ReaderCommands(Provider):
 
 def _title_hint(article: Article) -> str:
     title = article.meta.title
-    return f" ({_shorten(title, 60)})" if title and title != article.label else ""
-
-
-def _shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return f" ({excerpt(title, 60)})" if title and title != article.label else ""

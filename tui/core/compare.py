@@ -22,6 +22,7 @@ from rapidfuzz.distance import Levenshtein
 from tui.core import names as nm
 from tui.core import numbers as nb
 from tui.core.model import Sentence
+from tui.core.text import excerpt
 
 DiffKind = Literal["insert", "delete", "replace"]
 DiscrepancyKind = Literal["number", "name", "list", "quote"]
@@ -244,11 +245,6 @@ def _versus(prefix: str, x: str, y: str) -> Explain:
     return explain
 
 
-def _clip(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 # numbers
 
 
@@ -295,7 +291,7 @@ def _number_found(
         def explain(swapped: bool) -> str:
             pa, pb = _pick(phrase_x, phrase_y, swapped)
             da, db = _pick(nb.describe(mx), nb.describe(my), swapped)
-            return f'{label} differs: "{_clip(pa)}" vs "{_clip(pb)}" ({da} ≠ {db})'
+            return f'{label} differs: "{excerpt(pa, 60)}" vs "{excerpt(pb, 60)}" ({da} ≠ {db})'
 
         return _Found("number", "conflict", span_x, span_y, explain)
     if rel == "overlap":
@@ -559,7 +555,7 @@ def _quote_candidates(text_x: str, text_y: str) -> list[_Found]:
 
         def explain(swapped: bool, px: str = phrase_x, py: str = phrase_y) -> str:
             pa, pb = _pick(px, py, swapped)
-            return f'Quote worded differently: "{_clip(pa, 50)}" vs "{_clip(pb, 50)}"'
+            return f'Quote worded differently: "{excerpt(pa, 50)}" vs "{excerpt(pb, 50)}"'
 
         out.append(_Found("quote", "conflict", qx[kx], qy[ky], explain))
     return out

@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from tui.core.frontmatter import meta_from_mapping, split_front_matter
 from tui.core.furniture import LineKind, classify_lines
 from tui.core.model import Article, ArticleMeta, Sentence
 from tui.core.segment import split_spans
+from tui.core.storage import StorageError, load_yaml
+from tui.core.text import excerpt
 from tui.core.web import WebError, extract_html, fetch_url, is_url
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -308,8 +308,8 @@ def _sidecar(
     if not path.is_file():
         return cache[folder]
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = load_yaml(path)
+    except StorageError:
         notices.append(f"{path}: unreadable metadata file; ignored")
         return cache[folder]
     entries = data.get("articles") if isinstance(data, dict) else None
@@ -357,9 +357,8 @@ def label_from_name(path: str) -> str:
 
 
 def shorten(text: str, limit: int = MAX_LABEL) -> str:
-    """Cut ``text`` to ``limit`` characters, marking the cut with an ellipsis."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """Cut ``text`` to ``limit`` characters (a label by default), marking the cut."""
+    return excerpt(text, limit)
 
 
 def _unique(articles: list[Article]) -> tuple[Article, ...]:

@@ -11,9 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-import yaml
-
 from tui.core.model import ArticleMeta
+from tui.core.storage import YamlProblem, parse_yaml
 
 _BLOCK = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
@@ -45,10 +44,10 @@ def split_front_matter(text: str) -> FrontMatter:
     if not match:
         return FrontMatter(None, text)
     try:
-        data = yaml.safe_load(match.group(1) or "")
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f" (line {where.line + 2})" if where is not None else ""
+        data = parse_yaml(match.group(1) or "", "front matter")
+    except YamlProblem as exc:
+        # exc.line counts inside the block; the file has the opening --- above it
+        line = f" (line {exc.line + 1})" if exc.line else ""
         return FrontMatter(None, text, f"front matter is not valid YAML{line}; shown as text")
     if data is None:
         return FrontMatter(None, text[match.end() :])

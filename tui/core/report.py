@@ -14,6 +14,7 @@ import yaml
 
 from tui.core.align import Alignment, SentenceRef
 from tui.core.compare import Span
+from tui.core.text import excerpt
 
 SCHEMA_VERSION = 1
 
@@ -86,8 +87,8 @@ def to_yaml(alignment: Alignment) -> str:
 
 
 def _cell(text: str, limit: int = 160) -> str:
-    flat = " ".join(text.split()).replace("|", "\\|")
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    """A Markdown table cell: one line, cut to ``limit``, pipes escaped."""
+    return excerpt(text, limit).replace("|", "\\|")
 
 
 def to_markdown(alignment: Alignment) -> str:

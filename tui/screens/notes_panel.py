@@ -18,8 +18,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.annotations import Annotations, shorten
+from tui.annotations import Annotations
 from tui.core.notes import Annotation
+from tui.core.text import excerpt
 
 FILTERS = ("all", "agreement", "contradiction", "note")
 
@@ -121,7 +122,7 @@ class NotesPanel(ModalScreen[str | None]):
             parts.append(("  (article not open)", "$text-muted"))
         for target in annotation.targets:
             label = target.article.label or target.article.id
-            quote = shorten(" ".join(target.quote.exact.split()), 90)
+            quote = excerpt(target.quote.exact, 90)
             parts.append(f"\n    {label}: “{quote}”")
         if annotation.tags:
             parts.append((f"\n    tags: {', '.join(annotation.tags)}", "$text-muted"))

@@ -23,6 +23,7 @@ from textual.theme import Theme
 from textual.widgets import DataTable
 
 from tui.core.align import Alignment, Group, SentenceRef
+from tui.core.text import excerpt
 from tui.widgets.pane_styles import CONTRADICTION_GLYPH, UNIQUE_GLYPH
 
 GAP = "—"
@@ -178,7 +179,7 @@ class AlignmentTable(DataTable[Text]):
         self.add_column(CONTRADICTION_GLYPH, key="flag", width=1)
         for doc in docs:
             label = alignment.articles[doc].label
-            self.add_column(_truncate(label, CELL_WIDTH), key=f"doc{doc}", width=CELL_WIDTH)
+            self.add_column(excerpt(label, CELL_WIDTH), key=f"doc{doc}", width=CELL_WIDTH)
         total = len(alignment.articles)
         self._quiet_rows.add(0)  # the first row added highlights itself: not a user move
         for number, row in enumerate(self.rows_shown):
@@ -201,7 +202,7 @@ class AlignmentTable(DataTable[Text]):
                 continue
             sentence = self.alignment.articles[doc].sentences[refs[0].sentence]
             more = f" +{len(refs) - 1}" if len(refs) > 1 else ""
-            cells.append(Text(_truncate(sentence.text, CELL_WIDTH - len(more)) + more))
+            cells.append(Text(excerpt(sentence.text, CELL_WIDTH - len(more)) + more))
         return cells
 
     def _sources_cell(self, sources: int, total: int) -> Text:
@@ -278,8 +279,3 @@ class AlignmentTable(DataTable[Text]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self._post_for_row(event.cursor_row, selected=True)
-
-
-def _truncate(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
