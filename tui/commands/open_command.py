@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import io
 import re
+import shlex
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -84,8 +85,16 @@ def plan_open(args: argparse.Namespace, store: SessionStore) -> OpenPlan:
     """Decide the session and articles from ``--resume`` / ``--session`` / PATHs / ``--notes``.
 
     Raises:
-        CliError: nothing to resume, a bad session name, or no article could be opened.
+        CliError: ``--resume`` with ``--session`` or a PATH, nothing to resume, a bad session
+            name, or no article could be opened.
     """
+    if args.resume and args.session:
+        # "The last session" and "session NAME" may be two different sessions: never guess.
+        raise CliError(
+            "--session and --resume cannot be used together (--resume reopens the last "
+            f"session; --session {shlex.quote(args.session)} alone reopens that session as it was)",
+            2,
+        )
     try:
         if args.resume:
             if args.paths:

@@ -1,0 +1,61 @@
+"""``reader [options] [PATH...]``: options that contradict each other are refused in one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+from tui.core.corpus import load_paths
+from tui.core.model import Article
+from tui.core.sessions import SessionStore
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "data"
+    monkeypatch.setenv("READER_DATA_DIR", str(root))
+    return root
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "one.txt"
+    path.write_text("A first sentence. A second one.\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--session", "flood", "--resume"], ["--resume", "--session", "flood"]],
+)
+def test_session_and_resume_together_are_refused(
+    data: Path,
+    article: Path,
+    capsys: pytest.CaptureFixture[str],
+    fake_ui: list[tuple[Article, ...]],
+    argv: list[str],
+) -> None:
+    """Both sessions exist, so either could be meant: reader must not guess."""
+    store = SessionStore(data)
+    for name in ("flood", "quake"):  # quake is saved last: --resume alone would open it
+        store.save(store.new(name, ()))
+    status = main(argv)
+    err = capsys.readouterr().err
+    assert status == 2 and fake_ui == []
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("reader: --session and --resume cannot be used together")
+    assert "--session flood" in err  # says how to reopen the named one
+    assert store.resume().name == "quake"  # nothing was opened, so nothing became "last"
+
+
+def test_session_name_alone_reopens_it(
+    data: Path, article: Path, fake_ui: list[tuple[Article, ...]]
+) -> None:
+    """What the error message recommends does work: ``--session NAME`` reopens a saved one."""
+    store = SessionStore(data)
+    store.save(store.new("flood", load_paths([str(article)]).articles))
+    store.save(store.new("quake", ()))
+    assert main(["--session", "flood"]) == 0
+    assert [[a.path for a in opened] for opened in fake_ui] == [[str(article)]]
