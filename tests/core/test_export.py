@@ -68,6 +68,32 @@ def test_markdown_report_has_kinds_quotes_sources_and_comments() -> None:
     assert report.endswith("Check the BBC figure.\n")
 
 
+def confirmed(comment: str) -> NotesDocument:
+    """A contradiction confirmed from the engine's candidate with ``x`` (then maybe edited)."""
+    info = DiscrepancyInfo("number", "12 vs 14 dead", "conflict")
+    annotation = Annotation("a-1", "contradiction", (REUTERS, AP), comment, discrepancy=info)
+    return NotesDocument().with_annotations([annotation])
+
+
+def test_markdown_says_a_confirmed_candidate_explanation_once() -> None:
+    """``x`` on a candidate copies its explanation into the comment: the report says it once."""
+    report = export_markdown(confirmed("12 vs 14 dead"))
+    assert report.count("12 vs 14 dead") == 1
+    assert "**Engine candidate confirmed** (number): 12 vs 14 dead" in report
+
+
+def test_markdown_keeps_what_the_reader_added_to_the_explanation() -> None:
+    report = export_markdown(confirmed("12 vs 14 dead\nAsk the ministry."))
+    assert report.count("12 vs 14 dead") == 1
+    assert report.endswith("> — AP (Associated Press), sentence 5\n\nAsk the ministry.\n")
+
+
+def test_markdown_keeps_a_comment_that_differs_from_the_explanation() -> None:
+    report = export_markdown(confirmed("Both cite the mayor."))
+    assert "(number): 12 vs 14 dead" in report
+    assert report.endswith("\n\nBoth cite the mayor.\n")
+
+
 def test_markdown_of_no_notes() -> None:
     assert export_markdown(NotesDocument()) == "# Notes\n\n0 annotations.\n"
 

@@ -90,9 +90,27 @@ def _md_annotation(number: int, annotation: Annotation) -> list[str]:
         if target.sentence is not None:
             where += f", sentence {target.sentence + 1}"
         lines += ["", _md_quote(target.quote.exact), f">\n> — {_md_escape(where)}"]
-    if annotation.comment:
-        lines += ["", annotation.comment]
+    comment = _comment_beyond_explanation(annotation)
+    if comment:
+        lines += ["", comment]
     return lines
+
+
+def _comment_beyond_explanation(annotation: Annotation) -> str:
+    """The comment without the candidate's explanation, which the report already gives.
+
+    Confirming a candidate (``x``) copies its explanation into the comment; the reader may then
+    add lines below it. Only what they added is news; a comment they rewrote is kept whole.
+    """
+    comment = annotation.comment
+    info = annotation.discrepancy
+    explanation = info.explanation.strip() if info is not None else ""
+    if not explanation or not comment.strip().startswith(explanation):
+        return comment
+    rest = comment.strip()[len(explanation) :]
+    if rest and not rest.startswith("\n"):
+        return comment  # the explanation's words begin a sentence of the reader's own
+    return rest.strip()
 
 
 # -- CSV --------------------------------------------------------------------------------------
