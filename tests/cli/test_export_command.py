@@ -54,11 +54,48 @@ def test_csv_and_jsonld(notes_file: Path, capsys: pytest.CaptureFixture[str]) ->
 
 def test_output_file(notes_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "out" / "report.json"
+    target.parent.mkdir()
     status, out, _ = run(
         ["export", str(notes_file), "--format", "jsonld", "-o", str(target)], capsys
     )
     assert (status, out) == (0, "")
     assert json.loads(target.read_text())["type"] == "AnnotationCollection"
+
+
+def test_missing_output_folder_is_refused_not_created(
+    notes_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A typo in the folder name must not put the report somewhere unexpected."""
+    target = tmp_path / "reprots" / "flood.md"
+    status, out, err = run(["export", str(notes_file), "-o", str(target)], capsys)
+    assert (status, out) == (1, "")
+    folder = target.parent
+    assert (
+        err == f"reader: {target}: the folder {folder} does not exist (reader creates no folders)\n"
+    )
+    assert not target.parent.exists()
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("{tmp}", "{tmp}: is a folder; give the name of a file to write"),
+        ("{notes}/report.md", "{notes}/report.md: {notes} is not a folder"),
+    ],
+)
+def test_output_path_that_cannot_be_a_file_is_one_line(
+    notes_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    output: str,
+    message: str,
+) -> None:
+    names = {"tmp": tmp_path, "notes": notes_file}
+    before = notes_file.read_bytes()
+    status, out, err = run(["export", str(notes_file), "-o", output.format(**names)], capsys)
+    assert (status, out) == (1, "")
+    assert err == f"reader: {message.format(**names)}\n"
+    assert notes_file.read_bytes() == before
 
 
 def test_refuses_to_overwrite_the_notes_file(

@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 from tui.cli import CliError
+from tui.commands.output import write_output
 from tui.core.export import ExportFormat, export_document, export_markdown
 from tui.core.notes import parse_document
-from tui.core.storage import StorageError, atomic_write_text, read_text
+from tui.core.storage import StorageError, read_text
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -32,8 +33,5 @@ def run_export(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.exists() and output.resolve() == notes.resolve():
         raise CliError(f"{output}: refusing to overwrite the notes file being exported")
-    try:
-        atomic_write_text(output, text, backup=False)
-    except StorageError as exc:
-        raise CliError(str(exc)) from exc
+    write_output(output, text)
     return 0
