@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from tui import __version__
 
@@ -26,9 +27,17 @@ class CliError(Exception):
         self.status = status
 
 
+class _ArgumentParser(argparse.ArgumentParser):
+    """Usage mistakes as one ``reader: ...`` line (status 2), like every other problem,
+    instead of argparse's usage block followed by an ``error:`` line."""
+
+    def error(self, message: str) -> NoReturn:
+        raise CliError(f"{message}; see '{self.prog} --help'", 2)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser for ``reader [options] [PATH...]`` (the UI)."""
-    parser = argparse.ArgumentParser(
+    parser = _ArgumentParser(
         prog="reader",
         description=(
             "Read several accounts of the same story side by side, aligned sentence by "
@@ -73,7 +82,7 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
 
 def build_align_parser() -> argparse.ArgumentParser:
     """Parser for ``reader align``."""
-    parser = argparse.ArgumentParser(
+    parser = _ArgumentParser(
         prog="reader align",
         description="Print the alignment of the articles without starting the UI.",
     )
@@ -88,7 +97,7 @@ def build_align_parser() -> argparse.ArgumentParser:
 
 def build_export_parser() -> argparse.ArgumentParser:
     """Parser for ``reader export``."""
-    parser = argparse.ArgumentParser(
+    parser = _ArgumentParser(
         prog="reader export",
         description="Export a notes file as a Markdown report, CSV or W3C Web Annotation JSON-LD.",
     )
@@ -102,9 +111,7 @@ def build_export_parser() -> argparse.ArgumentParser:
 
 def build_sessions_parser() -> argparse.ArgumentParser:
     """Parser for ``reader sessions``."""
-    parser = argparse.ArgumentParser(
-        prog="reader sessions", description="List saved reading sessions."
-    )
+    parser = _ArgumentParser(prog="reader sessions", description="List saved reading sessions.")
     parser.add_argument("--data-dir", metavar="DIR", help="where sessions live")
     return parser
 
