@@ -29,6 +29,10 @@ class GoldSet:
     doc_a: int
     doc_b: int
     links: frozenset[Link]
+    """Same fact, figure or quote (the ``pairs`` of a file): what the aligner must find."""
+    related: frozenset[Link] = frozenset()
+    """Same topic, no shared specific proposition (``related``): not counted as found,
+    but a reader is not misled by seeing them side by side (lenient precision)."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,13 @@ class Figures:
     true_positives: int
     predicted: int
     gold: int
+    related: int = 0
+    """Predicted links the annotators called related (same topic, not the same fact)."""
+
+    @property
+    def lenient_precision(self) -> float:
+        """Share of predictions that are the same fact or at least the same topic."""
+        return (self.true_positives + self.related) / self.predicted if self.predicted else 1.0
 
     @property
     def precision(self) -> float:
@@ -97,22 +108,29 @@ def load_gold(articles: Sequence[Article], files: Iterable[Path] = GOLD_FILES) -
             continue
         doc_a, doc_b = sorted((position[data["a"]], position[data["b"]]))
         swap = position[data["a"]] != doc_a
-        links: set[Link] = set()
-        for entry in data["pairs"]:
-            ia = resolve(articles[position[data["a"]]], entry["a"])
-            ib = resolve(articles[position[data["b"]]], entry["b"])
-            if swap:
-                ia, ib = ib, ia
-            if articles[doc_a].sentences[ia].furniture or articles[doc_b].sentences[ib].furniture:
-                continue  # furniture never aligns: the loader decides what it is
-            links.add((doc_a, ia, doc_b, ib))
-        sets.append(GoldSet(doc_a, doc_b, frozenset(links)))
+        tiers: dict[str, set[Link]] = {"pairs": set(), "related": set()}
+        for tier, links in tiers.items():
+            for entry in data.get(tier) or ():
+                ia = resolve(articles[position[data["a"]]], entry["a"])
+                ib = resolve(articles[position[data["b"]]], entry["b"])
+                if swap:
+                    ia, ib = ib, ia
+                if (
+                    articles[doc_a].sentences[ia].furniture
+                    or articles[doc_b].sentences[ib].furniture
+                ):
+                    continue  # furniture never aligns: the loader decides what it is
+                links.add((doc_a, ia, doc_b, ib))
+        if tiers["pairs"] & tiers["related"]:
+            raise ValueError(f"{file.name}: a link is in both tiers")
+        sets.append(GoldSet(doc_a, doc_b, frozenset(tiers["pairs"]), frozenset(tiers["related"])))
     return sets
 
 
 def evaluate(predicted: Iterable[Link], gold_sets: Sequence[GoldSet]) -> Figures:
     """Micro-averaged figures over the article pairs that have gold labels."""
     labelled = {(g.doc_a, g.doc_b) for g in gold_sets}
-    truth = set().union(*(g.links for g in gold_sets)) if gold_sets else set()
+    truth: set[Link] = set().union(*(g.links for g in gold_sets))
+    related: set[Link] = set().union(*(g.related for g in gold_sets))
     guesses = {link for link in predicted if (link[0], link[2]) in labelled}
-    return Figures(len(guesses & truth), len(guesses), len(truth))
+    return Figures(len(guesses & truth), len(guesses), len(truth), len(guesses & related))

@@ -19,11 +19,14 @@ from tui.core.model import Article
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
-# Reached at the default threshold on all six gold files (P 0.915, R 0.478, F1 0.628, see
-# bench/README.md); floors a little below so a regression fails and segmenter noise does not.
-MIN_PRECISION = 0.89
-MIN_RECALL = 0.46
-MIN_F1 = 0.61
+# Reached at the default threshold on the six blind, double-annotated gold files
+# (tests/data/LABELLING.md): P 0.851, R 0.428, F1 0.569, and 0.957 of the pairs shown are
+# the same fact or at least the same topic (bench/README.md); floors a little below so a
+# regression fails and segmenter noise does not.
+MIN_PRECISION = 0.83
+MIN_RECALL = 0.41
+MIN_F1 = 0.55
+MIN_LENIENT_PRECISION = 0.94
 # Contradiction candidates through align_corpus (tests/data/gold_contradictions.yaml):
 # reached P 0.90, R 0.93 overall, numbers 8 of 9 (they were 1 of 9 before number links),
 # the list conflict 1 of 1 (0 of 1 before list links).
@@ -47,6 +50,7 @@ def test_quality_on_the_gold_pairs(seeds: tuple[Article, ...]) -> None:
     assert figures.precision >= MIN_PRECISION, figures
     assert figures.recall >= MIN_RECALL, figures
     assert figures.f1 >= MIN_F1, figures
+    assert figures.lenient_precision >= MIN_LENIENT_PRECISION, figures
 
 
 def test_deterministic_and_order_independent(seeds: tuple[Article, ...]) -> None:
