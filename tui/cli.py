@@ -136,7 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_subcommand(args[0], args[1:])
         return _run_ui(build_parser().parse_args(args))
     except CliError as exc:
-        print(f"reader: {exc}", file=sys.stderr)
+        if str(exc):  # an empty message: nothing to say (e.g. the reader closed the pipe)
+            print(f"reader: {exc}", file=sys.stderr)
         return exc.status
     except KeyboardInterrupt:
         return 130

@@ -34,7 +34,7 @@ def test_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     [
         (["align", "/no/such/file.txt"], "no such file"),
         (["align", "--threshold", "120"], "between 0 and 100"),
-        (["align", "-o", "/no/such/dir/out.json"], "cannot write"),
+        (["align", "-o", "/no/such/dir/out.json"], "the folder /no/such/dir does not exist"),
     ],
 )
 def test_bad_input_is_one_line(

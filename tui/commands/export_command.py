@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from tui.cli import CliError
-from tui.commands.output import write_output
+from tui.commands.output import write_output, write_stdout
 from tui.core.export import ExportFormat, export_document, export_markdown
 from tui.core.notes import parse_document
 from tui.core.storage import StorageError, read_text
@@ -28,7 +27,7 @@ def run_export(args: argparse.Namespace) -> int:
     else:
         text = export_document(document, fmt)
     if not args.output:
-        sys.stdout.write(text)
+        write_stdout(text)
         return 0
     output = Path(args.output)
     if output.exists() and output.resolve() == notes.resolve():

@@ -1,4 +1,6 @@
-"""Writing a command's result to ``-o FILE``: the path is checked before any work or write.
+"""Writing a command's result to ``-o FILE`` or standard output, failing in one clear line.
+
+The ``-o`` path is checked before any work or write.
 
 No folder is ever created for the output: a typo in a folder name (``-o reprots/x.md``) would
 otherwise put the file somewhere the user does not expect and cannot find. A folder given
@@ -8,6 +10,8 @@ an OS error surfacing from inside the write.
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 from tui.cli import CliError
@@ -41,3 +45,36 @@ def write_output(path: Path, text: str) -> None:
         atomic_write_text(path, text, backup=False)
     except StorageError as exc:
         raise CliError(str(exc)) from exc
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to standard output; a closed pipe or a full disk is not a traceback.
+
+    ``reader align | head`` closes the pipe early: that is the reader's choice, so the exit is
+    quiet (status 141, as if killed by SIGPIPE). Any other failure is one line.
+
+    Raises:
+        CliError: standard output could not be written.
+    """
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+        raise CliError("", 141) from None
+    except OSError as exc:
+        _discard_stdout()
+        raise CliError(f"cannot write to standard output: {exc.strerror or exc}") from None
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so the flush at exit does not fail a second time."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's capture): nothing will be flushed at exit
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)

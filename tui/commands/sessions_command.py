@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from tui.cli import data_dir
+from tui.commands.output import write_stdout
 from tui.core.sessions import SessionStore, SessionSummary
 
 HEADERS = ("NAME", "ARTICLES", "NOTES", "LAST OPENED")
@@ -39,9 +40,9 @@ def run_sessions(args: argparse.Namespace) -> int:
     store = SessionStore(data_dir(args.data_dir))
     rows = store.list()
     if not rows:
-        print(f"no saved sessions in {store.folder}")
+        write_stdout(f"no saved sessions in {store.folder}\n")
         return 0
-    print(format_table(rows), end="")
+    write_stdout(format_table(rows))
     for row in rows:
         if row.problem:
             print(f"reader: session {row.name}: {row.problem}", file=sys.stderr)

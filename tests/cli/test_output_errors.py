@@ -1,0 +1,100 @@
+"""Where the headless commands write: a closed pipe, a full disk, a bad ``-o`` path.
+
+``reader align | head`` is ordinary use and must end quietly; a full disk or a bad output path
+is one ``reader: ...`` line. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+from tui.core.anchoring import target_for_sentence
+from tui.core.corpus import make_article
+from tui.core.notes_store import NotesStore
+
+
+@pytest.fixture
+def notes_file(tmp_path: Path) -> Path:
+    wire = make_article("wire", "/n/wire.txt", "The mayor said 12 died. Rain fell.")
+    path = tmp_path / "notes.yaml"
+    NotesStore(path).add("note", [target_for_sentence(wire, wire.sentences[0])], comment="toll")
+    return path
+
+
+def commands(notes: Path) -> list[list[str]]:
+    return [["align"], ["export", str(notes)], ["sessions"]]
+
+
+def reader(argv: list[str], tmp_path: Path, stdout: int) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "READER_DATA_DIR": str(tmp_path / "data")}
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *argv],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_closed_pipe_ends_quietly(tmp_path: Path, notes_file: Path) -> None:
+    """As ``reader align | head -0``: the reader stopped reading, nothing to report."""
+    for argv in commands(notes_file):
+        read_end, write_end = os.pipe()
+        os.close(read_end)
+        try:
+            result = reader(argv, tmp_path, write_end)
+        finally:
+            os.close(write_end)
+        assert (argv, result.returncode, result.stderr) == (argv, 141, "")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_full_disk_is_one_line(tmp_path: Path, notes_file: Path) -> None:
+    for argv in commands(notes_file):
+        with open("/dev/full", "w") as full:
+            result = reader(argv, tmp_path, full.fileno())
+        assert (argv, result.returncode) == (argv, 1)
+        assert result.stderr == "reader: cannot write to standard output: No space left on device\n"
+
+
+def test_broken_pipe_in_process_returns_141_silently(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    class ClosedPipe:
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+        def flush(self) -> None:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["sessions", "--data-dir", str(tmp_path)]) == 141
+    assert capsys.readouterr().err == ""
+
+
+def test_align_output_folder_is_checked_before_the_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The missing article would fail the load: the output path is refused before loading."""
+    target = tmp_path / "reprots" / "a.json"
+    assert main(["align", str(tmp_path / "missing.txt"), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"reader: {target}: the folder {target.parent} does not exist (reader creates no folders)\n"
+    )
+    assert not target.parent.exists()
+
+
+def test_align_output_that_is_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["align", "-o", str(tmp_path)]) == 1
+    assert (
+        capsys.readouterr().err
+        == f"reader: {tmp_path}: is a folder; give the name of a file to write\n"
+    )
