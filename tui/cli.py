@@ -74,10 +74,21 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--threshold",
-        type=float,
+        type=threshold_score,
         metavar="SCORE",
         help="alignment threshold, 0-100 (higher: fewer, surer matches)",
     )
+
+
+def threshold_score(text: str) -> float:
+    """``--threshold`` as a score from 0 to 100; anything else is a usage mistake."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 <= value <= 100.0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be between 0 and 100, not {text}")
+    return value
 
 
 def build_align_parser() -> argparse.ArgumentParser:

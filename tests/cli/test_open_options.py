@@ -59,3 +59,29 @@ def test_session_name_alone_reopens_it(
     store.save(store.new("quake", ()))
     assert main(["--session", "flood"]) == 0
     assert [[a.path for a in opened] for opened in fake_ui] == [[str(article)]]
+
+
+@pytest.mark.parametrize("value", ["500", "-1", "nan"])
+def test_threshold_out_of_range_is_refused_before_the_ui(
+    data: Path,
+    article: Path,
+    capsys: pytest.CaptureFixture[str],
+    fake_ui: list[tuple[Article, ...]],
+    value: str,
+) -> None:
+    """The UI used to open with nothing matched, and saved the value into the session."""
+    status = main(["--threshold", value, str(article)])
+    err = capsys.readouterr().err
+    assert (status, fake_ui) == (2, [])
+    assert err == (
+        f"reader: argument --threshold: must be between 0 and 100, not {value}; "
+        "see 'reader --help'\n"
+    )
+    assert not (data / "sessions").exists()
+
+
+def test_threshold_in_range_reaches_the_ui(
+    data: Path, article: Path, fake_ui: list[tuple[Article, ...]]
+) -> None:
+    assert main(["--threshold", "100", str(article)]) == 0
+    assert main(["align", "--threshold", "0", str(article)]) == 0

@@ -16,7 +16,7 @@ from tui.core.model import Article
 
 CASES = [
     (["align", "--format", "jsn"], "argument --format: invalid choice: 'jsn'", "reader align"),
-    (["align", "--threshold", "abc"], "argument --threshold: invalid float value", "reader align"),
+    (["align", "--threshold", "abc"], "argument --threshold: not a number: 'abc'", "reader align"),
     (["align", "--bogus"], "unrecognized arguments: --bogus", "reader align"),
     (["export", "n.yaml", "--format", "md"], "invalid choice: 'md'", "reader export"),
     (["export"], "the following arguments are required: NOTES.yaml", "reader export"),

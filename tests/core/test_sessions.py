@@ -145,6 +145,13 @@ def test_bad_view_values_fall_back_to_defaults() -> None:
     assert ViewState.from_data(None) == ViewState()
 
 
+@pytest.mark.parametrize("threshold", [500, -1, float("nan"), float("inf")])
+def test_threshold_outside_0_to_100_falls_back(threshold: float) -> None:
+    """A hand-edited or older session must not open with nothing matched (or everything)."""
+    assert ViewState.from_data({"threshold": threshold}).threshold is None
+    assert ViewState.from_data({"threshold": 62}).threshold == 62.0
+
+
 def test_delete_keeps_notes(tmp_path: Path) -> None:
     store = sessions(tmp_path)
     session = store.save(store.new("s", articles(tmp_path)))

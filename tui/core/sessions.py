@@ -107,7 +107,9 @@ class ViewState:
             view_mode=str(data.get("view_mode") or ""),
             theme=str(data.get("theme") or ""),
             threshold=float(threshold)
-            if isinstance(threshold, int | float) and not isinstance(threshold, bool)
+            if isinstance(threshold, int | float)
+            and not isinstance(threshold, bool)
+            and 0.0 <= threshold <= 100.0
             else None,
             extra={k: v for k, v in data.items() if k not in known},
         )
