@@ -24,16 +24,16 @@ import numpy as np
 import numpy.typing as npt
 
 from tui.core.compare import Discrepancy, find_discrepancies
-from tui.core.model import Article
+from tui.core.model import Article, Sentence
 from tui.core.names import name_lists
 from tui.core.numbers import find_numbers
 from tui.core.pair_search import PairSearch
 from tui.core.scoring import Scorer, SentenceProfile, build_profiles
 
 DEFAULT_THRESHOLD = 50.0
-"""Score 50 is ``scoring.Z_CUT``. On the blind seed gold (tests/data/LABELLING.md) it shows 94
-pairs: 80 the same fact, 10 the same topic, 4 unrelated; 60 would cut the unrelated to 2 but
-find a quarter fewer true links (see bench/README.md, "Alignment")."""
+"""Score 50 is ``scoring.Z_CUT``. On the blind seed gold (tests/data/LABELLING.md) it shows 95
+pairs: 81 the same fact, 10 the same topic, 4 unrelated; 60 would cut the unrelated to 2 but
+find a sixth fewer true links (see bench/README.md, "Alignment")."""
 NUMBER_LINK_MARGIN = 30.0
 """Pairs down to this far below the threshold are kept when they give one figure or one
 list of names differently (a number or list conflict or refinement). On the seeds at the
@@ -305,14 +305,73 @@ def _figure_links(
     if not len(candidates):
         return []
     out: list[tuple[int, int, float]] = []
-    for low, high, score in search.score(candidates, floor):
+    scored = search.score(candidates, floor)
+    for low, high, score in scored:
         if score >= threshold:
             continue
         a, b = profiles[low], profiles[high]
         found = find_discrepancies(a.doc, sentence_of[low], b.doc, sentence_of[high])
         if any(d.kind in LINKING_KINDS for d in found):
             out.append((low, high, score))
+    reached = {low * count + high for low, high, _ in scored}
+    for key in candidates.tolist():
+        if key in reached:
+            continue
+        low, high = divmod(key, count)
+        shared = keys_of[sentence_of[low].text] & keys_of[sentence_of[high].text]
+        if any(k[0] == "event" for k in shared):
+            linked = _link_in_context(search.scorer, sentence_of, low, high, floor)
+            if linked is not None:
+                out.append(linked)
     return out
+
+
+def _link_in_context(
+    scorer: Scorer, sentence_of: Sequence[Sentence], low: int, high: int, floor: float
+) -> tuple[int, int, float] | None:
+    """A pair that shares no word, linked through the sentence before one side: when that
+    sentence reports the other side's event (it scores ``floor`` or more with it) and the
+    two give the figure of one event (deaths, injuries) differently. Its score is that of
+    the side read with its context. None otherwise.
+
+    News states a toll in a sentence of its own that leans on the one before: "Russian
+    forces blasted a hole in a government building in a strike on Mykolaiv." then "the death
+    toll from the attack had risen to 14", against "seven people were killed ... in a missile
+    strike on the regional government headquarters in ... Mykolaiv". The toll sentence alone
+    shares no word with the third.
+    """
+    profiles = scorer.profiles
+    best = 0.0
+    for side, other in ((low, high), (high, low)):
+        before = side - 1
+        if before < 0 or profiles[before].doc != profiles[side].doc:
+            continue
+        if scorer.score(profiles[before], profiles[other]) < floor:
+            continue
+        merged = _merged_profile(scorer, profiles[before], profiles[side])
+        best = max(best, scorer.score(merged, profiles[other]))
+    if best < floor:
+        return None
+    a, b = profiles[low], profiles[high]
+    found = find_discrepancies(a.doc, sentence_of[low], b.doc, sentence_of[high])
+    if any(d.kind == "number" for d in found):
+        return low, high, best
+    return None
+
+
+def _merged_profile(
+    scorer: Scorer, before: SentenceProfile, sentence: SentenceProfile
+) -> SentenceProfile:
+    """``sentence`` read together with the sentence ``before`` it (one profile)."""
+    terms = before.terms | sentence.terms
+    return SentenceProfile(
+        doc=sentence.doc,
+        sentence=sentence.sentence,
+        terms=terms,
+        mass=sum(scorer.idf[t] for t in terms),
+        clauses=before.clauses + sentence.clauses,
+        normalized=f"{before.normalized} {sentence.normalized}",
+    )
 
 
 def _list_keys(text: str) -> set[tuple[str, ...] | tuple[str, str | None]]:
