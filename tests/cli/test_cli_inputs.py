@@ -186,8 +186,11 @@ def test_html_without_the_web_extra_names_the_extra(
 # --- the real command, in a subprocess -------------------------------------------------
 
 
-def reader(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "READER_DATA_DIR": os.devnull}
+def reader(
+    *args: str, timeout: float = 60, data_dir: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    # /dev/null by default: a command that should not touch the data folder cannot.
+    env = {**os.environ, "READER_DATA_DIR": str(data_dir or os.devnull)}
     return subprocess.run(
         [sys.executable, "-m", "tui", *args],
         capture_output=True,
@@ -200,7 +203,7 @@ def reader(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
 
 def test_subprocess_bad_input_is_one_line_without_traceback(tmp_path: Path) -> None:
     missing = tmp_path / "nope.txt"
-    done = reader(str(missing))
+    done = reader(str(missing), data_dir=tmp_path / "data")  # a data folder that may exist
     assert done.returncode == 1
     assert done.stderr == f"reader: {missing}: no such file or folder\n"
     assert done.stdout == ""

@@ -7,18 +7,23 @@ from pathlib import Path
 
 from tui.cli import CliError
 from tui.commands.output import write_output, write_stdout
+from tui.commands.user_paths import refuse_foreign_yaml
 from tui.core.export import ExportFormat, export_document, export_markdown
 from tui.core.notes import parse_document
-from tui.core.storage import StorageError, read_text
+from tui.core.storage import StorageError, parse_yaml, read_text
 
 
 def run_export(args: argparse.Namespace) -> int:
     """Read the notes file (never writing to it) and print or write the export."""
     notes = Path(args.notes)
+    if notes.is_dir():
+        raise CliError(f"{notes}: is a folder, not a notes file")
     if not notes.is_file():
         raise CliError(f"{notes}: no such notes file")
     try:
-        document = parse_document(read_text(notes), str(notes))
+        source = read_text(notes)
+        document = parse_document(source, str(notes))
+        refuse_foreign_yaml(notes, parse_yaml(source, str(notes)))
     except StorageError as exc:
         raise CliError(str(exc)) from exc
     fmt: ExportFormat = args.format

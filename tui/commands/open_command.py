@@ -16,8 +16,9 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tui.cli import CliError, data_dir
+from tui.cli import CliError
 from tui.commands.loading import load_or_fail
+from tui.commands.user_paths import check_notes_option, checked_data_dir
 from tui.core.model import Article
 from tui.core.sessions import (
     Session,
@@ -111,8 +112,9 @@ def plan_open(args: argparse.Namespace, store: SessionStore) -> OpenPlan:
     except SessionError as exc:
         raise CliError(str(exc)) from None
     if getattr(args, "notes", None):
-        notes = str(Path(args.notes).expanduser().resolve())
-        plan = replace(plan, session=replace(plan.session, notes=notes))
+        notes = Path(args.notes).expanduser().resolve()
+        check_notes_option(notes)
+        plan = replace(plan, session=replace(plan.session, notes=str(notes)))
     return plan
 
 
@@ -121,7 +123,7 @@ def run_open(args: argparse.Namespace) -> int:
     from tui.app import ReaderApp
     from tui.controllers.sessions import SwitchSession
 
-    root = data_dir(args.data_dir)
+    root = checked_data_dir(args.data_dir)
     store = SessionStore(root)
     plan = plan_open(args, store)
     while True:

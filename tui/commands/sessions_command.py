@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.cli import data_dir
 from tui.commands.output import write_stdout
+from tui.commands.user_paths import checked_data_dir
 from tui.core.sessions import SessionStore, SessionSummary
 
 HEADERS = ("NAME", "ARTICLES", "NOTES", "LAST OPENED")
@@ -37,7 +37,7 @@ def format_table(rows: list[SessionSummary]) -> str:
 
 def run_sessions(args: argparse.Namespace) -> int:
     """Print the saved sessions, most recently opened first."""
-    store = SessionStore(data_dir(args.data_dir))
+    store = SessionStore(checked_data_dir(args.data_dir))
     rows = store.list()
     if not rows:
         write_stdout(f"no saved sessions in {store.folder}\n")
