@@ -85,3 +85,31 @@ def test_threshold_in_range_reaches_the_ui(
 ) -> None:
     assert main(["--threshold", "100", str(article)]) == 0
     assert main(["align", "--threshold", "0", str(article)]) == 0
+
+
+def test_empty_session_name_is_refused_not_taken_as_default(
+    data: Path,
+    article: Path,
+    capsys: pytest.CaptureFixture[str],
+    fake_ui: list[tuple[Article, ...]],
+) -> None:
+    assert main(["--session", "", str(article)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("reader: invalid session name ''") and err.count("\n") == 1
+    assert fake_ui == []
+
+
+@pytest.mark.parametrize("command", [[], ["align"]])
+def test_empty_path_does_not_open_the_current_folder(
+    tmp_path: Path,
+    data: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    fake_ui: list[tuple[Article, ...]],
+    command: list[str],
+) -> None:
+    (tmp_path / "stray.txt").write_text("A file that happens to be here.\n")
+    monkeypatch.chdir(tmp_path)
+    assert main([*command, ""]) == 1
+    out, err = capsys.readouterr()
+    assert (out, err, fake_ui) == ("", "reader: '': empty path (no file or folder named)\n", [])

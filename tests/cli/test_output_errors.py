@@ -98,3 +98,18 @@ def test_align_output_that_is_a_folder(tmp_path: Path, capsys: pytest.CaptureFix
         capsys.readouterr().err
         == f"reader: {tmp_path}: is a folder; give the name of a file to write\n"
     )
+
+
+@pytest.mark.parametrize("command", [["align"], ["export", "{notes}"]])
+def test_empty_output_name_is_refused_not_stdout(
+    notes_file: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    argv = [arg.format(notes=notes_file) for arg in command]
+    assert main([*argv, "-o", ""]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", "reader: -o: empty file name\n")
+
+
+def test_empty_notes_argument_to_export(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", ""]) == 2
+    assert capsys.readouterr().err == "reader: NOTES.yaml: empty file name\n"

@@ -217,6 +217,17 @@ def test_missing_path(tmp_path: Path) -> None:
     assert len(result.articles) == 1
 
 
+def test_empty_path_is_refused_not_read_as_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``reader "$FILE"`` with FILE unset must not open whatever is in the current folder."""
+    (tmp_path / "stray.txt").write_text("A file that happens to be here.\n")
+    monkeypatch.chdir(tmp_path)
+    result = load_paths(["", str(seeds_dir() / "003_99a8a53922663c20.txt")])
+    assert result.errors == ("'': empty path (no file or folder named)",)
+    assert [a.id for a in result.articles] == ["003_99a8a53922663c20"]
+
+
 def test_empty_file(tmp_path: Path) -> None:
     assert errors_for(tmp_path, "empty.txt", b"") == (f"{tmp_path / 'empty.txt'}: empty file",)
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from tui.cli import CliError
 from tui.commands.loading import load_or_fail
-from tui.commands.output import check_output_file, write_output, write_stdout
+from tui.commands.output import check_output_file, output_option, write_output, write_stdout
 from tui.core.align import DEFAULT_THRESHOLD, align_corpus
 from tui.core.report import to_json, to_markdown, to_yaml
 
@@ -19,7 +18,7 @@ def run_align(args: argparse.Namespace) -> int:
     threshold = DEFAULT_THRESHOLD if args.threshold is None else float(args.threshold)
     if not 0.0 <= threshold <= 100.0:
         raise CliError(f"--threshold must be between 0 and 100, not {threshold:g}", status=2)
-    output = Path(args.output) if args.output else None
+    output = output_option(args.output)
     if output is not None:
         check_output_file(output)  # before the work, not after it
     articles = load_or_fail(args.paths)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from tui.cli import CliError
-from tui.commands.output import write_output, write_stdout
+from tui.commands.output import output_option, write_output, write_stdout
 from tui.commands.user_paths import refuse_foreign_yaml
 from tui.core.export import ExportFormat, export_document, export_markdown
 from tui.core.notes import parse_document
@@ -15,6 +15,9 @@ from tui.core.storage import StorageError, parse_yaml, read_text
 
 def run_export(args: argparse.Namespace) -> int:
     """Read the notes file (never writing to it) and print or write the export."""
+    if not args.notes:
+        raise CliError("NOTES.yaml: empty file name", 2)
+    output = output_option(args.output)
     notes = Path(args.notes)
     if notes.is_dir():
         raise CliError(f"{notes}: is a folder, not a notes file")
@@ -31,10 +34,9 @@ def run_export(args: argparse.Namespace) -> int:
         text = export_markdown(document, title=f"Notes: {notes.name}")
     else:
         text = export_document(document, fmt)
-    if not args.output:
+    if output is None:
         write_stdout(text)
         return 0
-    output = Path(args.output)
     if output.exists() and output.resolve() == notes.resolve():
         raise CliError(f"{output}: refusing to overwrite the notes file being exported")
     write_output(output, text)

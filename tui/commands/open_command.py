@@ -45,7 +45,7 @@ class OpenPlan:
 
 def _absolute(paths: list[str]) -> list[str]:
     """Paths as absolute, so a session reopens from any folder (URLs untouched)."""
-    return [p if _URL.match(p) else str(Path(p).expanduser().resolve()) for p in paths]
+    return [p if _URL.match(p) or not p else str(Path(p).expanduser().resolve()) for p in paths]
 
 
 def _load(paths: list[str]) -> tuple[tuple[Article, ...], tuple[str, ...]]:
@@ -89,7 +89,7 @@ def plan_open(args: argparse.Namespace, store: SessionStore) -> OpenPlan:
         CliError: ``--resume`` with ``--session`` or a PATH, nothing to resume, a bad session
             name, or no article could be opened.
     """
-    if args.resume and args.session:
+    if args.resume and args.session is not None:
         # "The last session" and "session NAME" may be two different sessions: never guess.
         raise CliError(
             "--session and --resume cannot be used together (--resume reopens the last "
@@ -101,7 +101,7 @@ def plan_open(args: argparse.Namespace, store: SessionStore) -> OpenPlan:
             if args.paths:
                 raise CliError("--resume takes no PATH (use --session NAME PATH... instead)", 2)
             plan = _reopen(store, store.resume())
-        elif args.session:
+        elif args.session is not None:  # "" is a bad name, not "no name"
             name = check_session_name(args.session)
             if store.exists(name) and not args.paths:
                 plan = _reopen(store, store.load(name))

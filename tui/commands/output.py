@@ -18,6 +18,18 @@ from tui.cli import CliError
 from tui.core.storage import StorageError, atomic_write_text
 
 
+def output_option(value: str | None) -> Path | None:
+    """``-o FILE`` as a path (None: standard output); an empty FILE is a usage mistake.
+
+    Raises:
+        CliError: ``-o ""`` (an unset shell variable, typically), which would mean the
+            current folder, not standard output.
+    """
+    if value == "":
+        raise CliError("-o: empty file name", 2)
+    return None if value is None else Path(value)
+
+
 def check_output_file(path: Path) -> None:
     """Refuse an output path that names a folder or whose folder does not exist.
 

@@ -163,6 +163,9 @@ def _expand(paths: Sequence[str | Path], errors: list[str], notices: list[str]) 
         sources.append(source)
 
     for raw in paths:
+        if raw == "":  # Path("") is the current folder: an unset "$FILE" must not open it
+            errors.append("'': empty path (no file or folder named)")
+            continue
         if isinstance(raw, str) and is_url(raw):
             add(raw, raw)
             continue
