@@ -113,3 +113,25 @@ def test_empty_output_name_is_refused_not_stdout(
 def test_empty_notes_argument_to_export(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", ""]) == 2
     assert capsys.readouterr().err == "reader: NOTES.yaml: empty file name\n"
+
+
+@pytest.mark.parametrize("command", [["align"], ["export", "{notes}"]])
+def test_unwritable_output_folder_is_one_line(
+    notes_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    """Permission bits cannot deny root (these tests may run as root): deny the write itself."""
+
+    def deny(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tui.core.storage.tempfile.mkstemp", deny)
+    target = tmp_path / "report.out"
+    argv = [arg.format(notes=notes_file) for arg in command]
+    assert main([*argv, "-o", str(target)]) == 1
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", f"reader: could not write {target}: Permission denied\n")
+    assert not target.exists()
