@@ -10,6 +10,7 @@ from tui.commands.output import output_option, write_output, write_stdout
 from tui.commands.user_paths import refuse_foreign_yaml
 from tui.core.export import ExportFormat, export_document, export_markdown
 from tui.core.notes import parse_document
+from tui.core.output_path import export_path_problem
 from tui.core.storage import StorageError, parse_yaml, read_text
 
 
@@ -37,7 +38,8 @@ def run_export(args: argparse.Namespace) -> int:
     if output is None:
         write_stdout(text)
         return 0
-    if output.exists() and output.resolve() == notes.resolve():
-        raise CliError(f"{output}: refusing to overwrite the notes file being exported")
+    problem = export_path_problem(output, notes)
+    if problem:
+        raise CliError(problem)
     write_output(output, text)
     return 0

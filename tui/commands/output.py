@@ -1,11 +1,8 @@
 """Writing a command's result to ``-o FILE`` or standard output, failing in one clear line.
 
-The ``-o`` path is checked before any work or write.
-
-No folder is ever created for the output: a typo in a folder name (``-o reprots/x.md``) would
-otherwise put the file somewhere the user does not expect and cannot find. A folder given
-where a file is meant, or a file where a folder is meant, is one clear line too, rather than
-an OS error surfacing from inside the write.
+The ``-o`` path is checked before any work or write, by the same rules as the app's Export
+dialog (:mod:`tui.core.output_path`): no folder is ever created, and a folder given where a file
+is meant, or a file where a folder is meant, is one clear line.
 """
 
 from __future__ import annotations
@@ -15,6 +12,7 @@ import sys
 from pathlib import Path
 
 from tui.cli import CliError
+from tui.core.output_path import output_path_problem
 from tui.core.storage import StorageError, atomic_write_text
 
 
@@ -34,16 +32,12 @@ def check_output_file(path: Path) -> None:
     """Refuse an output path that names a folder or whose folder does not exist.
 
     Raises:
-        CliError: ``path`` is a folder, or its folder is missing or is a file.
+        CliError: ``path`` is a folder, or its folder is missing or is a file
+            (:func:`tui.core.output_path.output_path_problem` gives the words).
     """
-    if path.is_dir():
-        raise CliError(f"{path}: is a folder; give the name of a file to write")
-    folder = path.parent
-    if folder.is_dir():
-        return
-    if folder.exists():
-        raise CliError(f"{path}: {folder} is not a folder")
-    raise CliError(f"{path}: the folder {folder} does not exist (reader creates no folders)")
+    problem = output_path_problem(path)
+    if problem:
+        raise CliError(problem)
 
 
 def write_output(path: Path, text: str) -> None:

@@ -1,7 +1,9 @@
 """ExportScreen (palette "Export notes…"): a format and a file path the reader confirms.
 
 The default path is next to the notes file (``notes.md``, ``notes.csv``, ``notes.jsonld``); the
-export is written atomically and the app notifies where it went.
+export is written atomically and the app notifies where it went. A path that cannot be written
+(a missing folder, a folder, the notes file itself) is refused inside the dialog, by the same
+checks and in the same words as ``reader export -o``: the dialog stays open, nothing is written.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from tui.core.export import ExportFormat, export_document
 from tui.core.notes import NotesDocument
+from tui.core.output_path import export_path_problem
 from tui.core.storage import StorageError, atomic_write_text
 
 SUFFIXES: dict[ExportFormat, str] = {"markdown": ".md", "csv": ".csv", "jsonld": ".jsonld"}
@@ -51,6 +54,8 @@ class ExportScreen(ModalScreen[Path | None]):
         width: 80%; max-width: 100; height: auto;
         border: thick $accent; background: $surface; padding: 0 1;
     }
+    ExportScreen #export-error { height: auto; color: $text-error; display: none; }
+    ExportScreen #export-error.-shown { display: block; }
     ExportScreen #export-buttons { height: auto; align-horizontal: right; }
     ExportScreen #export-buttons Button { margin-left: 1; }
     """
@@ -73,6 +78,7 @@ class ExportScreen(ModalScreen[Path | None]):
                     yield RadioButton(label, value=fmt == "markdown", name=fmt)
             yield Label("To file (enter exports):")
             yield Input(str(default_export_path(self.notes_path, "markdown")), id="export-path")
+            yield Static("", id="export-error", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button("Cancel", id="export-cancel")
                 yield Button("Export", variant="primary", id="export-go")
@@ -88,22 +94,34 @@ class ExportScreen(ModalScreen[Path | None]):
                 path_input.value = str(default_export_path(self.notes_path, fmt))
             self.format = fmt
 
+    def show_error(self, problem: str | None) -> None:
+        """Say under the path why it cannot be written (None clears it)."""
+        error = self.query_one("#export-error", Static)
+        error.update(problem or "")
+        error.set_class(bool(problem), "-shown")
+
     def export(self) -> None:
-        """Write the export to the confirmed path, or say why not."""
+        """Write the export to the confirmed path, or say in the dialog why not."""
         value = self.query_one("#export-path", Input).value.strip()
         if not value:
-            self.notify("Type the file to export to.", severity="warning")
+            self.show_error("Type the file to export to.")
             return
         path = Path(value).expanduser()
-        if path.resolve() == self.notes_path.resolve():
-            self.notify("That is the notes file itself: choose another path.", severity="error")
-            return
-        try:
-            write_export(self.document, self.format, path)
-        except StorageError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
+        problem = export_path_problem(path, self.notes_path)
+        if problem is None:
+            try:
+                write_export(self.document, self.format, path)
+            except StorageError as exc:
+                problem = str(exc)
+        if problem:
+            self.show_error(problem)
+            self.query_one("#export-path", Input).focus()
             return
         self.dismiss(path)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A new path deserves a new check: the old error no longer applies."""
+        self.show_error(None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
