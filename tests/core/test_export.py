@@ -154,6 +154,40 @@ def test_jsonld_follows_the_web_annotation_model() -> None:
     assert isinstance(note["target"], dict)
 
 
+def jsonld_bodies(document: NotesDocument) -> list[dict[str, str]]:
+    """The bodies of the only annotation, as a list (one body is given bare, as a dict)."""
+    (item,) = json.loads(export_jsonld(document))["first"]["items"]
+    body = item["body"]
+    return body if isinstance(body, list) else [body]
+
+
+def test_jsonld_says_a_confirmed_candidate_explanation_once() -> None:
+    """As in the Markdown report: the ``describing`` body has it, no copy in ``commenting``."""
+    bodies = jsonld_bodies(confirmed("12 vs 14 dead"))
+    assert [b["purpose"] for b in bodies] == ["assessing", "describing"]
+    assert [b["value"] for b in bodies] == ["contradiction", "number: 12 vs 14 dead"]
+    assert all(b["type"] == "TextualBody" for b in bodies)
+
+
+def test_jsonld_comments_only_what_the_reader_added_to_the_explanation() -> None:
+    bodies = jsonld_bodies(confirmed("12 vs 14 dead\nAsk the ministry."))
+    values = {b["purpose"]: b["value"] for b in bodies}
+    assert values["commenting"] == "Ask the ministry."
+    assert values["describing"] == "number: 12 vs 14 dead"
+    assert sum("12 vs 14 dead" in b["value"] for b in bodies) == 1
+
+
+def test_jsonld_keeps_a_comment_that_differs_from_the_explanation() -> None:
+    values = {b["purpose"]: b["value"] for b in jsonld_bodies(confirmed("Both cite the mayor."))}
+    assert values["commenting"] == "Both cite the mayor."
+
+
+def test_csv_keeps_both_the_comment_and_the_explanation_columns() -> None:
+    """CSV is structured data: each column says what it holds, even when they repeat."""
+    row = next(csv.DictReader(io.StringIO(export_csv(confirmed("12 vs 14 dead")))))
+    assert row["comment"] == row["discrepancy_explanation"] == "12 vs 14 dead"
+
+
 def test_source_iris() -> None:
     assert source_iri("https://example.org/a?b=1") == "https://example.org/a?b=1"
     assert source_iri("/srv/news/a b.txt") == "file:///srv/news/a%20b.txt"

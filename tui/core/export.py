@@ -97,10 +97,12 @@ def _md_annotation(number: int, annotation: Annotation) -> list[str]:
 
 
 def _comment_beyond_explanation(annotation: Annotation) -> str:
-    """The comment without the candidate's explanation, which the report already gives.
+    """The comment without the candidate's explanation, which the export already gives.
 
     Confirming a candidate (``x``) copies its explanation into the comment; the reader may then
     add lines below it. Only what they added is news; a comment they rewrote is kept whole.
+    The Markdown report and the JSON-LD ``commenting`` body use this; the CSV keeps the comment
+    as written, since its ``comment`` and ``discrepancy_explanation`` columns are separate data.
     """
     comment = annotation.comment
     info = annotation.discrepancy
@@ -198,12 +200,13 @@ def _jsonld_annotation(annotation: Annotation) -> dict[str, Any]:
             "format": "text/plain",
         }
         bodies.append(assessment)
-    if annotation.comment:
+    comment = _comment_beyond_explanation(annotation)  # the describing body has the rest
+    if comment:
         bodies.append(
             {
                 "type": "TextualBody",
                 "purpose": "commenting",
-                "value": annotation.comment,
+                "value": comment,
                 "format": "text/plain",
             }
         )
