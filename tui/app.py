@@ -79,6 +79,7 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         session: Session | None = None,
         sessions: SessionStore | None = None,
         notices: Sequence[str] = (),
+        session_problem: str | None = None,
     ) -> None:
         super().__init__()
         self.articles = tuple(articles)
@@ -98,6 +99,8 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         self.sessions = sessions
         self.notices = tuple(notices)
         """Shown once the reading screen is up (e.g. a session's articles moved)."""
+        self.session_problem = session_problem
+        """Why the session's saved file could not be read: it is then never saved over."""
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Our ``$reader-*`` variables exist in every theme, Textual's built-ins included."""
@@ -208,6 +211,8 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
                 )
         if self.notes_problem and self.notes_path is not None:
             self.show_notes_problem(self.notes_problem, self.notes_path)
+        if self.session_problem:  # on top: asked first, then the notes file's problem
+            self.show_session_problem()
 
     @property
     def reading_screen(self) -> ReadingScreen | None:
@@ -247,6 +252,7 @@ def binding_ids() -> set[str]:
     from tui.screens.notes_panel import NotesPanel
     from tui.screens.notes_problem import NotesProblem
     from tui.screens.pane_chooser import PaneChooser
+    from tui.screens.session_problem import SessionProblem
     from tui.screens.sessions import SessionsScreen
 
     owners: tuple[type[DOMNode], ...] = (
@@ -258,6 +264,7 @@ def binding_ids() -> set[str]:
         NotesPanel,
         NotesProblem,
         PaneChooser,
+        SessionProblem,
         SessionsScreen,
     )
     return {

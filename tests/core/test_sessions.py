@@ -158,3 +158,45 @@ def test_delete_keeps_notes(tmp_path: Path) -> None:
     NotesStore(session.notes)
     store.delete("s")
     assert not store.exists("s") and Path(session.notes).exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("schema_version: 1\narticles: [\n  - path: x\n", ", line 3: not valid YAML"),
+        ("schema_version: 2\nname: flood\n", ": unsupported schema_version 2"),
+        ("- a list\n", ": not a session file"),
+    ],
+)
+def test_a_session_file_that_cannot_be_read_is_never_saved_over(
+    tmp_path: Path, text: str, reason: str
+) -> None:
+    """House rule: never overwrite a file you could not parse (no backup swap either)."""
+    store = sessions(tmp_path)
+    path = store.path_for("flood")
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    assert (store.unreadable("flood") or "").startswith(f"{path}{reason}")
+    with pytest.raises(SessionError) as caught:
+        store.save(store.new("flood", articles(tmp_path)))
+    assert str(caught.value).startswith(f"{path}{reason}")
+    assert str(caught.value).endswith("; flood.yaml is left as it is")
+    assert path.read_text(encoding="utf-8") == text
+    assert sorted(p.name for p in path.parent.iterdir()) == ["flood.yaml"]  # no .bak, no last
+
+
+def test_unreadable_is_none_for_a_good_or_missing_session(tmp_path: Path) -> None:
+    store = sessions(tmp_path)
+    assert store.unreadable("flood") is None
+    store.save(store.new("flood", articles(tmp_path)))
+    assert store.unreadable("flood") is None
+
+
+def test_unused_name_never_names_an_existing_session(tmp_path: Path) -> None:
+    store = sessions(tmp_path)
+    assert store.unused_name("flood") == "flood.new"
+    store.save(store.new("flood.new", ()))
+    assert store.unused_name("flood") == "flood.new-2"
+    long = "x" * 64
+    assert store.unused_name(long) == "x" * 60 + ".new"
+    assert check_session_name(store.unused_name(long))

@@ -41,6 +41,8 @@ class OpenPlan:
     session: Session
     articles: tuple[Article, ...]
     notices: tuple[str, ...] = ()
+    session_problem: str | None = None
+    """Why the session's saved file could not be read (it is then never saved over)."""
 
 
 def _absolute(paths: list[str]) -> list[str]:
@@ -73,8 +75,10 @@ def _with_articles(store: SessionStore, name: str, paths: list[str]) -> OpenPlan
     if store.exists(name):
         try:
             session = store.load(name)
-        except SessionError:
-            session = store.new(name, articles)  # unreadable: start it again, notes kept
+        except SessionError as exc:
+            # Read the articles all the same, in a fresh session that is never saved over the
+            # unreadable file: the app says why and offers a new name (its notes file is kept).
+            return OpenPlan(store.new(name, articles), articles, problems, str(exc))
         fresh = session_articles(articles)
         if [a.path for a in fresh] != session.article_paths:
             session = replace(session, view=ViewState())  # other articles: start at the top
@@ -137,9 +141,13 @@ def run_open(args: argparse.Namespace) -> int:
             session=plan.session,
             sessions=store,
             notices=plan.notices,
+            session_problem=plan.session_problem,
         )
         app.run()
-        result = getattr(app, "return_value", None)  # test doubles may not have it
+        unsaved = getattr(app, "unsaved_problem", None)  # test doubles may not have it
+        if unsaved:  # said inside the app too, but quitting takes that off the screen
+            sys.stderr.write(f"reader: {unsaved}\n")
+        result = getattr(app, "return_value", None)
         if not isinstance(result, SwitchSession):
             return app.return_code or 0
         try:

@@ -3,6 +3,11 @@
 A mixin for ReaderApp. The session is saved on quit and on demand (palette "Save session", key
 `S`); switching (palette "Sessions…") saves, then exits the app with :class:`SwitchSession` so
 ``run_open`` starts it again on the other session.
+
+A session whose file could not be read (``session_problem``) is never saved over it: the
+reader is asked once the articles are up (:class:`~tui.screens.session_problem.SessionProblem`)
+whether to save under a new name or not at all; the last save's problem is kept in
+``unsaved_problem`` so ``run_open`` can repeat it on the terminal after quitting.
 """
 
 from __future__ import annotations
@@ -42,6 +47,10 @@ class SessionActions(_Base):
     notes: Annotations | None
     notes_path: Path | None
     threshold: float
+    session_problem: str | None = None
+    """Why the session's saved file could not be read; while set, the session is not saved."""
+    unsaved_problem: str | None = None
+    """Why the last save did not happen (None: saved, or nothing to save)."""
 
     def _reading_any(self) -> ReadingScreen | None:
         for screen in reversed(self.screen_stack):
@@ -51,8 +60,17 @@ class SessionActions(_Base):
 
     def save_session(self) -> str | None:
         """Save the current session; returns the problem, or None when saved (or nothing to do)."""
+        self.unsaved_problem = self._save_session()
+        return self.unsaved_problem
+
+    def _save_session(self) -> str | None:
         if self.sessions is None or self.session is None:
             return None
+        if self.session_problem:
+            return (
+                f"session “{self.session.name}” not saved: {self.session_problem}; "
+                "the file is left as it is"
+            )
         session = replace(
             self.session,
             articles=session_articles(getattr(self, "articles", ())),
@@ -78,6 +96,9 @@ class SessionActions(_Base):
         if self.sessions is None or self.session is None:
             self.notify("No session to save (no data folder).", severity="warning")
             return
+        if self.session_problem:  # never over the unreadable file: ask for a new name
+            self.show_session_problem()
+            return
         problem = self.save_session()
         if problem:
             self.notify(problem, severity="error", timeout=8)
@@ -97,13 +118,41 @@ class SessionActions(_Base):
             if name is None:
                 return
             problem = self.save_session()
-            if problem:
+            if problem and not self.session_problem:  # unsaved by choice: switch all the same
                 self.notify(problem, severity="error", timeout=8)
                 return
             self.exit(SwitchSession(name))
 
         current = self.session.name if self.session else None
         self.push_screen(SessionsScreen(self.sessions.list(), current), chosen)
+
+    def show_session_problem(self) -> None:
+        """Say the session file could not be read; save under a new name or not at all."""
+        from tui.screens.session_problem import SessionProblem
+
+        if self.sessions is None or self.session is None or not self.session_problem:
+            return
+        store, old = self.sessions, self.session.name
+        path = store.path_for(old)
+
+        def chosen(name: str | None) -> None:
+            if name is None or self.session is None:
+                self.notify(
+                    f"Session “{old}” will not be saved: {path} is left as it is. "
+                    "Save session (S) offers a new name again.",
+                    severity="warning",
+                    timeout=10,
+                )
+                return
+            self.session = replace(self.session, name=name)
+            self.session_problem = None
+            problem = self.save_session()
+            if problem:
+                self.notify(problem, severity="error", timeout=8)
+            else:
+                self.notify(f"Session saved as “{name}”; {path} is left as it is.", timeout=6)
+
+        self.push_screen(SessionProblem(self.session_problem, old, store), chosen)
 
     def action_export_notes(self) -> None:
         """Export the notes to a file the reader confirms; notify the path."""

@@ -274,11 +274,21 @@ class SessionStore:
 
         Returns:
             The session as saved (``last_opened`` set to now).
+
+        Raises:
+            SessionError: a file of that name exists but cannot be read as a session: it is
+                never overwritten (it may hold a hand edit gone wrong, or a newer version's
+                session), whoever asks.
+            StorageError: the file could not be written.
         """
         saved = replace(session, last_opened=format_time(self.clock()))
         if not saved.created:
             saved = replace(saved, created=saved.last_opened)
-        atomic_write_text(self.path_for(saved.name), dump_yaml(_session_to_data(saved)))
+        path = self.path_for(saved.name)
+        problem = self.unreadable(saved.name)
+        if problem:
+            raise SessionError(f"{problem}; {path.name} is left as it is")
+        atomic_write_text(path, dump_yaml(_session_to_data(saved)))
         if make_last:
             atomic_write_text(self.folder / "last", saved.name + "\n", backup=False)
         return saved
@@ -298,6 +308,30 @@ class SessionStore:
             raise
         except StorageError as exc:
             raise SessionError(str(exc)) from exc
+
+    def unreadable(self, name: str) -> str | None:
+        """Why the saved session ``name`` cannot be read (with the line, when YAML says it),
+        or None when it reads fine or was never saved."""
+        path = self.path_for(name)
+        if not path.exists():
+            return None
+        try:
+            _session_from_data(load_yaml(path), str(path))
+        except StorageError as exc:
+            return str(exc)
+        return None
+
+    def unused_name(self, name: str) -> str:
+        """A name for saving ``name`` anew beside its unreadable file: ``NAME.new``, then
+        ``NAME.new-2``...; valid, and never that of an existing session file."""
+        stem = check_session_name(name)
+        number = 1
+        while True:
+            suffix = ".new" if number == 1 else f".new-{number}"
+            candidate = stem[: 64 - len(suffix)] + suffix
+            if not self.path_for(candidate).exists():
+                return candidate
+            number += 1
 
     def last_name(self) -> str | None:
         """Name of the session ``--resume`` reopens, or None."""
