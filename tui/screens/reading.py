@@ -36,6 +36,9 @@ MIN_PANE_WIDTH = 32
 """Columns a pane needs to stay readable (about 28 of text plus gutter and scrollbar)."""
 MIN_HEIGHT = 10
 """Rows under which the screen shows a message instead of crushed panes."""
+TABLE_ALL_COLUMNS = 8
+"""Up to this many shown articles the table has a column for each; beyond, for the panes
+on screen (173 columns made a table nobody can read, and froze the UI while it was built)."""
 
 
 def _b(keys: str, action: str, description: str, tooltip: str, id: str, **kw: object) -> Binding:
@@ -247,7 +250,8 @@ class ReadingScreen(Screen[None]):
                     shown=doc in visible,
                     id=f"column-{doc}",
                 )
-        yield Container(id="table-view")
+        with Container(id="table-view"):
+            yield Static(id="table-caption", markup=False)
         yield Static(
             f"The window is too small for reader.\nMake it at least {MIN_PANE_WIDTH}x{MIN_HEIGHT}.",
             id="too-small",
@@ -489,14 +493,17 @@ class ReadingScreen(Screen[None]):
     def watch_capacity(self) -> None:
         self._apply_window()
         self.call_after_refresh(self._show)
+        self._refresh_table()
 
     def watch_first_visible(self) -> None:
         self._apply_window()
         self.call_after_refresh(self._show)
+        self._refresh_table()
 
     def watch_hidden_docs(self) -> None:
         self._apply_window()
         self.call_after_refresh(self._show)
+        self._refresh_table()
 
     def watch_hide_furniture(self, hide: bool) -> None:
         for doc in range(len(self.articles)):
@@ -507,6 +514,11 @@ class ReadingScreen(Screen[None]):
                 cursors[doc] = self._step(doc, cursor, 0)
             self.cursors = tuple(cursors)
         self._show()
+
+    def _refresh_table(self) -> None:
+        """Keep an open table's columns in step with the panes on screen."""
+        if self.view_mode == "table" and self.query(AlignmentTable):
+            self._open_table()
 
     def watch_view_mode(self, mode: str) -> None:
         self.set_class(mode == "table", "-table")
@@ -685,16 +697,49 @@ class ReadingScreen(Screen[None]):
 
     # -- the alignment table (the chrome engineer's widget) -----------------------------
 
-    def _open_table(self) -> None:
+    @property
+    def table_docs(self) -> list[int]:
+        """The articles the table has columns for: all shown ones, or the panes on screen."""
+        shown = self.shown_docs
+        return shown if len(shown) <= TABLE_ALL_COLUMNS else self.visible_docs
 
-        container = self.query_one("#table-view")
-        if not container.children:
-            container.mount(AlignmentTable(self.alignment, order=self.shown_docs))
+    def _open_table(self) -> None:
+        """Show the table for the current columns (rebuilt when they or the alignment changed)."""
+        tables = self.query(AlignmentTable)
+        docs = self.table_docs
+        if not tables:
+            self.query_one("#table-view").mount(AlignmentTable(self.alignment, order=docs))
             self.call_after_refresh(self._open_table)
             return
-        table = self.query_one(AlignmentTable)
+        table = tables.first()
+        if table.docs != tuple(docs) or table.alignment is not self.alignment:
+            table.set_alignment(self.alignment, docs)
+        self._show_table_caption(table)
         table.select_ref(self.focused_ref)
         table.focus()
+
+    def _show_table_caption(self, table: AlignmentTable) -> None:
+        """Say which sources have columns when not all do, and how far filling has got."""
+        caption = self.query_one("#table-caption", Static)
+        parts = []
+        total = len(self.articles)
+        if len(table.docs) < total:
+            shown = self.shown_docs
+            first = shown.index(table.docs[0]) + 1 if table.docs[0] in shown else 1
+            last = first + len(table.docs) - 1
+            hidden = f" ({total - len(shown)} hidden)" if len(shown) < total else ""
+            parts.append(
+                f"Columns: the panes on screen, {first}-{last} of {len(shown)}{hidden}"
+                " · < > next sources · p chooses"
+            )
+        if not table.filled:
+            parts.append(f"filling {table.row_count:,} of {len(table.rows_shown):,} rows…")
+        caption.update(" · ".join(parts))
+        caption.display = bool(parts)
+
+    @on(AlignmentTable.Filling)
+    def _table_filling(self, message: AlignmentTable.Filling) -> None:
+        self._show_table_caption(message.table)
 
     @on(AlignmentTable.GroupHighlighted)
     def _table_moved(self, message: AlignmentTable.GroupHighlighted) -> None:

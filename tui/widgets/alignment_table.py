@@ -6,17 +6,22 @@ reading order (a row sits where its sentences sit in their articles). Moving the
 :class:`AlignmentTable.GroupHighlighted` so the reading screen can move the panes; the screen
 moves the table with :meth:`AlignmentTable.select_ref` without getting its own move echoed back.
 
-DataTable is enough here: measured at 2,000 rows x 8 columns, filling takes ~0.5 s once and a
-cursor move costs the same as with 20 rows (the table renders only visible lines).
+DataTable is enough here for a few columns, but its cost grows with cells (a 173-article corpus
+as 5,705 rows x 173 columns froze the UI for ~20 s). So the table shows the rows of the sources
+it has columns for (the screen gives it a handful), adds the first rows at once and the rest in
+slices between repaints (an async worker), posting :class:`AlignmentTable.Filling` for progress.
 """
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.theme import Theme
@@ -31,6 +36,10 @@ GAP = "—"
 _COLOURS = ("reader-agree", "reader-contradict", "reader-unique")
 CELL_WIDTH = 30
 """Characters of sentence shown per source column (truncated with an ellipsis)."""
+FIRST_ROWS = 200
+"""Rows added at once (the whole table for the seeds): the rest follow between repaints."""
+SLICE_SECONDS = 0.012
+"""Time spent adding rows per slice; DataTable measures them at idle for about as long."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +52,15 @@ class TableRow:
     contradiction: bool
 
 
-def table_rows(alignment: Alignment) -> list[TableRow]:
-    """Groups and unique body sentences in reading order (pure: no widget needed)."""
+def table_rows(alignment: Alignment, docs: Sequence[int] | None = None) -> list[TableRow]:
+    """Groups and unique body sentences in reading order (pure: no widget needed).
+
+    Args:
+        alignment: what to tabulate.
+        docs: keep only the rows with a sentence in these articles (default: all); a row
+            of other sources only would be a line of gaps in a table showing ``docs``.
+    """
+    wanted = set(range(len(alignment.articles)) if docs is None else docs)
     rows: list[tuple[float, TableRow]] = []
     lengths = [max(1, len(article.sentences)) for article in alignment.articles]
 
@@ -55,12 +71,14 @@ def table_rows(alignment: Alignment) -> list[TableRow]:
         return any(alignment.discrepancies_of(ref) for ref in members)
 
     for group in alignment.groups:
+        if not any(ref.doc in wanted for ref in group.members):
+            continue
         key = min((position(r), r) for r in group.members)
         rows.append(
             (key[0], TableRow(f"g{group.id}", group.members, group, conflicted(group.members)))
         )
-    for doc, article in enumerate(alignment.articles):
-        for sentence in article.body_sentences:
+    for doc in sorted(wanted):
+        for sentence in alignment.articles[doc].body_sentences:
             ref = SentenceRef(doc, sentence.index)
             if alignment.group_of(ref) is None:
                 row = TableRow(f"u{doc}:{sentence.index}", (ref,), None, conflicted((ref,)))
@@ -139,6 +157,24 @@ class AlignmentTable(DataTable[Text]):
         def can_replace(self, message: Message) -> bool:
             return False
 
+    class Filling(Message):
+        """Rows added so far: ``added`` of ``total`` (equal once the table is complete)."""
+
+        def __init__(self, table: AlignmentTable, added: int, total: int) -> None:
+            super().__init__()
+            self.table = table
+            self.added = added
+            self.total = total
+
+        @property
+        def control(self) -> AlignmentTable:
+            """The table that posted the message."""
+            return self.table
+
+        def can_replace(self, message: Message) -> bool:
+            """Only the newest progress matters."""
+            return isinstance(message, AlignmentTable.Filling) and message.table is self.table
+
     def __init__(
         self,
         alignment: Alignment | None = None,
@@ -151,13 +187,18 @@ class AlignmentTable(DataTable[Text]):
         super().__init__(cursor_type="row", zebra_stripes=True, name=name, id=id, classes=classes)
         self.fixed_columns = 3  # row number, source count and flag stay put when scrolling right
         self.alignment: Alignment | None = None
+        self.docs: tuple[int, ...] = ()
+        """The articles with a column, in column order."""
         self.rows_shown: list[TableRow] = []
+        """Every row of the table, including those not added yet (see :attr:`filled`)."""
         self.preferred_doc = 0
         """Source whose sentence a highlight reports (the pane the reader was in)."""
         self._row_of: dict[SentenceRef, int] = {}
         self._colours: dict[str, str] = dict.fromkeys(_COLOURS, "")
         self._quiet_rows: set[int] = set()
         """Rows reached by code, whose highlight must not be echoed as a user move."""
+        self._waiting_row: int | None = None
+        """A row asked for by :meth:`select_ref` before it was added: the cursor goes there."""
         self._pending = (alignment, order)
 
     def on_mount(self) -> None:
@@ -167,23 +208,63 @@ class AlignmentTable(DataTable[Text]):
         if alignment is not None:
             self.set_alignment(alignment, order)
 
+    @property
+    def filled(self) -> bool:
+        """Whether every row has been added."""
+        return self.row_count >= len(self.rows_shown)
+
     def set_alignment(self, alignment: Alignment, order: Sequence[int] | None = None) -> None:
-        """Show ``alignment`` with one column per source, in ``order`` (default: all)."""
-        docs = list(range(len(alignment.articles))) if order is None else list(order)
+        """Show ``alignment`` with one column per source, in ``order`` (default: all).
+
+        Only rows with a sentence in those sources are shown. The first :data:`FIRST_ROWS`
+        are added now, the rest in slices between repaints (:class:`Filling` reports them).
+        """
+        docs = tuple(range(len(alignment.articles)) if order is None else order)
+        self.workers.cancel_group(self, "fill")
         self.alignment = alignment
-        self.rows_shown = table_rows(alignment)
+        self.docs = docs
+        self.rows_shown = table_rows(alignment, docs)
         self._row_of = {ref: i for i, row in enumerate(self.rows_shown) for ref in row.members}
+        self._waiting_row = None
         self.clear(columns=True)
         self.add_column("#", key="row", width=5)
-        self.add_column("srcs", key="sources", width=5)
+        total = len(alignment.articles)
+        self.add_column("srcs", key="sources", width=max(5, 2 * len(str(total)) + 1))
         self.add_column(CONTRADICTION_GLYPH, key="flag", width=1)
         for doc in docs:
             label = alignment.articles[doc].label
             self.add_column(excerpt(label, CELL_WIDTH), key=f"doc{doc}", width=CELL_WIDTH)
-        total = len(alignment.articles)
         self._quiet_rows.add(0)  # the first row added highlights itself: not a user move
-        for number, row in enumerate(self.rows_shown):
-            self.add_row(*self._cells(row, number, docs, total), key=row.key)
+        self._add_rows(FIRST_ROWS)
+        if not self.filled:
+            self._fill_rest()
+        self.post_message(self.Filling(self, self.row_count, len(self.rows_shown)))
+
+    def _add_rows(self, count: int | None = None, until: float | None = None) -> None:
+        """Add the next ``count`` rows, or as many as fit before ``until`` (perf_counter)."""
+        assert self.alignment is not None
+        total = len(self.alignment.articles)
+        start = self.row_count
+        stop = len(self.rows_shown) if count is None else min(len(self.rows_shown), start + count)
+        for number in range(start, stop):
+            row = self.rows_shown[number]
+            self.add_row(*self._cells(row, number, self.docs, total), key=row.key)
+            if until is not None and time.perf_counter() >= until:
+                break
+        waiting = self._waiting_row
+        if waiting is not None and waiting < self.row_count:
+            self._waiting_row = None
+            self._move_quietly(waiting)
+
+    @work(exclusive=True, group="fill", name="fill-table")
+    async def _fill_rest(self) -> None:
+        """Add the remaining rows a slice at a time, letting keys and a repaint in between."""
+        while not self.filled:
+            repainted = asyncio.Event()
+            self.call_after_refresh(repainted.set)
+            await repainted.wait()
+            self._add_rows(until=time.perf_counter() + SLICE_SECONDS)
+            self.post_message(self.Filling(self, self.row_count, len(self.rows_shown)))
 
     def _cells(self, row: TableRow, number: int, docs: Sequence[int], total: int) -> list[Text]:
         assert self.alignment is not None
@@ -227,18 +308,25 @@ class AlignmentTable(DataTable[Text]):
         """Re-style the marker columns for a new theme (cell text is Rich, not TCSS)."""
         self._colours = self._theme_colours()
         total = len(self.alignment.articles) if self.alignment else 0
-        for row in self.rows_shown:
+        for row in self.rows_shown[: self.row_count]:  # rows added later take the new colours
             sources = len({ref.doc for ref in row.members})
             self.update_cell(row.key, "sources", self._sources_cell(sources, total))
             self.update_cell(row.key, "flag", self._flag_cell(row, sources))
 
     def ref_for_row(self, row: int) -> SentenceRef | None:
-        """The sentence of row ``row`` in the preferred source, else its first sentence."""
+        """The sentence of row ``row`` in the preferred source, else in the first column's.
+
+        A source with a column comes before one without, so following the table never
+        takes the panes to an article the table does not show.
+        """
         if not 0 <= row < len(self.rows_shown):
             return None
         members = self.rows_shown[row].members
-        preferred = [ref for ref in members if ref.doc == self.preferred_doc]
-        return (preferred or list(members))[0]
+        for doc in (self.preferred_doc, *self.docs):
+            for ref in members:
+                if ref.doc == doc:
+                    return ref
+        return members[0]
 
     def row_of(self, ref: SentenceRef) -> int | None:
         """The row showing ``ref``; None for furniture or an unknown sentence."""
@@ -253,10 +341,17 @@ class AlignmentTable(DataTable[Text]):
         if row is None:
             return False
         self.preferred_doc = ref.doc
+        if row >= self.row_count:  # not added yet: the cursor goes there once it is
+            self._waiting_row = row
+            return True
+        self._waiting_row = None
+        self._move_quietly(row)
+        return True
+
+    def _move_quietly(self, row: int) -> None:
         if row != self.cursor_row:
             self._quiet_rows.add(row)
             self.move_cursor(row=row, animate=False, scroll=True)
-        return True
 
     def _post_for_row(self, row: int, selected: bool) -> None:
         ref = self.ref_for_row(row)
@@ -274,6 +369,7 @@ class AlignmentTable(DataTable[Text]):
             self._quiet_rows.clear()
             return
         self._quiet_rows.clear()
+        self._waiting_row = None  # the reader moved before the row asked for was added
         self._post_for_row(event.cursor_row, selected=False)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
