@@ -233,6 +233,17 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         self.save_state()
         self.exit()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The palette, like the other keys, waits while the window is too small to read."""
+        screen = self.screen
+        if (
+            action == "command_palette"
+            and isinstance(screen, ReadingScreen)
+            and screen.has_class("-too-small")
+        ):
+            return False
+        return super().check_action(action, parameters)
+
     def action_help(self) -> None:
         """Show every live binding (the chrome engineer's HelpScreen)."""
         try:

@@ -267,7 +267,10 @@ class ReadingScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
-        self.set_class(width < MIN_PANE_WIDTH or height < MIN_HEIGHT, "-too-small")
+        too_small = width < MIN_PANE_WIDTH or height < MIN_HEIGHT
+        if too_small != self.has_class("-too-small"):
+            self.set_class(too_small, "-too-small")
+            self.refresh_bindings()  # the footer lists only what acts (check_action)
         self.capacity = self._capacity_for(width)
 
     @staticmethod

@@ -1,0 +1,50 @@
+"""A window too small for the panes: the footer offers only what acts there (help, quit)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+from textual.widgets._footer import FooterKey
+
+from tests.app.reading_fixture import make_app
+from tui.screens.help import HelpScreen
+from tui.screens.reading import ReadingScreen
+
+
+async def reading(pilot: Pilot[Any]) -> ReadingScreen:
+    for _ in range(200):
+        await pilot.pause()
+        screen = pilot.app.screen
+        if isinstance(screen, ReadingScreen) and screen.is_mounted:
+            await pilot.pause()
+            return screen
+    raise AssertionError("the reading screen never opened")
+
+
+def footer_actions(screen: ReadingScreen) -> set[str]:
+    return {key.action for key in screen.query(FooterKey)}
+
+
+async def test_footer_lists_only_help_and_quit_while_the_window_is_too_small() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await reading(pilot)
+        assert {"move(1)", "toggle_view", "command_palette"} <= footer_actions(screen)
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.has_class("-too-small")
+        assert footer_actions(screen) == {"help", "quit"}
+        await pilot.press("ctrl+p")  # the palette would act blind too
+        await pilot.pause()
+        assert not isinstance(app.screen, CommandPalette)
+        await pilot.press("question_mark")  # what the footer offers works
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        await pilot.pause()
+        assert {"move(1)", "toggle_view", "command_palette"} <= footer_actions(screen)
