@@ -22,6 +22,7 @@ from tui.core.align import DEFAULT_THRESHOLD, Alignment, Progress, align_corpus
 from tui.core.model import Article
 from tui.core.sessions import Session, SessionStore
 from tui.messages import AlignmentFailed, AlignmentProgress, AlignmentReady
+from tui.notices import NoticeBoard
 from tui.palette import ReaderCommands
 from tui.screens.loading import LoadingScreen
 from tui.screens.reading import ReadingScreen
@@ -99,6 +100,8 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         self.sessions = sessions
         self.notices = tuple(notices)
         """Shown once the reading screen is up (e.g. a session's articles moved)."""
+        self.notice_board = NoticeBoard(self)
+        """Notices of one kind (annotation keys, notes file) replace each other."""
         self.session_problem = session_problem
         """Why the session's saved file could not be read: it is then never saved over."""
 

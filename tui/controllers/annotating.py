@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 
 from tui.annotations import KIND_GLYPHS, Annotations
 from tui.core.align import Alignment, SentenceRef
@@ -20,9 +21,11 @@ from tui.core.compare import Discrepancy
 from tui.core.notes import Annotation, AnnotationKind, DiscrepancyInfo, Target
 from tui.core.notes_store import NotesStore
 from tui.core.storage import StorageError
+from tui.notices import NoticeBoard
 from tui.screens.note_editor import NoteDraft, NoteEditor
 from tui.screens.notes_panel import NotesPanel
 from tui.screens.reading import ReadingScreen
+from tui.undone import describe_undo, places
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -124,6 +127,8 @@ class AnnotatingActions(_Base):
     notes: Annotations | None
     notes_path: Path | None
     alignment: Alignment | None
+    notice_board: NoticeBoard
+    """Annotation notices replace each other instead of piling up over the panes."""
 
     @property
     def _reading(self) -> ReadingScreen | None:
@@ -204,16 +209,23 @@ class AnnotatingActions(_Base):
         try:
             report = self.notes.store.refresh()
         except StorageError as exc:
-            self.notify(str(exc), severity="error", timeout=6)
+            self.notice_board.show("notes-file", str(exc), severity="error", timeout=6)
             return
         problem = self.notes.store.problem
         if problem and problem != was_problem:
-            self.notify(f"{problem}. Annotation keys are disabled.", severity="error", timeout=8)
+            self.notice_board.show(
+                "notes-file",
+                f"{problem}. Annotation keys are disabled.",
+                severity="error",
+                timeout=8,
+            )
         elif was_problem and not problem:
-            self.notify("The notes file reads fine again: annotating is back on.", timeout=4)
+            self.notice_board.show(
+                "notes-file", "The notes file reads fine again: annotating is back on.", timeout=4
+            )
         if report is not None:
             if report.anything:
-                self.notify(report.summary(), timeout=5)
+                self.notice_board.show("notes-file", report.summary(), timeout=5)
             self.sync_notes_to_screen()
 
     def on_app_focus(self) -> None:
@@ -224,25 +236,35 @@ class AnnotatingActions(_Base):
     def _writable(self) -> Annotations | None:
         """The notes if changes can be made; otherwise say why not and return None."""
         if self.notes is None:
-            self.notify(
+            self._notice(
                 "No notes file: start reader with --notes PATH or a session.", severity="warning"
             )
             return None
         if self.notes.store.read_only:
             why = self.notes.store.problem or f"{self.notes.path} was opened read-only"
-            self.notify(f"Annotation keys are disabled: {why}", severity="warning", timeout=6)
+            self._notice(f"Annotation keys are disabled: {why}", severity="warning", timeout=6)
             return None
         return self.notes
 
-    def _save(self, change: Callable[[], object], done: str) -> bool:
-        """Run a store change; notice on success, one clear line on failure."""
+    def _notice(
+        self, message: str, *, severity: SeverityLevel = "information", timeout: float = 5
+    ) -> None:
+        """What an annotation key did: replaces the last such notice (a burst of `a` shows one).
+
+        Errors have their own slot, so the next success never hides a failed save.
+        """
+        kind = "annotation-error" if severity == "error" else "annotation"
+        self.notice_board.show(kind, message, severity=severity, timeout=timeout)
+
+    def _save(self, change: Callable[[], object], done: str | Callable[[], str]) -> bool:
+        """Run a store change; notice on success (``done``, or what it returns), else why not."""
         try:
             change()
         except StorageError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
+            self._notice(str(exc), severity="error", timeout=8)
             return False
         self.sync_notes_to_screen()
-        self.notify(done, timeout=2)
+        self._notice(done if isinstance(done, str) else done(), timeout=2)
         return True
 
     def _chosen_refs(self, screen: ReadingScreen) -> tuple[list[SentenceRef], bool]:
@@ -271,7 +293,7 @@ class AnnotatingActions(_Base):
             else:
                 refs = [r for r in screen.aligned_refs(refs[0]) if not screen.is_furniture(r)]
         if len(set(refs)) < 2:
-            self.notify(
+            self._notice(
                 f"Nothing to link: this sentence has no counterpart. Select sentences with space, "
                 f"then press {'a' if kind == 'agreement' else 'x'}.",
                 severity="warning",
@@ -281,13 +303,15 @@ class AnnotatingActions(_Base):
         targets = notes.targets(refs)
         labels = ", ".join(notes.articles[doc].label for doc in sorted({r.doc for r in refs}))
         if _already_marked(notes.store.annotations, kind, targets):
-            self.notify(f"Already marked as {kind}: {labels} (e edits it, d deletes it)", timeout=3)
+            self._notice(
+                f"Already marked as {kind}: {labels} (e edits it, d deletes it)", timeout=3
+            )
             return
         what = "confirmed candidate" if discrepancy else kind
         if (
             self._save(
                 lambda: notes.store.add(kind, targets, comment, discrepancy=discrepancy),
-                f"{KIND_GLYPHS[kind]} {what} saved: {labels}",
+                f"{KIND_GLYPHS[kind]} {what} saved: {places(targets, notes.articles)}",
             )
             and from_selection
         ):
@@ -299,7 +323,7 @@ class AnnotatingActions(_Base):
             return
         candidates = screen.alignment.discrepancies_of(screen.focused_ref)
         if not candidates:
-            self.notify("No contradiction candidate on this sentence.", timeout=3)
+            self._notice("No contradiction candidate on this sentence.", timeout=3)
             return
         disc = _first_candidate(candidates)
         a, b = notes.quotes(disc)
@@ -314,7 +338,7 @@ class AnnotatingActions(_Base):
             return
         screen.toggle_selected([screen.focused_ref])
         count = len(screen.selection)
-        self.notify(
+        self._notice(
             f"{count} selected: a, x or c annotates them together"
             if count
             else "Selection cleared",
@@ -353,7 +377,7 @@ class AnnotatingActions(_Base):
             return
         here = notes.at(screen.focused_ref)
         if not here:
-            self.notify(f"No annotation on this sentence to {verb}.", timeout=3)
+            self._notice(f"No annotation on this sentence to {verb}.", timeout=3)
             return
         if len(here) == 1:
             then(here[0])
@@ -407,10 +431,14 @@ class AnnotatingActions(_Base):
         if notes is None:
             return
         if not notes.store.can_undo:
-            self.notify("Nothing to undo.", timeout=2)
+            self._notice("Nothing to undo.", timeout=2)
             return
+        before = notes.store.document
         undone: list[str | None] = []
-        self._save(lambda: undone.append(notes.store.undo()), "Undone")
+        self._save(
+            lambda: undone.append(notes.store.undo()),
+            lambda: describe_undo(undone[0], before, notes.store.document, notes.articles),
+        )
 
     def action_notes_panel(self) -> None:
         notes = self.notes
@@ -426,7 +454,7 @@ class AnnotatingActions(_Base):
                 return
             refs = notes.refs_of(annotation_id)
             if not refs:
-                self.notify("That annotation's passages are not in the open articles.", timeout=4)
+                self._notice("That annotation's passages are not in the open articles.", timeout=4)
                 return
             for ref in reversed(refs):  # the first target ends up focused
                 screen.move_cursor(ref.doc, ref.sentence)

@@ -25,6 +25,7 @@ from textual.widgets import Footer, Input, Static
 from tui.core.align import Alignment, SentenceRef
 from tui.core.compare import diff_words
 from tui.messages import PaneWheelScrolled, SentenceClicked
+from tui.notices import NoticeBoard
 from tui.search import SearchHit, find_hits
 from tui.widgets.alignment_table import AlignmentTable
 from tui.widgets.article_pane import CONFLICT_FLAG, FURNITURE, UNIQUE, ArticlePane
@@ -230,6 +231,8 @@ class ReadingScreen(Screen[None]):
         self.alignment = alignment
         self.articles = alignment.articles
         self.hits: list[SearchHit] = []
+        self.notice_board = NoticeBoard(self.app)
+        """Repeated notices (no candidate below, sync on/off) replace each other."""
         self.hit_index = -1
         self.search_query = ""
         self._panes: list[ArticlePane] = []
@@ -637,7 +640,9 @@ class ReadingScreen(Screen[None]):
             index += direction
         where = "below" if direction > 0 else "above"
         noun = "contradiction candidate" if what == "contradiction" else "unique sentence"
-        self.notify(f"No {noun} {where} in {self.articles[doc].label}.", timeout=3)
+        self.notice_board.show(
+            "move", f"No {noun} {where} in {self.articles[doc].label}.", timeout=3
+        )
 
     # -- mouse --------------------------------------------------------------------------
 
@@ -670,7 +675,8 @@ class ReadingScreen(Screen[None]):
 
     def action_toggle_sync(self) -> None:
         self.sync = not self.sync
-        self.notify(
+        self.notice_board.show(
+            "sync",
             "Sync on: other panes follow the cursor."
             if self.sync
             else "Sync off: panes scroll independently.",
@@ -776,7 +782,9 @@ class ReadingScreen(Screen[None]):
         self.hit_index = -1
         if not self.hits:
             if query.strip():
-                self.notify(f"“{query}” is not in any shown article.", severity="warning")
+                self.notice_board.show(
+                    "move", f"“{query}” is not in any shown article.", severity="warning"
+                )
             self._show()
             return
         ref = self.focused_ref
@@ -789,11 +797,11 @@ class ReadingScreen(Screen[None]):
 
     def action_next_hit(self, step: int) -> None:
         if not self.hits:
-            self.notify("No search: press / to search all panes.", timeout=3)
+            self.notice_board.show("move", "No search: press / to search all panes.", timeout=3)
             return
         index = self.hit_index + step
         if not 0 <= index < len(self.hits):
-            self.notify("Search wrapped around.", timeout=2)
+            self.notice_board.show("move", "Search wrapped around.", timeout=2)
         self._go_to_hit(index % len(self.hits))
 
     def _go_to_hit(self, index: int) -> None:
