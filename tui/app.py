@@ -260,6 +260,7 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
 
 def binding_ids() -> set[str]:
     """Every binding id of the app and its screens: what ``keymap.yaml`` may remap."""
+    from tui.screens.candidates import CandidatesScreen
     from tui.screens.export import ExportScreen
     from tui.screens.help import HelpScreen
     from tui.screens.note_editor import NoteEditor
@@ -272,6 +273,7 @@ def binding_ids() -> set[str]:
     owners: tuple[type[DOMNode], ...] = (
         ReaderApp,
         ReadingScreen,
+        CandidatesScreen,
         ExportScreen,
         HelpScreen,
         NoteEditor,

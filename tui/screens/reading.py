@@ -200,6 +200,14 @@ class ReadingScreen(Screen[None]):
             "reader.window-left",
             show=False,
         ),
+        _b(
+            "i",
+            "candidates",
+            "Candidates",
+            "The contradiction candidates of this sentence, explained in full",
+            "reader.candidates",
+            show=False,
+        ),
     ]
 
     focused_doc: reactive[int] = reactive(0, init=False)
@@ -275,6 +283,7 @@ class ReadingScreen(Screen[None]):
             self.set_class(too_small, "-too-small")
             self.refresh_bindings()  # the footer lists only what acts (check_action)
         self.capacity = self._capacity_for(width)
+        self.call_after_refresh(self._show, False)  # the status line's cut moves with the width
 
     @staticmethod
     def _capacity_for(width: int) -> int:
@@ -468,7 +477,8 @@ class ReadingScreen(Screen[None]):
         if not self.sync:
             where.append((" · sync off", "$text-warning"))
         detail: list[str | tuple[str, str]] = []
-        for disc in self.alignment.discrepancies_of(ref):
+        candidates = self.alignment.discrepancies_of(ref)
+        for disc in candidates:
             if disc.status == "conflict":
                 detail.append((f"⚑ {disc.kind} conflict: ", "bold $text-error"))
             else:
@@ -482,7 +492,10 @@ class ReadingScreen(Screen[None]):
             detail.append(
                 (f"differences vs {self.articles[best_doc].label} underlined", "$text-muted")
             )
-        self.status_line.show(Content.assemble(*where, "\n", *detail))
+        row = Content.assemble(*detail)
+        if candidates and row.cell_length > self.status_line.content_region.width:
+            row = Content.assemble(("i: read in full · ", "$text-accent"), row)  # it is cut
+        self.status_line.show(Content.assemble(*where, "\n", row))
 
     # -- watchers -----------------------------------------------------------------------
 
@@ -688,6 +701,20 @@ class ReadingScreen(Screen[None]):
 
     def action_toggle_view(self) -> None:
         self.view_mode = "table" if self.view_mode == "panes" else "panes"
+
+    def action_candidates(self) -> None:
+        """Open the candidates of the focused sentence in full (the status line cuts them)."""
+        from tui.screens.candidates import CandidatesScreen
+
+        ref = self.focused_ref
+        candidates = self.alignment.discrepancies_of(ref)
+        if not candidates:
+            self.notice_board.show(
+                "move", "No contradiction candidate on this sentence.", timeout=3
+            )
+            return
+        title = f"{self.articles[ref.doc].label} #{ref.sentence + 1}"
+        self.app.push_screen(CandidatesScreen(candidates, self.articles, title))
 
     def action_choose_panes(self) -> None:
         from tui.screens.pane_chooser import PaneChooser
