@@ -116,3 +116,16 @@ async def test_the_key_is_listed_in_help_and_can_be_remapped() -> None:
         entries = [e for s in app.screen.sections for e in s.entries]
         (entry,) = [e for e in entries if e.id == "reader.candidates"]
         assert entry.keys == ["i"] and entry.enabled
+
+
+async def test_the_status_line_quotes_each_passage_once() -> None:
+    """The explanation already quotes both passages; the status line adds no second copy."""
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await reading(pilot)
+        screen.move_cursor(CONFLICT.doc, CONFLICT.sentence)
+        await pilot.pause()
+        detail = screen.query_one(StatusLine).text.splitlines()[1]
+        explanation = sample_corpus().discrepancies[0].explanation
+        assert explanation in detail
+        assert detail.count("twelve") == explanation.count("twelve") == 1, detail

@@ -483,7 +483,7 @@ class ReadingScreen(Screen[None]):
                 detail.append((f"⚑ {disc.kind} conflict: ", "bold $text-error"))
             else:
                 detail.append((f"≈ {disc.kind} {disc.status}: ", "bold $text-warning"))
-            detail.append(f"{disc.explanation} (“{disc.a.text}” vs “{disc.b.text}”)  ")
+            detail.append(f"{disc.explanation}  ")  # it quotes both passages already
         if self.hits:
             detail.append(
                 f"hit {self.hit_index + 1} of {len(self.hits)} for “{self.search_query}”  "
