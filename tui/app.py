@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 
 from tui.annotations import Annotations
 from tui.controllers.annotating import ANNOTATION_BINDINGS, POLL_SECONDS, AnnotatingActions
@@ -104,6 +105,22 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         """Notices of one kind (annotation keys, notes file) replace each other."""
         self.session_problem = session_problem
         """Why the session's saved file could not be read: it is then never saved over."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice is plain text: they quote file paths, session names and article
+        text, where brackets ("notes [draft].yaml", "[furniture]") are not markup.
+
+        ``markup`` is accepted for Textual's signature (widgets pass it on) and ignored.
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Our ``$reader-*`` variables exist in every theme, Textual's built-ins included."""
