@@ -5,26 +5,28 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 
 from tests.app.alignment_fixture import sample_alignment
-from tui.core.align import SentenceRef
+from tui.core.align import Alignment, SentenceRef
+from tui.core.compare import Discrepancy
 from tui.resources import themes_dir
 from tui.themes import VARIABLE_DEFAULTS, load_theme_file, register_themes
 from tui.widgets.alignment_table import GAP, AlignmentTable, table_rows
-from tui.widgets.pane_styles import CONTRADICTION_GLYPH, UNIQUE_GLYPH
+from tui.widgets.pane_styles import COMPATIBLE_GLYPH, CONTRADICTION_GLYPH, UNIQUE_GLYPH
 
 
 class TableApp(App[None]):
     """Hosts the table and records what it tells the (future) reading screen."""
 
-    def __init__(self, order: list[int] | None = None) -> None:
+    def __init__(self, alignment: Alignment | None = None, order: list[int] | None = None) -> None:
         super().__init__()
         self.order = order
+        self.alignment = alignment or sample_alignment()
         self.messages: list[AlignmentTable.GroupHighlighted] = []
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
 
     def compose(self) -> ComposeResult:
-        yield AlignmentTable(sample_alignment(), order=self.order)
+        yield AlignmentTable(self.alignment, order=self.order)
 
     def on_alignment_table_group_highlighted(self, event: AlignmentTable.GroupHighlighted) -> None:
         self.messages.append(event)
@@ -140,3 +142,33 @@ async def test_markers_take_the_theme_colours_and_follow_theme_changes() -> None
         assert colours["reader-contradict"] in str(table.get_row_at(2)[2].style)
         assert colours["reader-unique"] in str(table.get_row_at(1)[2].style)
         assert colours["reader-agree"] in str(table.get_row_at(0)[1].style)  # all sources
+
+
+def test_flags_count_only_candidates_between_tabulated_articles() -> None:
+    """With columns for Reuters and BBC only, the Reuters/AP conflict is not that row's ⚑."""
+    rows = table_rows(sample_alignment(), docs=[0, 2])
+    injured = next(row for row in rows if SentenceRef(0, 1) in row.members)
+    assert not injured.contradiction and not injured.compatible
+    everyone = table_rows(sample_alignment())
+    assert next(row for row in everyone if SentenceRef(0, 1) in row.members).contradiction
+
+
+def test_a_refinement_only_row_is_compatible_not_a_contradiction() -> None:
+    base = sample_alignment()
+    (conflict,) = base.discrepancies
+    refinement = Discrepancy(conflict.kind, "refinement", conflict.a, conflict.b, "refines")
+    alignment = Alignment(base.articles, base.pairs, base.groups, (refinement,))
+    injured = next(row for row in table_rows(alignment) if SentenceRef(0, 1) in row.members)
+    assert (injured.contradiction, injured.compatible) == (False, True)
+
+
+async def test_a_compatible_row_shows_the_compatible_glyph() -> None:
+    base = sample_alignment()
+    (conflict,) = base.discrepancies
+    refinement = Discrepancy(conflict.kind, "refinement", conflict.a, conflict.b, "refines")
+    app = TableApp(Alignment(base.articles, base.pairs, base.groups, (refinement,)))
+    async with app.run_test(size=(160, 20)) as pilot:
+        await pilot.pause()
+        table = app.query_one(AlignmentTable)
+        flags = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+        assert flags.count(COMPATIBLE_GLYPH) == 1 and CONTRADICTION_GLYPH not in flags

@@ -29,11 +29,11 @@ from textual.widgets import DataTable
 
 from tui.core.align import Alignment, Group, SentenceRef
 from tui.core.text import excerpt
-from tui.widgets.pane_styles import CONTRADICTION_GLYPH, UNIQUE_GLYPH
+from tui.widgets.pane_styles import COMPATIBLE_GLYPH, CONTRADICTION_GLYPH, UNIQUE_GLYPH
 
 GAP = "—"
 """Shown where a source does not report the row's fact."""
-_COLOURS = ("reader-agree", "reader-contradict", "reader-unique")
+_COLOURS = ("reader-agree", "reader-contradict", "reader-compatible", "reader-unique")
 CELL_WIDTH = 30
 """Characters of sentence shown per source column (truncated with an ellipsis)."""
 FIRST_ROWS = 200
@@ -50,6 +50,9 @@ class TableRow:
     members: tuple[SentenceRef, ...]
     group: Group | None
     contradiction: bool
+    """A conflict candidate between two of the tabulated articles (⚑, as in the panes)."""
+    compatible: bool = False
+    """Only refinements or variants between tabulated articles (≈, as in the panes)."""
 
 
 def table_rows(alignment: Alignment, docs: Sequence[int] | None = None) -> list[TableRow]:
@@ -67,21 +70,28 @@ def table_rows(alignment: Alignment, docs: Sequence[int] | None = None) -> list[
     def position(ref: SentenceRef) -> float:
         return ref.sentence / lengths[ref.doc]
 
-    def conflicted(members: Sequence[SentenceRef]) -> bool:
-        return any(alignment.discrepancies_of(ref) for ref in members)
+    def flags(members: Sequence[SentenceRef]) -> tuple[bool, bool]:
+        """(conflict, compatible only) among candidates whose two sides are tabulated: with
+        173 articles, a candidate against an article without a column is not this row's."""
+        statuses = {
+            d.status
+            for ref in members
+            for d in alignment.discrepancies_of(ref)
+            if d.a.doc in wanted and d.b.doc in wanted
+        }
+        conflict = "conflict" in statuses
+        return conflict, bool(statuses) and not conflict
 
     for group in alignment.groups:
         if not any(ref.doc in wanted for ref in group.members):
             continue
         key = min((position(r), r) for r in group.members)
-        rows.append(
-            (key[0], TableRow(f"g{group.id}", group.members, group, conflicted(group.members)))
-        )
+        rows.append((key[0], TableRow(f"g{group.id}", group.members, group, *flags(group.members))))
     for doc in sorted(wanted):
         for sentence in alignment.articles[doc].body_sentences:
             ref = SentenceRef(doc, sentence.index)
             if alignment.group_of(ref) is None:
-                row = TableRow(f"u{doc}:{sentence.index}", (ref,), None, conflicted((ref,)))
+                row = TableRow(f"u{doc}:{sentence.index}", (ref,), None, *flags((ref,)))
                 rows.append((position(ref), row))
     rows.sort(key=lambda item: (item[0], item[1].members[0]))
     return [row for _, row in rows]
@@ -294,6 +304,8 @@ class AlignmentTable(DataTable[Text]):
         """The glyph carries the meaning; the colour only repeats it (NO_COLOR still reads)."""
         if row.contradiction:
             return Text(CONTRADICTION_GLYPH, style=f"bold {self._colours['reader-contradict']}")
+        if row.compatible:
+            return Text(COMPATIBLE_GLYPH, style=f"bold {self._colours['reader-compatible']}")
         if sources == 1:
             return Text(UNIQUE_GLYPH, style=f"bold {self._colours['reader-unique']}")
         return Text("")
