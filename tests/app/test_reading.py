@@ -581,3 +581,22 @@ async def test_going_to_another_pane_and_back_keeps_the_readers_place() -> None:
         await pilot.press("h")
         await pilot.pause()
         assert screen.focused_ref == SentenceRef(0, 20)
+
+
+async def test_a_counterpart_near_the_end_still_lines_up_with_the_cursor() -> None:
+    """Beta 35 of 45 sits in Beta's last screenful; with the cursor near the top of Alpha's
+    window, Beta scrolls past its end so that 35 is on the cursor's row all the same."""
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await reading(pilot)
+        await put_cursor(pilot, screen, 30)
+        alpha, beta = screen.pane(0), screen.pane(1)
+        alpha.scroll_sentence_to(30, 1)
+        await pilot.pause()
+        await pilot.press("j", "k")
+        await pilot.pause()
+        row = alpha.screen_row_of(30)
+        assert row < 6, row
+        assert beta.counterpart == alpha_to_beta(30) == 35
+        assert beta.screen_row_of(35) == row
+        assert beta.row_of(44) - beta.row_of(35) < beta.size.height  # it was in the last page

@@ -162,14 +162,24 @@ class ArticlePane(ScrollView, can_focus=False):
             self.article.text, self.article.sentences, self._text_width(), hide
         )
         self._rows.clear()
-        self.virtual_size = Size(self._text_width() + GUTTER + RAIL, self._layout.height)
+        self._size_for_scrolling()
         if anchor is not None and anchor != NO_SENTENCE:
             self.scroll_to(y=self._layout.anchor_row(anchor), animate=False)
         self.refresh()
 
+    def _size_for_scrolling(self) -> None:
+        """The text's rows plus a window's height less two: the last sentences can scroll up
+        to any screen row, so a counterpart near the end of an article still lines up with
+        the cursor of a pane beside it (as editors that scroll past the end)."""
+        assert self._layout is not None
+        tail = max(0, self.scrollable_content_region.height - 2)
+        self.virtual_size = Size(self._text_width() + GUTTER + RAIL, self._layout.height + tail)
+
     def on_resize(self, event: events.Resize) -> None:
         if self._layout is None or self._layout.width != self._text_width():
             self._relayout()
+        else:
+            self._size_for_scrolling()
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
