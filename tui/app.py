@@ -257,7 +257,7 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         """The palette, like the other keys, waits while the window is too small to read."""
         screen = self.screen
         if (
-            action == "command_palette"
+            action not in ("help", "quit")
             and isinstance(screen, ReadingScreen)
             and screen.has_class("-too-small")
         ):

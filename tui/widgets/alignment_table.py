@@ -211,6 +211,12 @@ class AlignmentTable(DataTable[Text]):
         """A row asked for by :meth:`select_ref` before it was added: the cursor goes there."""
         self._pending = (alignment, order)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the window is too small to read (the screen says so), the table's keys wait."""
+        if self.screen.has_class("-too-small"):
+            return False
+        return super().check_action(action, parameters)
+
     def on_mount(self) -> None:
         self._colours = self._theme_colours()
         self.app.theme_changed_signal.subscribe(self, self._recolour)
