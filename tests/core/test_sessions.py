@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from tui.core.sessions import (
     ViewState,
     check_articles,
     check_session_name,
+    merge_articles,
 )
 
 
@@ -200,3 +202,31 @@ def test_unused_name_never_names_an_existing_session(tmp_path: Path) -> None:
     long = "x" * 64
     assert store.unused_name(long) == "x" * 60 + ".new"
     assert check_session_name(store.unused_name(long))
+
+
+def test_an_article_missing_once_stays_in_the_session_and_comes_back(tmp_path: Path) -> None:
+    store = sessions(tmp_path)
+    docs = articles(tmp_path)
+    store.save(store.new("s", docs))
+    session = store.load("s")
+    # reopened with "wire" moved away: only "ap" loaded, then saved on quit
+    kept = merge_articles(session.articles, [docs[1]])
+    store.save(replace(session, articles=kept))
+    reloaded = store.load("s")
+    assert [(a.path, a.missing) for a in reloaded.articles] == [
+        (docs[0].path, True),
+        (docs[1].path, False),
+    ]
+    assert reloaded.article_paths == [docs[0].path, docs[1].path]
+    assert store.list()[0].articles == 2
+    # back in place: loaded again, no longer marked missing, order kept
+    back = merge_articles(reloaded.articles, docs)
+    assert [(a.path, a.missing) for a in back] == [(docs[0].path, False), (docs[1].path, False)]
+    notice = check_articles(session, [docs[1]])[0]
+    assert "kept in the session" in notice.message
+
+
+def test_articles_new_to_the_session_are_added_last(tmp_path: Path) -> None:
+    docs = articles(tmp_path)
+    saved = SessionStore(tmp_path).new("s", docs[:1]).articles
+    assert [a.path for a in merge_articles(saved, docs[::-1])] == [docs[0].path, docs[1].path]

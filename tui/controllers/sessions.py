@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.controllers.session_state import apply_view, view_of
 from tui.core.notes_store import NotesStore
-from tui.core.sessions import Session, SessionStore, session_articles
+from tui.core.sessions import Session, SessionStore, merge_articles
 from tui.core.storage import StorageError
 from tui.screens.reading import ReadingScreen
 
@@ -73,7 +73,8 @@ class SessionActions(_Base):
             )
         session = replace(
             self.session,
-            articles=session_articles(getattr(self, "articles", ())),
+            # articles not found this time stay in the session, to reopen once they are back
+            articles=merge_articles(self.session.articles, getattr(self, "articles", ())),
             notes=str(self.notes_path) if self.notes_path else self.session.notes,
         )
         screen = self._reading_any()

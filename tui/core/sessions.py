@@ -43,6 +43,8 @@ class SessionArticle:
     sha256: str
     id: str = ""
     label: str = ""
+    missing: bool = False
+    """Not found when the session was last opened: kept so it reopens once it is back."""
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,10 @@ class ArticleNotice:
         """One line for the user."""
         name = self.article.label or self.article.path
         if self.problem == "missing":
-            return f"{name}: not found at {self.article.path} (moved or deleted)"
+            return (
+                f"{name}: not found at {self.article.path} (moved or deleted); kept in the "
+                "session, it reopens when it is back there"
+            )
         return f"{name}: text changed since the session was saved; notes are re-anchored"
 
 
@@ -169,6 +174,23 @@ class SessionSummary:
 def session_articles(articles: Sequence[Article]) -> tuple[SessionArticle, ...]:
     """Session records of loaded articles (path and text hash)."""
     return tuple(SessionArticle(a.path, text_sha256(a.text), a.id, a.label) for a in articles)
+
+
+def merge_articles(
+    saved: Sequence[SessionArticle], loaded: Sequence[Article]
+) -> tuple[SessionArticle, ...]:
+    """The session's articles after this run: those loaded, fresh, in the session's order, and
+    those not found kept as they were (marked missing), so an article that was away once is
+    never dropped; loaded articles the session did not have come last."""
+    fresh = {item.path: item for item in session_articles(loaded)}
+    merged: list[SessionArticle] = []
+    for item in saved:
+        if item.path in fresh:
+            merged.append(fresh.pop(item.path))
+        else:
+            merged.append(replace(item, missing=True))
+    merged.extend(fresh.values())
+    return tuple(merged)
 
 
 def check_articles(session: Session, articles: Sequence[Article]) -> list[ArticleNotice]:
@@ -191,13 +213,22 @@ def _session_to_data(session: Session) -> dict[str, Any]:
         "created": session.created,
         "last_opened": session.last_opened,
         "notes": session.notes,
-        "articles": [
-            {"path": a.path, "sha256": a.sha256, "id": a.id, "label": a.label}
-            for a in session.articles
-        ],
+        "articles": [_article_to_data(a) for a in session.articles],
         "view": session.view.to_data(),
     }
     data.update({k: v for k, v in session.extra.items() if k not in data})
+    return data
+
+
+def _article_to_data(article: SessionArticle) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "path": article.path,
+        "sha256": article.sha256,
+        "id": article.id,
+        "label": article.label,
+    }
+    if article.missing:
+        data["missing"] = True
     return data
 
 
@@ -217,6 +248,7 @@ def _session_from_data(data: Any, source: str) -> Session:
                 str(item.get("sha256") or ""),
                 str(item.get("id") or ""),
                 str(item.get("label") or ""),
+                item.get("missing") is True,
             )
         )
     known = {"schema_version", "name", "created", "last_opened", "notes", "articles", "view"}
