@@ -280,3 +280,19 @@ def test_pruned_search_with_the_token_set_bound_matches_without(
     without = pair_search.score_candidates(scorer, floor)
     monkeypatch.setattr(pair_search, "BOUND_FROM_PAIRS", 0)
     assert pair_search.score_candidates(scorer, floor) == without
+
+
+def test_groups_do_not_chain_through_single_links() -> None:
+    """Three sentences that all report one fact form a group; a chain hanging off it by one
+    link each (how 98 Kavanaugh articles became one "fact") does not join it."""
+    from tui.core.align import Pair, _groups
+
+    r = SentenceRef
+    clique = [Pair(r(0, 0), r(1, 0), 90.0), Pair(r(0, 0), r(2, 0), 90.0)]
+    clique.append(Pair(r(1, 0), r(2, 0), 90.0))
+    chain = [Pair(r(2, 0), r(3, 0), 60.0), Pair(r(3, 0), r(4, 0), 55.0)]
+    chain.append(Pair(r(4, 0), r(5, 0), 52.0))
+    groups = _groups(clique + chain)
+    members = sorted(tuple(sorted(ref.doc for ref in g.members)) for g in groups)
+    assert members == [(0, 1, 2), (3, 4, 5)]
+    assert sorted(g.sources for g in groups) == [3, 3]
