@@ -88,6 +88,20 @@ def test_markdown_keeps_what_the_reader_added_to_the_explanation() -> None:
     assert report.endswith("> — AP (Associated Press), sentence 5\n\nAsk the ministry.\n")
 
 
+def test_markdown_keeps_what_the_reader_added_on_the_explanation_line() -> None:
+    """``e``, End, " Check transcripts.": the addition only, not the explanation again."""
+    report = export_markdown(confirmed("12 vs 14 dead Check transcripts."))
+    assert report.count("12 vs 14 dead") == 1
+    assert report.endswith("sentence 5\n\nCheck transcripts.\n")
+    report = export_markdown(confirmed("12 vs 14 dead. Check transcripts."))
+    assert report.endswith("sentence 5\n\nCheck transcripts.\n")
+
+
+def test_markdown_keeps_a_comment_whose_first_word_extends_the_explanation() -> None:
+    report = export_markdown(confirmed("12 vs 14 deadly floods, says AP."))
+    assert report.endswith("\n\n12 vs 14 deadly floods, says AP.\n")
+
+
 def test_markdown_keeps_a_comment_that_differs_from_the_explanation() -> None:
     report = export_markdown(confirmed("Both cite the mayor."))
     assert "(number): 12 vs 14 dead" in report
@@ -174,6 +188,13 @@ def test_jsonld_comments_only_what_the_reader_added_to_the_explanation() -> None
     values = {b["purpose"]: b["value"] for b in bodies}
     assert values["commenting"] == "Ask the ministry."
     assert values["describing"] == "number: 12 vs 14 dead"
+    assert sum("12 vs 14 dead" in b["value"] for b in bodies) == 1
+
+
+def test_jsonld_comments_only_what_the_reader_added_on_the_explanation_line() -> None:
+    bodies = jsonld_bodies(confirmed("12 vs 14 dead Check transcripts."))
+    values = {b["purpose"]: b["value"] for b in bodies}
+    assert values["commenting"] == "Check transcripts."
     assert sum("12 vs 14 dead" in b["value"] for b in bodies) == 1
 
 

@@ -100,7 +100,8 @@ def _comment_beyond_explanation(annotation: Annotation) -> str:
     """The comment without the candidate's explanation, which the export already gives.
 
     Confirming a candidate (``x``) copies its explanation into the comment; the reader may then
-    add lines below it. Only what they added is news; a comment they rewrote is kept whole.
+    add to it, on the same line or below. Only what they added is news; a comment they
+    rewrote is kept whole, and so is one whose first word merely begins with the explanation.
     The Markdown report and the JSON-LD ``commenting`` body use this; the CSV keeps the comment
     as written, since its ``comment`` and ``discrepancy_explanation`` columns are separate data.
     """
@@ -110,9 +111,9 @@ def _comment_beyond_explanation(annotation: Annotation) -> str:
     if not explanation or not comment.strip().startswith(explanation):
         return comment
     rest = comment.strip()[len(explanation) :]
-    if rest and not rest.startswith("\n"):
-        return comment  # the explanation's words begin a sentence of the reader's own
-    return rest.strip()
+    if rest and (rest[0].isalnum() or rest[0] == "_"):
+        return comment  # "12 vs 14 deadly…": the explanation's words begin one of the reader's
+    return rest.lstrip(" \t\n.,;:-–—").strip()
 
 
 # -- CSV --------------------------------------------------------------------------------------
