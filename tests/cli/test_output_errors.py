@@ -7,6 +7,7 @@ is one ``reader: ...`` line. Never a traceback.
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -135,3 +136,37 @@ def test_unwritable_output_folder_is_one_line(
     out, err = capsys.readouterr()
     assert (out, err) == ("", f"reader: could not write {target}: Permission denied\n")
     assert not target.exists()
+
+
+SEEDS = Path(__file__).parent.parent.parent / "seeds"
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+def test_output_cut_short_by_head_exits_141_quietly(
+    tmp_path: Path, notes_file: Path, unbuffered: str
+) -> None:
+    """``reader align | head -c 10`` in a real shell: the output (well over a pipe's 64 KiB) is
+    cut short, so the status is 141 and nothing is said, unbuffered stdout included (where a
+    short write used to be dropped silently and the status was 0)."""
+    rain = make_article("w", "/n/w.txt", "Rain fell.")
+    NotesStore(notes_file).add(
+        "note", [target_for_sentence(rain, rain.sentences[0])], comment="word " * 40_000
+    )
+    sessions = tmp_path / "data" / "sessions"
+    sessions.mkdir(parents=True)
+    for number in range(1_500):
+        name = f"session-{number:04d}-" + "x" * 48
+        (sessions / f"{name}.yaml").write_text(f"schema_version: 1\nname: {name}\n")
+    env = {**os.environ, "READER_DATA_DIR": str(tmp_path / "data"), "PYTHONUNBUFFERED": unbuffered}
+    for argv in (["align", str(SEEDS)], ["export", str(notes_file)], ["sessions"]):
+        command = shlex.join([sys.executable, "-m", "tui", *argv])
+        script = f'{command} 2>"$ERR" | head -c 10 >/dev/null; echo "${{PIPESTATUS[0]}}"'
+        err = tmp_path / "stderr"
+        result = subprocess.run(
+            ["bash", "-c", script],
+            capture_output=True,
+            text=True,
+            env={**env, "ERR": str(err)},
+            timeout=120,
+        )
+        assert (argv, result.stdout.strip(), err.read_text()) == (argv, "141", "")

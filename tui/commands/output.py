@@ -63,14 +63,35 @@ def write_stdout(text: str) -> None:
         CliError: standard output could not be written.
     """
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _write_all(text)
     except BrokenPipeError:
         _discard_stdout()
         raise CliError("", 141) from None
     except OSError as exc:
         _discard_stdout()
         raise CliError(f"cannot write to standard output: {exc.strerror or exc}") from None
+
+
+def _write_all(text: str) -> None:
+    """Write every byte of ``text`` or raise.
+
+    ``TextIOWrapper.write`` ignores a short write of its raw stream: with unbuffered stdout
+    (``PYTHONUNBUFFERED``, ``python -u``) a pipe closed mid-write returns the bytes taken so
+    far, the rest is silently dropped and the exit status says all went well. Writing the
+    bytes ourselves, until none is left, turns the closed pipe into ``BrokenPipeError``.
+    """
+    stream = sys.stdout
+    binary = getattr(stream, "buffer", None)
+    if binary is None:  # not backed by a file (a test's StringIO): nothing can be cut short
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()
+    data = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+    while data:
+        written = binary.write(data)
+        data = data[written or 0 :]
+    binary.flush()
 
 
 def _discard_stdout() -> None:
