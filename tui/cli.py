@@ -143,7 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``reader`` console command; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args and args[0] in SUBCOMMANDS and not Path(args[0]).exists():
+        # A subcommand's name always means the subcommand, even beside a file or folder of
+        # that name (a data folder holds sessions/): such a path is given as ./sessions.
+        if args and args[0] in SUBCOMMANDS:
             return _run_subcommand(args[0], args[1:])
         return _run_ui(build_parser().parse_args(args))
     except CliError as exc:
