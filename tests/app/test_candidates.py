@@ -98,7 +98,7 @@ async def test_the_hint_shows_only_when_the_detail_row_is_cut() -> None:
         screen.move_cursor(CONFLICT.doc, CONFLICT.sentence)
         await pilot.pause()
         detail = screen.query_one(StatusLine).text.splitlines()[1]
-        assert detail.startswith("⚑ number conflict: people hurt: twelve vs fifteen")
+        assert detail.startswith("⚑ number conflict vs Beta #18: people hurt: twelve vs fifteen")
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         await pilot.pause()

@@ -477,17 +477,18 @@ class ReadingScreen(Screen[None]):
         if not self.sync:
             where.append((" · sync off", "$text-warning"))
         detail: list[str | tuple[str, str]] = []
-        candidates = self.alignment.discrepancies_of(ref)
-        for disc in candidates:
-            if disc.status == "conflict":
-                detail.append((f"⚑ {disc.kind} conflict: ", "bold $text-error"))
-            else:
-                detail.append((f"≈ {disc.kind} {disc.status}: ", "bold $text-warning"))
-            detail.append(f"{disc.explanation}  ")  # it quotes both passages already
-        if self.hits:
+        if self.hits:  # first: a long candidate must not push it past the cut
             detail.append(
                 f"hit {self.hit_index + 1} of {len(self.hits)} for “{self.search_query}”  "
             )
+        candidates = self.alignment.discrepancies_of(ref)
+        for (kind, status, explanation), against in self._candidate_lines(ref).items():
+            where_else = f" vs {', '.join(against)}: "
+            if status == "conflict":
+                detail.append((f"⚑ {kind} conflict{where_else}", "bold $text-error"))
+            else:
+                detail.append((f"≈ {kind} {status}{where_else}", "bold $text-warning"))
+            detail.append(f"{explanation}  ")  # it quotes both passages already
         if best_doc >= 0:
             detail.append(
                 (f"differences vs {self.articles[best_doc].label} underlined", "$text-muted")
@@ -496,6 +497,22 @@ class ReadingScreen(Screen[None]):
         if candidates and row.cell_length > self.status_line.content_region.width:
             row = Content.assemble(("i: read in full · ", "$text-accent"), row)  # it is cut
         self.status_line.show(Content.assemble(*where, "\n", row))
+
+    def _candidate_lines(self, ref: SentenceRef) -> dict[tuple[str, str, str], list[str]]:
+        """The candidates of ``ref``, one per wording, each with the passages it is against.
+
+        Two outlets that word a figure alike give the same explanation twice: it is said once,
+        naming both (``RFE/RL repost #24, RFE/RL #12``).
+        """
+        lines: dict[tuple[str, str, str], list[str]] = {}
+        for disc in self.alignment.discrepancies_of(ref):
+            mine = disc.a.doc == ref.doc and disc.a.sentence == ref.sentence
+            other = disc.b if mine else disc.a
+            name = f"{self.articles[other.doc].label} #{other.sentence + 1}"
+            against = lines.setdefault((disc.kind, disc.status, disc.explanation), [])
+            if name not in against:
+                against.append(name)
+        return lines
 
     # -- watchers -----------------------------------------------------------------------
 
