@@ -268,3 +268,42 @@ def test_candidates_on_gold_pairs_hold_their_figures() -> None:
             kind,
             [d.explanation for d in figures.false_alarms],
         )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            '"The bullet travelled across the field," he said.',
+            '"The bullet traveled across the field," he said.',
+        ),
+        (
+            'He said "the last 30 years were hard" on Monday.',
+            'He said "the last thirty years were hard" on Monday.',
+        ),
+        (
+            "Manafort pleaded guilty to eight of 18 counts on Friday.",
+            "Manafort was convicted on eight counts on Friday.",
+        ),
+        (
+            "The United States, Canada and European allies backed it.",
+            "The United States, Canada and Europe backed it.",
+        ),
+    ],
+    ids=[
+        "british-spelling-in-a-quote",
+        "number-word-in-a-quote",
+        "part-of-a-whole",
+        "place-adjective",
+    ],
+)
+def test_what_normalisation_equates_is_no_candidate(a: str, b: str) -> None:
+    """Spelling, number words, "eight of 18 counts" vs "eight counts", "European" vs "Europe"."""
+    assert found(a, b) == []
+
+
+def test_counted_nouns_are_pluralised_in_explanations() -> None:
+    (women,) = found("The march drew 12 women.", "The march drew 15 women.")
+    assert women.explanation.startswith("Number of women differs")
+    (countries,) = found("Delegates from 12 countries met.", "Delegates from 15 countries met.")
+    assert countries.explanation.startswith("Number of countries differs")

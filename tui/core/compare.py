@@ -22,6 +22,7 @@ from rapidfuzz.distance import Levenshtein
 from tui.core import names as nm
 from tui.core import numbers as nb
 from tui.core.model import Sentence
+from tui.core.normalize import canonical_word
 from tui.core.text import excerpt
 
 DiffKind = Literal["insert", "delete", "replace"]
@@ -89,14 +90,16 @@ class Token:
 def tokenize(text: str) -> tuple[Token, ...]:
     """Words of ``text`` with offsets; the comparison form ignores case, quotes, punctuation.
 
-    "Russia’s" and "russia's" compare equal, as do "U.S." and "US", "four" and "4".
+    "Russia’s" and "russia's" compare equal, as do "U.S." and "US", "four" and "4", "thirty"
+    and "30", "travelled" and "traveled", "Kiev" and "Kyiv" (``normalize.canonical_word``).
     """
     out: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
         norm = _STRIP_RE.sub("", m.group().casefold())
         if norm.isdigit() is False and "," in norm:
             norm = norm.replace(",", "")
-        out.append(Token(m.start(), m.end(), _NUMBER_WORDS.get(norm, norm.replace(",", ""))))
+        norm = _NUMBER_WORDS.get(norm, norm.replace(",", ""))
+        out.append(Token(m.start(), m.end(), canonical_word(norm) if norm else norm))
     return tuple(out)
 
 

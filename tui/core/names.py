@@ -220,9 +220,17 @@ def role_names(text: str) -> tuple[RoleName, ...]:
 
 
 def canonical_name(item: str) -> str:
-    """U.S./USA/United States -> "United States"; others casefolded and trimmed."""
+    """U.S./USA/United States -> "United States"; a place's adjective as the place
+    ("European" -> "Europe", "Syrian" -> "Syria"); others trimmed."""
     bare = re.sub(r"^the\s+", "", item.strip(), flags=re.IGNORECASE)
-    return _ALIASES.get(bare.casefold(), bare)
+    aliased = _ALIASES.get(bare.casefold())
+    if aliased is not None:
+        return aliased
+    if " " not in bare and len(bare) >= 6:
+        for adjective, place in (("ean", "e"), ("ian", "ia")):
+            if bare.endswith(adjective):
+                return bare[: -len(adjective)] + place
+    return bare
 
 
 @lru_cache(maxsize=8192)

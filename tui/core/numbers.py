@@ -316,7 +316,10 @@ def _read(text: str, m: re.Match[str]) -> NumberMention | None:
         context_end = end + hyphen.end()
     else:
         after_of = re.match(r"\s+of\s+", text[end:]) if hedge == "vague" else None
-        unit, context_end = _noun_after(text, end + (after_of.end() if after_of else 0))
+        whole = None if after_of else _PARTITIVE.match(text[end:])
+        # "eight of 18 counts": the part counts what the whole counts
+        skip = after_of.end() if after_of else whole.end() if whole else 0
+        unit, context_end = _noun_after(text, end + skip)
         context_end = max(context_end, end)
     timed = modifier or unit in _DURATIONS
     event, event_end = (None, context_end) if timed else _event_near(text, start, end)
@@ -398,13 +401,40 @@ def relation(a: NumberMention, b: NumberMention) -> str:
     return "overlap"
 
 
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:\d[\d,.]*|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|thousand)\b",
+    re.IGNORECASE,
+)
+"""" of 18", " of the 50" after a figure: the figure is a part of a counted whole."""
+_INVARIANT_PLURALS = frozenset(
+    "people women men children police percent staff personnel aircraft sheep fish "
+    "intelligence evidence equipment news series species data".split()
+)
+_IRREGULAR_PLURALS = {"woman": "women", "man": "men", "person": "people", "child": "children"}
+
+
+def plural(noun: str) -> str:
+    """English plural of a counted noun: "women", "countries", "counts", "percent"."""
+    if noun in _INVARIANT_PLURALS or noun.endswith("s"):
+        return noun
+    if noun in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[noun]
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("x", "ch", "sh", "z")):
+        return noun + "es"
+    return noun + "s"
+
+
 def event_label(a: NumberMention, b: NumberMention) -> str:
     """What a journalist would call the figure: "Death toll", "Refugee count"..."""
     event = a.event or b.event
     if event:
         return _EVENT_LABEL.get(event, "Figure")
     unit = a.unit or b.unit
-    return f"Number of {unit}s" if unit and not unit.endswith("s") else "Figure"
+    return f"Number of {plural(unit)}" if unit else "Figure"
 
 
 def format_value(value: float) -> str:
