@@ -409,8 +409,26 @@ _PARTITIVE = re.compile(
 )
 """" of 18", " of the 50" after a figure: the figure is a part of a counted whole."""
 _INVARIANT_PLURALS = frozenset(
-    "people women men children police percent staff personnel aircraft sheep fish "
-    "intelligence evidence equipment news series species data".split()
+    [
+        "people",
+        "women",
+        "men",
+        "children",
+        "police",
+        "percent",
+        "staff",
+        "personnel",
+        "aircraft",
+        "sheep",
+        "fish",
+        "intelligence",
+        "evidence",
+        "equipment",
+        "news",
+        "series",
+        "species",
+        "data",
+    ]
 )
 _IRREGULAR_PLURALS = {"woman": "women", "man": "men", "person": "people", "child": "children"}
 
