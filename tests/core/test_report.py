@@ -72,3 +72,15 @@ def test_markdown_has_groups_as_rows_sources_as_columns(alignment: Alignment) ->
     assert header.count("|") == len(alignment.articles) + 3
     assert f"of {len(alignment.articles)} |" in text
     assert "## Discrepancies" in text
+
+
+def test_markdown_counts_agree_with_the_json_and_read_as_english(alignment: Alignment) -> None:
+    """Sentence counts are the documents' (as the JSON and the pane headers give them), body
+    text beside them; one source is "1 source"."""
+    text = to_markdown(alignment)
+    data = alignment_data(alignment)
+    for article, document in zip(alignment.articles, data["documents"], strict=True):
+        row = next(line for line in text.splitlines() if f"| {article.id} |" in line)
+        assert f"| {len(document['sentences'])} | {len(article.body_sentences)} |" in row
+    single = Alignment(alignment.articles[:1], (), (), ())
+    assert to_markdown(single).splitlines()[2].startswith("1 source, 0 groups, 0 matched pairs")

@@ -91,6 +91,11 @@ def _cell(text: str, limit: int = 160) -> str:
     return excerpt(text, limit).replace("|", "\\|")
 
 
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    """ "1 source", "2 sources"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def to_markdown(alignment: Alignment) -> str:
     """A readable report: one row per group, one column per source, then discrepancies."""
     articles = alignment.articles
@@ -98,16 +103,18 @@ def to_markdown(alignment: Alignment) -> str:
     lines = [
         "# Alignment report",
         "",
-        f"{n} sources, {len(alignment.groups)} groups, {len(alignment.pairs)} matched pairs, "
-        f"{len(alignment.discrepancies)} discrepancies (threshold {alignment.threshold:g}).",
+        f"{_count(n, 'source')}, {_count(len(alignment.groups), 'group')}, "
+        f"{_count(len(alignment.pairs), 'matched pair')}, "
+        f"{_count(len(alignment.discrepancies), 'discrepancy', 'discrepancies')} "
+        f"(threshold {alignment.threshold:g}).",
         "",
-        "| source | id | sentences | matched |",
-        "| --- | --- | --- | --- |",
+        "| source | id | sentences | of them body text | matched |",
+        "| --- | --- | --- | --- | --- |",
     ]
     for doc, article in enumerate(articles):
         lines.append(
-            f"| {_cell(article.label)} | {article.id} | {len(article.body_sentences)} | "
-            f"{alignment.matched_share(doc):.0%} |"
+            f"| {_cell(article.label)} | {article.id} | {len(article.sentences)} | "
+            f"{len(article.body_sentences)} | {alignment.matched_share(doc):.0%} |"
         )
     lines += ["", "## Groups", ""]
     lines.append("| # | sources | " + " | ".join(_cell(a.label, 40) for a in articles) + " |")
