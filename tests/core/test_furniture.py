@@ -87,6 +87,8 @@ FURNITURE = [
         "caption",
     ),
     ("Robert Mueller Photographer: Eric Thayer/Bloomberg", "caption"),
+    ("(Pixabay)", "caption"),
+    ("A view of the Supreme Court at dusk. (Unsplash)", "caption"),
     (
         "An official consul van is pictured outside the building in downtown Seattle, "
         "Washington, U.S., March 26, 2018. REUTERS/Lindsey Wasson",

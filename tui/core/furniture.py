@@ -84,7 +84,8 @@ _ANY_PREFIX_RULE = re.compile(
 _AGENCY = (
     r"(The )?Associated Press|AP|AFP|Reuters|Getty Images|EPA(-EFE)?|Anadolu Agency|"
     r"The Canadian Press|CP|Bloomberg|TASS|Sputnik|Xinhua|Maxar Technologies|Pool|File|"
-    r"Shutterstock|Alamy|[A-Z][\w.]*( [A-Z][\w.]*)* via Getty Images"
+    r"Shutterstock|Alamy|Pixabay|Unsplash|Pexels|iStock(photo)?|Wikimedia Commons|Flickr|"
+    r"[A-Z][\w.]*( [A-Z][\w.]*)* via Getty Images"
 )
 _CAPTION_TAIL = re.compile(
     rf"\((Photo|Credit|Image|Photograph)s?:[^()]+\)$"
