@@ -74,3 +74,18 @@ async def test_a_search_hit_comes_before_the_candidates_so_a_narrow_window_keeps
         assert screen.focused_ref == CONFLICT
         row = detail_row(screen).removeprefix("i: read in full · ")
         assert row.startswith("hit 1 of 2 for “hurt”")
+
+
+async def test_one_pane_on_screen_is_called_pane_n_of_m() -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await reading(pilot)
+        where = screen.query_one(StatusLine).text.split("\n")[0]
+        assert where.startswith("pane 1 of 3 · Alpha")
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert screen.query_one(StatusLine).text.startswith("pane 2 of 3 · Beta")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.query_one(StatusLine).text.startswith("panes 2-3 of 3 · Beta")

@@ -458,7 +458,8 @@ class ReadingScreen(Screen[None]):
         if len(shown) > self.capacity:  # first, so a narrow terminal never cuts it off
             first = self.first_visible + 1
             last = min(len(shown), self.first_visible + self.capacity)
-            where.append((f"panes {first}-{last} of {len(shown)} · ", "$text-accent"))
+            panes = f"pane {first}" if first == last else f"panes {first}-{last}"
+            where.append((f"{panes} of {len(shown)} · ", "$text-accent"))
         where += [
             (article.label, "bold"),
             f" · {ref.sentence + 1}/{len(article.sentences)}",
