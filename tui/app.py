@@ -156,7 +156,7 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
             return
         from tui.keymap import load_keymap
 
-        keymap = load_keymap(self.data_dir, binding_ids())
+        keymap = load_keymap(self.data_dir, binding_ids(), binding_scopes())
         for problem in keymap.problems:
             self.notify(problem, severity="warning", timeout=8)
         if keymap.bindings:
@@ -275,8 +275,9 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
             self.push_screen(HelpScreen(self.screen))
 
 
-def binding_ids() -> set[str]:
-    """Every binding id of the app and its screens: what ``keymap.yaml`` may remap."""
+def _binding_groups() -> tuple[tuple[type[DOMNode], ...], ...]:
+    """Nodes whose bindings are active together: the reading screen with its table and the
+    app; each modal screen on its own (Textual's binding chain stops at a modal)."""
     from tui.screens.candidates import CandidatesScreen
     from tui.screens.export import ExportScreen
     from tui.screens.help import HelpScreen
@@ -286,10 +287,9 @@ def binding_ids() -> set[str]:
     from tui.screens.pane_chooser import PaneChooser
     from tui.screens.session_problem import SessionProblem
     from tui.screens.sessions import SessionsScreen
+    from tui.widgets.alignment_table import AlignmentTable
 
-    owners: tuple[type[DOMNode], ...] = (
-        ReaderApp,
-        ReadingScreen,
+    modals: tuple[type[DOMNode], ...] = (
         CandidatesScreen,
         ExportScreen,
         HelpScreen,
@@ -300,9 +300,32 @@ def binding_ids() -> set[str]:
         SessionProblem,
         SessionsScreen,
     )
+    return ((ReaderApp, ReadingScreen, AlignmentTable), *((modal,) for modal in modals))
+
+
+def _id_bindings(owner: type[DOMNode]) -> list[Binding]:
+    return [b for b in owner.BINDINGS if isinstance(b, Binding) and b.id]
+
+
+def binding_ids() -> set[str]:
+    """Every binding id of the app, its screens and widgets: what ``keymap.yaml`` may remap
+    (every id the help screen shows)."""
     return {
-        binding.id
-        for owner in owners
-        for binding in owner.BINDINGS
-        if isinstance(binding, Binding) and binding.id
+        str(binding.id)
+        for group in _binding_groups()
+        for owner in group
+        for binding in _id_bindings(owner)
     }
+
+
+def binding_scopes() -> list[dict[str, tuple[str, ...]]]:
+    """Per group of bindings active together: binding id -> default keys (for conflicts)."""
+    scopes = []
+    for group in _binding_groups():
+        scope: dict[str, list[str]] = {}
+        for owner in group:
+            for binding in _id_bindings(owner):
+                keys = [key.strip() for key in binding.key.split(",")]
+                scope.setdefault(str(binding.id), []).extend(keys)
+        scopes.append({binding_id: tuple(keys) for binding_id, keys in scope.items()})
+    return scopes

@@ -45,11 +45,60 @@ def test_unknown_ids_and_bad_keys_are_reported_and_skipped(tmp_path: Path) -> No
     assert "reader.quit" in keymap.problems[1]
 
 
-def test_a_file_that_does_not_parse_is_ignored_with_its_line(tmp_path: Path) -> None:
-    folder = write(tmp_path, "reader.quit: q\n  : [unclosed\n")
+def test_a_line_that_does_not_parse_costs_only_itself(tmp_path: Path) -> None:
+    """README: bad entries are skipped, the rest applies, even when one breaks the YAML."""
+    folder = write(
+        tmp_path, "# mine\nreader.quit: q\n  : [unclosed\nreader.next-sentence: ctrl+n\n"
+    )
     keymap = load_keymap(folder, KNOWN)
-    assert keymap.bindings == {}
-    assert len(keymap.problems) == 1 and "line" in keymap.problems[0]
+    assert keymap.bindings == {"reader.quit": "q", "reader.next-sentence": "ctrl+n"}
+    assert len(keymap.problems) == 2
+    assert "line" in keymap.problems[0] and "the other lines apply" in keymap.problems[0]
+    assert "line 3: not 'binding-id: keys'; skipped" in keymap.problems[1]
+
+
+def test_a_file_that_is_not_text_is_ignored(tmp_path: Path) -> None:
+    (tmp_path / KEYMAP_FILE).write_bytes(b"reader.quit: \xff\n")
+    keymap = load_keymap(tmp_path, KNOWN)
+    assert keymap.bindings == {} and "keymap ignored" in keymap.problems[0]
+
+
+READING = {
+    "reader.help": ("question_mark", "f1"),
+    "reader.toggle-sync": ("s",),
+    "reader.previous-contradiction": ("left_square_bracket",),
+    "reader.next-sentence": ("down", "j"),
+    "alignment.next-row": ("down",),
+}
+
+
+def test_a_key_another_binding_has_is_a_conflict_and_skipped(tmp_path: Path) -> None:
+    folder = write(
+        tmp_path,
+        'reader.help: "["\nreader.toggle-sync: j\nreader.quit: ctrl+q\n',
+    )
+    keymap = load_keymap(folder, KNOWN, [READING, {"reader.quit": ("q",)}])
+    assert keymap.bindings == {"reader.quit": "ctrl+q"}
+    assert keymap.problems == (
+        f"{folder / KEYMAP_FILE}: reader.help: '[' is already "
+        "reader.previous-contradiction's key; entry skipped",
+        f"{folder / KEYMAP_FILE}: reader.toggle-sync: 'j' is already reader.next-sentence's "
+        "key; entry skipped",
+    )
+
+
+def test_swapping_keys_and_shadowing_bindings_are_no_conflict(tmp_path: Path) -> None:
+    folder = write(
+        tmp_path,
+        "reader.toggle-sync: question_mark\nreader.help: s, f1\nalignment.next-row: j\n",
+    )
+    keymap = load_keymap(folder, (), [READING])
+    assert keymap.problems == ()
+    assert keymap.bindings == {
+        "reader.toggle-sync": "question_mark",
+        "reader.help": "s,f1",
+        "alignment.next-row": "j",
+    }
 
 
 def test_python_tags_are_refused(tmp_path: Path) -> None:
