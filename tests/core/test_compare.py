@@ -302,6 +302,18 @@ def test_what_normalisation_equates_is_no_candidate(a: str, b: str) -> None:
     assert found(a, b) == []
 
 
+def test_a_shorter_quotation_of_the_same_words_is_no_rewording() -> None:
+    assert (
+        found('"I am here, I am free," she said on Monday.', '"I am free," she said on Monday.')
+        == []
+    )
+    (reworded,) = found(
+        'She called it "meaningful progress" on Monday.',
+        'She called it "significant progress" on Monday.',
+    )
+    assert reworded.kind == "quote"
+
+
 def test_counted_nouns_are_pluralised_in_explanations() -> None:
     (women,) = found("The march drew 12 women.", "The march drew 15 women.")
     assert women.explanation.startswith("Number of women differs")

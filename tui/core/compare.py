@@ -548,6 +548,8 @@ def _quote_candidates(text_x: str, text_y: str) -> list[_Found]:
     for (kx, ky), ops in touched.items():
         if not _same_quote(tx, qx[kx], ty, qy[ky]):
             continue
+        if all(j1 == j2 for _, _, j1, j2 in ops) or all(i1 == i2 for i1, i2, _, _ in ops):
+            continue  # one quotes more of it ("I'm here, I'm free" / "I'm free"), no rewording
         ix1, ix2 = min(o[0] for o in ops), max(o[1] for o in ops)
         jy1, jy2 = min(o[2] for o in ops), max(o[3] for o in ops)
         # One word of context each side so "meaningful" reads "called meaningful progress".
