@@ -210,15 +210,26 @@ def register_themes(app: App[Any], data_dir: Path | None = None) -> list[str]:
 def pick_theme(app: App[Any], *choices: str | None) -> str:
     """The first of ``choices`` that is registered, else :data:`DEFAULT_THEME`.
 
-    A requested name that does not exist is reported (one line) rather than failing.
+    A requested name that does not exist is reported (one line naming the theme used instead
+    and the available ones) rather than failing.
     """
+    unknown: list[str] = []
+    chosen = DEFAULT_THEME if DEFAULT_THEME in app.available_themes else "textual-dark"
     for choice in choices:
         if not choice:
             continue
         if choice in app.available_themes:
-            return choice
-        app.notify(f"unknown theme {choice!r}; using another", severity="warning", markup=False)
-    return DEFAULT_THEME if DEFAULT_THEME in app.available_themes else "textual-dark"
+            chosen = choice
+            break
+        unknown.append(choice)
+    available = ", ".join(sorted(app.available_themes))
+    for name in unknown:
+        app.notify(
+            f"unknown theme {name!r}; using {chosen!r} (available: {available})",
+            severity="warning",
+            markup=False,
+        )
+    return chosen
 
 
 def start_themes(app: App[Any], store: SettingsStore, override: str | None = None) -> Settings:

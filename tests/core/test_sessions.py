@@ -166,7 +166,11 @@ def test_delete_keeps_notes(tmp_path: Path) -> None:
     ("text", "reason"),
     [
         ("schema_version: 1\narticles: [\n  - path: x\n", ", line 3: not valid YAML"),
-        ("schema_version: 2\nname: flood\n", ": unsupported schema_version 2"),
+        (
+            "schema_version: 2\nname: flood\n",
+            ": schema_version 2 was written by a newer reader (this one reads up to 1)",
+        ),
+        ("schema_version: true\n", ": schema_version must be a whole number, found True"),
         ("- a list\n", ": not a session file"),
     ],
 )

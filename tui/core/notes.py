@@ -524,13 +524,12 @@ def upgrade_data(
     version = data.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise SchemaError(
-            f"'schema_version' must be a whole number, found {_describe(version)}",
+            f"must be a whole number, found {_describe(version)}",
             ("schema_version",),
         )
     if version > current:
         raise SchemaError(
-            f"schema_version {version} was written by a newer reader (this one reads up to "
-            f"{current})",
+            f"version {version} was written by a newer reader (this one reads up to {current})",
             ("schema_version",),
         )
     while version < current:

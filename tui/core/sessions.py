@@ -236,8 +236,13 @@ def _session_from_data(data: Any, source: str) -> Session:
     if not isinstance(data, dict):
         raise SessionError(f"{source}: not a session file")
     version = data.get("schema_version")
-    if not isinstance(version, int) or version > SESSION_SCHEMA_VERSION:
-        raise SessionError(f"{source}: unsupported schema_version {version!r}")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise SessionError(f"{source}: schema_version must be a whole number, found {version!r}")
+    if version > SESSION_SCHEMA_VERSION:
+        raise SessionError(
+            f"{source}: schema_version {version} was written by a newer reader (this one reads "
+            f"up to {SESSION_SCHEMA_VERSION})"
+        )
     articles: list[SessionArticle] = []
     for i, item in enumerate(data.get("articles") or []):
         if not isinstance(item, dict) or not isinstance(item.get("path"), str):
