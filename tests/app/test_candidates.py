@@ -11,7 +11,7 @@ from tests.app.reading_fixture import CONFLICT, make_app, sample_corpus
 from tui.app import binding_ids
 from tui.core.align import Alignment
 from tui.core.compare import Discrepancy, Span
-from tui.screens.candidates import CandidatesScreen
+from tui.screens.candidates import CandidatesScreen, CandidateView
 from tui.screens.help import HelpScreen
 from tui.screens.reading import ReadingScreen
 from tui.widgets.status_line import StatusLine
@@ -50,7 +50,7 @@ async def reading(pilot: Pilot[Any]) -> ReadingScreen:
 
 
 def shown_text(screen: CandidatesScreen) -> list[str]:
-    return [str(static.render()) for static in screen.query(Static).filter(".candidate")]
+    return [view.text for view in screen.query(CandidateView)]
 
 
 async def test_i_lists_every_candidate_in_full_and_escape_closes() -> None:
@@ -68,10 +68,10 @@ async def test_i_lists_every_candidate_in_full_and_escape_closes() -> None:
         conflict, variant = shown_text(modal)  # conflicts first, as x and X take them
         assert conflict.startswith("⚑ number conflict\n")
         assert LONG in conflict  # the whole explanation, not cut at the width
-        assert "Alpha #13: “twelve”" in conflict and "Beta #18: “fifteen”" in conflict
-        assert "Alpha says twelve people were hurt when the bridge fell." in conflict
+        assert "Alpha #13\nAlpha says twelve people were hurt when the bridge fell." in conflict
+        assert "Beta #18\nBeta says fifteen people were hurt when the bridge fell." in conflict
         assert variant.startswith("≈ name variant\nSpelling variant: Alpha vs Alfa")
-        assert "Beta #18: (no single word)" in variant
+        assert "Beta #18 (no single word)\nBeta says" in variant
         assert "2 candidates · Alpha #13" in str(modal.query_one("VerticalScroll").border_title)
         await pilot.press("escape")
         await pilot.pause()
@@ -129,3 +129,36 @@ async def test_the_status_line_quotes_each_passage_once() -> None:
         explanation = sample_corpus().discrepancies[0].explanation
         assert explanation in detail
         assert detail.count("twelve") == explanation.count("twelve") == 1, detail
+
+
+def whole_sentence_quote() -> Alignment:
+    """A quote candidate whose spans are the whole sentences (as quote conflicts often are)."""
+    base = sample_corpus()
+    a = base.articles[0].sentences[CONFLICT.sentence]
+    b = base.articles[1].sentences[17]
+    quote = Discrepancy(
+        "quote",
+        "conflict",
+        Span(0, a.index, a.start, a.end, a.text),
+        Span(1, b.index, b.start, b.end, b.text),
+        "Quote worded differently",
+    )
+    return Alignment(base.articles, base.pairs, base.groups, (quote,))
+
+
+async def test_each_passage_is_shown_once_with_a_hanging_indent() -> None:
+    app = make_app(whole_sentence_quote())
+    async with app.run_test(size=(60, 24)) as pilot:
+        screen = await reading(pilot)
+        screen.move_cursor(CONFLICT.doc, CONFLICT.sentence)
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, CandidatesScreen)
+        (shown,) = shown_text(modal)
+        assert shown.count("Alpha says twelve people were hurt") == 1
+        assert shown.count("Beta says fifteen people were hurt") == 1
+        label, text = modal.query(Static).filter(".passage-label, .passage-text")[:2]
+        assert text.size.height > 1  # wrapped at this width...
+        assert text.content_region.x == label.content_region.x + 2  # ...every line indented

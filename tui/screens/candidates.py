@@ -2,8 +2,8 @@
 
 The status line has two rows and cuts the explanation at the window's width; this modal lists
 every candidate on the sentence (conflicts first, as ``x`` and ``X`` take them) with its kind,
-status, whole explanation and both passages: source, sentence number, the quoted span and the
-sentence around it with the span marked. Article text is data, never markup.
+status, whole explanation and both passages: source, sentence number and the sentence, once,
+with the span marked in it. Article text is data, never markup.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -27,41 +27,58 @@ def candidate_order(candidates: Sequence[Discrepancy]) -> list[Discrepancy]:
     return sorted(candidates, key=lambda d: d.status != "conflict")
 
 
-def _passage(span: Span, articles: Sequence[Article]) -> Content:
-    article = articles[span.doc]
-    sentence = article.sentences[span.sentence]
-    where = f"{article.label} #{span.sentence + 1}"
-    quote = f"“{span.text}”" if span.text else "(no single word)"
+def passage_label(span: Span, articles: Sequence[Article]) -> Content:
+    """Where a passage is: source and sentence number (and when no single word is marked)."""
+    where = f"{articles[span.doc].label} #{span.sentence + 1}"
+    return Content.assemble((where, "bold"), "" if span.text else " (no single word)")
+
+
+def passage_text(span: Span, articles: Sequence[Article]) -> Content:
+    """The passage's sentence, once, with the span marked in it (no separate quote of it)."""
+    sentence = articles[span.doc].sentences[span.sentence]
     start = max(sentence.start, min(span.start, sentence.end)) - sentence.start
     end = max(sentence.start, min(span.end, sentence.end)) - sentence.start
     text = sentence.text
-    return Content.assemble(
-        "  ",
-        (where, "bold"),
-        ": ",
-        (quote, "bold"),
-        "\n    ",
-        text[:start],
-        (text[start:end], "bold underline"),
-        text[end:],
-    )
+    return Content.assemble(text[:start], (text[start:end], "bold underline"), text[end:])
 
 
-def describe_candidate(disc: Discrepancy, articles: Sequence[Article]) -> Content:
-    """One candidate: glyph, kind and status, the whole explanation, then both passages."""
+def candidate_heading(disc: Discrepancy) -> Content:
+    """Glyph, kind and status, then the whole explanation."""
     if disc.status == "conflict":
         heading = (f"⚑ {disc.kind} conflict", "bold $text-error")
     else:
         heading = (f"≈ {disc.kind} {disc.status}", "bold $text-warning")
-    return Content.assemble(
-        heading,
-        "\n",
-        disc.explanation,
-        "\n",
-        _passage(disc.a, articles),
-        "\n",
-        _passage(disc.b, articles),
-    )
+    return Content.assemble(heading, "\n", disc.explanation)
+
+
+class CandidateView(Vertical):
+    """One candidate: heading and explanation, then each passage as a label over its sentence.
+
+    The sentence is its own widget with a left padding, so its wrapped lines keep the indent
+    (a hanging indent) instead of running back to the margin.
+    """
+
+    DEFAULT_CSS = """
+    CandidateView { height: auto; margin-bottom: 1; }
+    CandidateView > .passage-label { padding-left: 2; }
+    CandidateView > .passage-text { padding-left: 4; }
+    """
+
+    def __init__(self, disc: Discrepancy, articles: Sequence[Article]) -> None:
+        super().__init__(classes="candidate")
+        self.disc = disc
+        self.articles = articles
+
+    def compose(self) -> ComposeResult:
+        yield Static(candidate_heading(self.disc), classes="heading")
+        for span in (self.disc.a, self.disc.b):
+            yield Static(passage_label(span, self.articles), classes="passage-label")
+            yield Static(passage_text(span, self.articles), classes="passage-text")
+
+    @property
+    def text(self) -> str:
+        """The plain text shown, one widget a line (tests read it)."""
+        return "\n".join(str(static.render()) for static in self.query(Static))
 
 
 class CandidatesScreen(ModalScreen[None]):
@@ -80,7 +97,6 @@ class CandidatesScreen(ModalScreen[None]):
         border: round $primary; background: $surface; padding: 0 1;
         border-subtitle-color: $text-muted;
     }
-    CandidatesScreen .candidate { margin-bottom: 1; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -111,7 +127,7 @@ class CandidatesScreen(ModalScreen[None]):
                 "escape closes · ↑↓ scroll · then x confirms, X dismisses the first"
             )
             for disc in self.candidates:
-                yield Static(describe_candidate(disc, self.articles), classes="candidate")
+                yield CandidateView(disc, self.articles)
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()
