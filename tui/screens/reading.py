@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tui.core.align import Alignment, SentenceRef
 from tui.core.compare import diff_words
@@ -31,6 +31,7 @@ from tui.widgets.alignment_table import AlignmentTable
 from tui.widgets.article_pane import CONFLICT_FLAG, FURNITURE, UNIQUE, ArticlePane
 from tui.widgets.pane_column import PaneColumn
 from tui.widgets.pane_header import PaneHeader
+from tui.widgets.reader_footer import ReaderFooter
 from tui.widgets.status_line import StatusLine
 
 MIN_PANE_WIDTH = 32
@@ -270,7 +271,7 @@ class ReadingScreen(Screen[None]):
         )
         yield Input(placeholder="Search all panes (enter: find, escape: close)", id="search")
         yield StatusLine(id="status")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         self._apply_window()
