@@ -153,3 +153,19 @@ async def test_moving_before_the_row_is_in_wins_over_the_pending_jump() -> None:
             await asyncio.sleep(0.01)
         await pilot.pause()
         assert table.filled and table.cursor_row == 1  # not yanked to the row asked for
+
+
+async def test_help_names_the_table_view_not_the_widget() -> None:
+    from tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await reading(pilot)
+        await open_table(pilot, screen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        titles = [section.title for section in help_screen.sections]
+        assert titles[0] == "In the table view"
+        assert not any("AlignmentTable" in title for title in titles)

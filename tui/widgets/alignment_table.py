@@ -100,6 +100,9 @@ def table_rows(alignment: Alignment, docs: Sequence[int] | None = None) -> list[
 class AlignmentTable(DataTable[Text]):
     """The alignment as a table; the cursor row is the fact being read."""
 
+    HELP_TITLE = "In the table view"
+    """What help calls this widget's keys (the class name means nothing to a reader)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "j",
