@@ -169,3 +169,31 @@ async def test_help_names_the_table_view_not_the_widget() -> None:
         titles = [section.title for section in help_screen.sections]
         assert titles[0] == "In the table view"
         assert not any("AlignmentTable" in title for title in titles)
+
+
+def column_on_screen(table: AlignmentTable, doc: int) -> bool:
+    columns = table.ordered_columns
+    index = [column.key.value for column in columns].index(f"doc{doc}")
+    x = sum(column.get_render_width(table) for column in columns[:index]) - table.scroll_x
+    fixed = sum(column.get_render_width(table) for column in columns[: table.fixed_columns])
+    width = columns[index].get_render_width(table)
+    return fixed <= x and x + width <= table.scrollable_content_region.width
+
+
+async def test_the_table_scrolls_sideways_to_the_focused_sources_column() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await reading(pilot)
+        await pilot.press("l", "l")  # Gamma: its column is off to the right at 80 columns
+        await pilot.pause()
+        assert screen.focused_doc == 2
+        table = await open_table(pilot, screen)
+        await pilot.pause()
+        assert column_on_screen(table, 2)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("h", "h", "v")  # back to Alpha: the table scrolls back left
+        for _ in range(3):
+            await pilot.pause()
+        assert screen.focused_doc == 0
+        assert column_on_screen(table, 0)

@@ -367,7 +367,31 @@ class AlignmentTable(DataTable[Text]):
             return True
         self._waiting_row = None
         self._move_quietly(row)
+        self.call_after_refresh(self.reveal_column, ref.doc)
         return True
+
+    def reveal_column(self, doc: int) -> None:
+        """Scroll sideways so article ``doc``'s column is on screen beside the fixed columns.
+
+        A row cursor scrolls only up and down: at 80 columns the focused source's column
+        could stay off to the right, leaving the reader looking at another source's "—".
+        """
+        columns = self.ordered_columns
+        keys = [column.key.value for column in columns]
+        if f"doc{doc}" not in keys:
+            return
+        index = keys.index(f"doc{doc}")
+        x = sum(column.get_render_width(self) for column in columns[:index])
+        width = columns[index].get_render_width(self)
+        fixed = sum(column.get_render_width(self) for column in columns[: self.fixed_columns])
+        view = self.scrollable_content_region.width
+        scroll = self.scroll_x
+        if x + width - scroll > view:
+            scroll = x + width - view
+        if x - scroll < fixed:
+            scroll = x - fixed
+        if scroll != self.scroll_x:
+            self.scroll_to(x=max(0, scroll), animate=False, immediate=True)
 
     def _move_quietly(self, row: int) -> None:
         if row != self.cursor_row:
