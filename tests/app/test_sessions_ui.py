@@ -210,3 +210,49 @@ async def test_resume_shows_a_pane_without_a_match_at_its_own_cursor(tmp_path: P
         assert screen.cursors[2] == 25
         gamma = screen.pane(2)
         assert 0 <= gamma.screen_row_of(25) < gamma.size.height  # on screen, not at the top
+
+
+async def test_resume_restores_which_panes_were_on_screen(tmp_path: Path) -> None:
+    alignment = sample_corpus(extra_articles=2)  # five articles, three panes fit at 120
+    store = SessionStore(tmp_path / "data")
+    app = session_app(store, store.new("w", alignment.articles), alignment)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.reading_screen
+        assert isinstance(screen, ReadingScreen)
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert screen.visible_docs == [1, 2, 3]
+        await pilot.press("q")
+    saved = store.load("w")
+    assert saved.view.extra["first_visible"] == 1
+    again = session_app(store, saved, alignment)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = again.reading_screen
+        assert isinstance(screen, ReadingScreen)
+        assert screen.first_visible == 1
+        assert screen.visible_docs == [1, 2, 3]
+        assert screen.focused_doc == 1
+
+
+async def test_resume_in_a_narrower_window_still_shows_the_focused_pane(tmp_path: Path) -> None:
+    alignment = sample_corpus(extra_articles=2)
+    store = SessionStore(tmp_path / "data")
+    app = session_app(store, store.new("w", alignment.articles), alignment)
+    async with app.run_test(size=(200, 40)) as pilot:  # six panes fit: all five on screen
+        await pilot.pause()
+        await pilot.press("l", "l", "l", "l")
+        await pilot.pause()
+        await pilot.press("q")
+    saved = store.load("w")
+    assert saved.view.focused == "a4" and saved.view.extra["first_visible"] == 0
+    again = session_app(store, saved, alignment)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = again.reading_screen
+        assert isinstance(screen, ReadingScreen)
+        assert screen.focused_doc == 4
+        assert screen.visible_docs == [2, 3, 4]

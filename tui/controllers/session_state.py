@@ -50,7 +50,7 @@ def apply_view(screen: ReadingScreen, view: ViewState) -> None:
         focused = screen.shown_docs[0]
     first_visible = view.extra.get("first_visible")
     if isinstance(first_visible, int) and not isinstance(first_visible, bool):
-        screen.first_visible = max(0, first_visible)
+        screen.restore_window(focused, first_visible)
     # every cursor at once, then focus: with sync on, the panes that have a match follow it
     screen.set_reactive(ReadingScreen.cursors, tuple(cursors))
     screen.move_cursor(focused, cursors[focused])

@@ -393,6 +393,18 @@ class ReadingScreen(Screen[None]):
                 self.call_after_refresh(self._show)  # sync the new pane once it has a size
             self.header(doc).set_class(doc == self.focused_doc, "-focused")
 
+    def restore_window(self, focused: int, first_visible: int) -> None:
+        """Put the focused pane and the window of panes on screen back (a resumed session).
+
+        Both at once: the window is pulled back to keep the focused pane on screen, so setting
+        it before the focus (still the first article) put every resume back on pane 1.
+        """
+        self.set_reactive(ReadingScreen.focused_doc, focused)
+        self.set_reactive(ReadingScreen.first_visible, max(0, first_visible))
+        self._apply_window()  # a narrower window than when saved still shows the focused pane
+        self.call_after_refresh(self._show)
+        self._refresh_table()
+
     def _show(self, reveal: bool = True) -> None:
         """Push cursor, sync and highlights into every visible pane, then the detail line.
 
