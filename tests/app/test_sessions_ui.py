@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, RadioButton
+from textual.widgets import Input, OptionList, RadioButton
 
 from tests.app.reading_fixture import sample_corpus
 from tui.app import ReaderApp
@@ -256,3 +256,27 @@ async def test_resume_in_a_narrower_window_still_shows_the_focused_pane(tmp_path
         assert isinstance(screen, ReadingScreen)
         assert screen.focused_doc == 4
         assert screen.visible_docs == [2, 3, 4]
+
+
+async def test_sessions_screen_moves_with_j_and_k(tmp_path: Path) -> None:
+    alignment = sample_corpus()
+    store = SessionStore(tmp_path / "data")
+    for name in ("one", "two"):
+        store.save(store.new(name, alignment.articles), make_last=False)
+    app = session_app(store, store.new("mine", alignment.articles), alignment)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.action_sessions()
+        await pilot.pause()
+        assert isinstance(app.screen, SessionsScreen)
+        options = app.screen.query_one(OptionList)
+        start = options.highlighted
+        assert start is not None
+        await pilot.press("j")
+        assert options.highlighted == start + 1
+        await pilot.press("k")
+        assert options.highlighted == start
+        names = [s.name for s in app.screen.sessions]
+        await pilot.press(*(["j"] * (names.index("two") - start)), "enter")
+        await pilot.pause()
+    assert app.return_value == SwitchSession("two")

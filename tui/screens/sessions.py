@@ -36,6 +36,22 @@ class SessionsScreen(ModalScreen[str | None]):
         Binding(
             "escape", "close", "Close", tooltip="Stay in this session", id="reader.sessions-close"
         ),
+        Binding(
+            "j",
+            "move(1)",
+            "Next",
+            tooltip="Next session (as down does)",
+            id="reader.sessions-next",
+            show=False,
+        ),
+        Binding(
+            "k",
+            "move(-1)",
+            "Previous",
+            tooltip="Previous session (as up does)",
+            id="reader.sessions-previous",
+            show=False,
+        ),
     ]
 
     def __init__(self, sessions: list[SessionSummary], current: str | None) -> None:
@@ -60,6 +76,14 @@ class SessionsScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
+
+    def action_move(self, step: int) -> None:
+        """j and k move as in the panes (the list itself knows only the arrows)."""
+        options = self.query_one(OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
 
     def action_close(self) -> None:
         self.dismiss(None)
