@@ -409,3 +409,42 @@ async def test_keys_do_nothing_blind_while_the_window_is_too_small(tmp_path: Pat
         await pilot.press("a")  # big enough again: the keys work
         await pilot.pause()
         assert [a.kind for a in on_disk(path).annotations] == ["agreement"]
+
+
+async def test_notes_panel_says_the_notes_file_could_not_be_read(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from tui.screens.notes_panel import NotesPanel
+
+    path = tmp_path / "notes.yaml"
+    path.write_text("schema_version: 1\nannotations:\n  - id: [unclosed\n", encoding="utf-8")
+    app = notes_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.pause()
+        assert isinstance(app.screen, NotesProblem)
+        await pilot.press("r")  # read-only
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        panel = app.screen
+        assert isinstance(panel, NotesPanel)
+        problem = panel.query_one("#notes-problem", Static)
+        assert problem.display
+        text = str(problem.render())
+        assert "could not be read" in text and str(path) in text
+
+
+async def test_notes_panel_of_a_readable_file_has_no_warning(tmp_path: Path) -> None:
+    from textual.widgets import Static
+
+    from tui.screens.notes_panel import NotesPanel
+
+    app = notes_app(tmp_path / "notes.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        panel = app.screen
+        assert isinstance(panel, NotesPanel)
+        assert not panel.query_one("#notes-problem", Static).display

@@ -41,6 +41,7 @@ class NotesPanel(ModalScreen[str | None]):
         border: thick $accent; background: $surface; padding: 0 1;
     }
     NotesPanel #notes-filter { color: $text-muted; height: 1; }
+    NotesPanel #notes-problem { color: $text-error; height: auto; display: none; }
     NotesPanel OptionList { height: 1fr; }
     """
 
@@ -89,6 +90,7 @@ class NotesPanel(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.title_text, id="notes-title")
+            yield Static("", id="notes-problem", markup=False)
             yield Static("", id="notes-filter", markup=False)
             yield OptionList(id="notes-list")
 
@@ -113,6 +115,20 @@ class NotesPanel(ModalScreen[str | None]):
         self.query_one("#notes-filter", Static).update(
             f"{total} shown · filter (tab, 1-4): {counts} · enter jumps"
         )
+        self._show_problem()
+
+    def _show_problem(self) -> None:
+        """Say when the list is empty because the file could not be read, not for want of notes."""
+        store = self.notes.store
+        note = self.query_one("#notes-problem", Static)
+        if store.problem:
+            note.update(
+                f"⚠ The notes file could not be read, so none of its notes are listed: "
+                f"{store.problem}"
+            )
+        elif store.read_only:
+            note.update(f"{self.notes.path} is open read-only: annotation keys are disabled.")
+        note.display = store.read_only
 
     def _row(self, annotation: Annotation, orphans: set[str], absent: set[str]) -> Content:
         parts: list[str | tuple[str, str]] = [(self.notes.describe(annotation, 70), "bold")]
