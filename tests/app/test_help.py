@@ -106,7 +106,7 @@ async def test_help_follows_focus_listing_only_what_keys_really_do() -> None:
         app.screen.query_one(Input).focus()
         await pilot.pause()
         sections = help_sections(app.screen)
-        assert sections[0].title == "In the Input"
+        assert sections[0].title == "In a text field (search, filters, paths)"
         ids = {entry.id for section in sections for entry in section.entries}
         # typing in the input swallows "s"/"j" and the input owns "down": not live, not listed
         assert "reader.toggle-sync" not in ids and "reader.next-sentence" not in ids

@@ -280,3 +280,15 @@ async def test_sessions_screen_moves_with_j_and_k(tmp_path: Path) -> None:
         await pilot.press(*(["j"] * (names.index("two") - start)), "enter")
         await pilot.pause()
     assert app.return_value == SwitchSession("two")
+
+
+def test_session_rows_count_in_english() -> None:
+    """One article and one note read "1 article · 1 note", not "1 articles · 1 notes"."""
+    from tui.core.sessions import SessionSummary
+    from tui.screens.sessions import SessionsScreen
+
+    screen = SessionsScreen([], current=None)
+    one = str(screen._option(SessionSummary("solo", 1, 1, "2026-11-21", False)).prompt)
+    assert "1 article · 1 note · opened" in one
+    many = str(screen._option(SessionSummary("pair", 2, 3, "2026-11-21", False)).prompt)
+    assert "2 articles · 3 notes · opened" in many

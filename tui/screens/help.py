@@ -8,6 +8,7 @@ from the focused widget out to the app. Binding ids are listed so users can rema
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -57,7 +58,21 @@ def _title(node: DOMNode, target: Screen[Any]) -> str:
         return "Everywhere"
     if node is target:
         return f"{target.__class__.__name__.removesuffix('Screen') or 'Screen'} screen"
-    return f"In the {node.__class__.__name__}"
+    name = node.__class__.__name__
+    if name in _WIDGET_TITLES:
+        return _WIDGET_TITLES[name]
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
+    return f"In the {words}"
+
+
+_WIDGET_TITLES = {
+    "Input": "In a text field (search, filters, paths)",
+    "TextArea": "In the note text",
+    "OptionList": "In a list",
+    "SelectionList": "In a checklist",
+    "DataTable": "In the table view",
+}
+"""User-facing names of Textual's widgets, whose class names mean nothing to a reader."""
 
 
 def help_sections(target: Screen[Any]) -> list[HelpSection]:

@@ -65,11 +65,15 @@ class SessionsScreen(ModalScreen[str | None]):
             yield OptionList(*(self._option(s) for s in self.sessions), id="sessions-list")
 
     def _option(self, summary: SessionSummary) -> Option:
-        notes = "?" if summary.notes is None else str(summary.notes)
+        if summary.notes is None:
+            notes = "? notes"
+        else:
+            notes = f"{summary.notes} note" + ("" if summary.notes == 1 else "s")
+        articles = f"{summary.articles} article" + ("" if summary.articles == 1 else "s")
         current = summary.name == self.current
         text = Content.assemble(
             (f"{'● ' if current else '  '}{summary.name}", "bold"),
-            f"  {summary.articles} articles · {notes} notes · opened {summary.last_opened or '-'}",
+            f"  {articles} · {notes} · opened {summary.last_opened or '-'}",
             (f"  {summary.problem}", "$text-error") if summary.problem else "",
         )
         return Option(text, id=summary.name, disabled=summary.problem is not None)
