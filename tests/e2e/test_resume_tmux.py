@@ -28,7 +28,9 @@ def test_annotate_quit_resume(terminal: Callable[..., Terminal], tmp_path: Path)
     term = terminal(160, 48)
     term.wait_for(lambda s: "● reading" in s, "the reading screen")
     term.keys("]")  # a contradiction candidate: aligned, so `a` has counterparts too
-    screen = term.wait_for(lambda s: re.search(r"⚑ \w+ conflict:", s) is not None, "a candidate")
+    screen = term.wait_for(
+        lambda s: re.search(r"⚑ \w+ conflict( vs [^:]+)?:", s) is not None, "a candidate"
+    )
     term.keys("x")
     term.wait_for(lambda s: "confirmed candidate saved" in s, "the contradiction notice")
     term.keys("a")
