@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
 
 from tui.app import ReaderApp
 from tui.core.align import Alignment, Group, Pair, SentenceRef
 from tui.core.compare import Discrepancy, Span
 from tui.core.model import Article, ArticleMeta, Sentence
+from tui.screens.reading import ReadingScreen
 
 
 def make_article(doc: int, label: str, sentences: Sequence[str], furniture: set[int]) -> Article:
@@ -137,3 +141,14 @@ def make_app(
         data_dir=data_dir,
         aligner=lambda articles, threshold, progress: alignment,
     )
+
+
+async def reading(pilot: Pilot[Any]) -> ReadingScreen:
+    """Wait until the alignment is shown and return the reading screen."""
+    for _ in range(200):
+        await pilot.pause()
+        screen = pilot.app.screen
+        if isinstance(screen, ReadingScreen) and screen.is_mounted:
+            await pilot.pause()
+            return screen
+    raise AssertionError("the reading screen never opened")

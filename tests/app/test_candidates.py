@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tests.app.reading_fixture import CONFLICT, make_app, sample_corpus
+from tests.app.reading_fixture import CONFLICT, make_app, reading, sample_corpus
 from tui.app import binding_ids
 from tui.core.align import Alignment
 from tui.core.compare import Discrepancy, Span
 from tui.screens.candidates import CandidatesScreen, CandidateView
 from tui.screens.help import HelpScreen
-from tui.screens.reading import ReadingScreen
 from tui.widgets.status_line import StatusLine
 
 LONG = (
@@ -37,16 +33,6 @@ def with_two_candidates() -> Alignment:
     )
     long_conflict = Discrepancy(conflict.kind, conflict.status, conflict.a, conflict.b, LONG)
     return Alignment(base.articles, base.pairs, base.groups, (variant, long_conflict))
-
-
-async def reading(pilot: Pilot[Any]) -> ReadingScreen:
-    for _ in range(200):
-        await pilot.pause()
-        screen = pilot.app.screen
-        if isinstance(screen, ReadingScreen) and screen.is_mounted:
-            await pilot.pause()
-            return screen
-    raise AssertionError("the reading screen never opened")
 
 
 def shown_text(screen: CandidatesScreen) -> list[str]:

@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from textual.pilot import Pilot
 from textual.widgets._footer import FooterKey
 
-from tests.app.reading_fixture import make_app
-from tui.screens.reading import ReadingScreen
-
-
-async def reading(pilot: Pilot[Any]) -> ReadingScreen:
-    for _ in range(200):
-        await pilot.pause()
-        screen = pilot.app.screen
-        if isinstance(screen, ReadingScreen) and screen.is_mounted:
-            await pilot.pause()
-            return screen
-    raise AssertionError("the reading screen never opened")
+from tests.app.reading_fixture import make_app, reading
 
 
 @pytest.mark.parametrize("width", [60, 80])

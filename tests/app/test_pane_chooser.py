@@ -7,23 +7,17 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input, Label, SelectionList
 
-from tests.app.reading_fixture import make_app, sample_corpus
+from tests.app.reading_fixture import make_app, reading, sample_corpus
 from tui.screens.pane_chooser import PaneChooser
 from tui.screens.reading import ReadingScreen
 
 
 async def chooser(pilot: Pilot[Any]) -> tuple[ReadingScreen, PaneChooser]:
-    for _ in range(200):
-        await pilot.pause()
-        screen = pilot.app.screen
-        if isinstance(screen, ReadingScreen) and screen.is_mounted:
-            break
-    reading = pilot.app.screen
-    assert isinstance(reading, ReadingScreen)
+    screen = await reading(pilot)
     await pilot.press("p")
     await pilot.pause()
     assert isinstance(pilot.app.screen, PaneChooser)
-    return reading, pilot.app.screen
+    return screen, pilot.app.screen
 
 
 def count(screen: PaneChooser) -> str:

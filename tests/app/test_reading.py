@@ -14,6 +14,7 @@ from tests.app.reading_fixture import (
     alpha_to_beta,
     alpha_to_gamma,
     make_app,
+    reading,
     sample_corpus,
 )
 from tui.app import ReaderApp
@@ -23,17 +24,6 @@ from tui.screens.reading import ReadingScreen
 from tui.widgets.article_pane import COMPATIBLE_FLAG, CONFLICT_FLAG
 from tui.widgets.pane_header import PaneHeader
 from tui.widgets.status_line import StatusLine
-
-
-async def reading(pilot: Pilot[Any]) -> ReadingScreen:
-    """Wait until the alignment is shown and return the reading screen."""
-    for _ in range(200):
-        await pilot.pause()
-        screen = pilot.app.screen
-        if isinstance(screen, ReadingScreen) and screen.is_mounted:
-            await pilot.pause()
-            return screen
-    raise AssertionError("the reading screen never opened")
 
 
 def header_text(screen: ReadingScreen, doc: int) -> str:

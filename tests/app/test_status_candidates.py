@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from textual.pilot import Pilot
-
-from tests.app.reading_fixture import CONFLICT, make_app, sample_corpus
+from tests.app.reading_fixture import CONFLICT, make_app, reading, sample_corpus
 from tui.core.align import Alignment
 from tui.core.compare import Discrepancy, Span
 from tui.screens.reading import ReadingScreen
 from tui.widgets.status_line import StatusLine
-
-
-async def reading(pilot: Pilot[Any]) -> ReadingScreen:
-    for _ in range(200):
-        await pilot.pause()
-        screen = pilot.app.screen
-        if isinstance(screen, ReadingScreen) and screen.is_mounted:
-            await pilot.pause()
-            return screen
-    raise AssertionError("the reading screen never opened")
 
 
 def detail_row(screen: ReadingScreen) -> str:

@@ -10,21 +10,11 @@ from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tests.app.reading_fixture import make_app, make_article, sample_corpus
+from tests.app.reading_fixture import make_app, make_article, reading, sample_corpus
 from tui.core.align import Alignment, SentenceRef
 from tui.screens.reading import TABLE_ALL_COLUMNS, ReadingScreen
 from tui.themes import VARIABLE_DEFAULTS
 from tui.widgets.alignment_table import FIRST_ROWS, AlignmentTable
-
-
-async def reading(pilot: Pilot[Any]) -> ReadingScreen:
-    for _ in range(200):
-        await pilot.pause()
-        screen = pilot.app.screen
-        if isinstance(screen, ReadingScreen) and screen.is_mounted:
-            await pilot.pause()
-            return screen
-    raise AssertionError("the reading screen never opened")
 
 
 async def open_table(pilot: Pilot[Any], screen: ReadingScreen) -> AlignmentTable:

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.command import CommandPalette
-from textual.pilot import Pilot
 from textual.widgets._footer import FooterKey
 
-from tests.app.reading_fixture import make_app
+from tests.app.reading_fixture import make_app, reading
 from tui.screens.help import HelpScreen
 from tui.screens.reading import ReadingScreen
-
-
-async def reading(pilot: Pilot[Any]) -> ReadingScreen:
-    for _ in range(200):
-        await pilot.pause()
-        screen = pilot.app.screen
-        if isinstance(screen, ReadingScreen) and screen.is_mounted:
-            await pilot.pause()
-            return screen
-    raise AssertionError("the reading screen never opened")
 
 
 def footer_actions(screen: ReadingScreen) -> set[str]:
