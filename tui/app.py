@@ -22,6 +22,7 @@ from tui.controllers.sessions import SessionActions, SwitchSession
 from tui.core.align import DEFAULT_THRESHOLD, Alignment, Progress, align_corpus
 from tui.core.model import Article
 from tui.core.sessions import Session, SessionStore
+from tui.core.text import counted
 from tui.messages import AlignmentFailed, AlignmentProgress, AlignmentReady
 from tui.notices import NoticeBoard
 from tui.palette import ReaderCommands
@@ -224,7 +225,7 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
             orphans = len(self.notes.orphan_ids())
             if orphans:
                 self.notify(
-                    f"{orphans} annotation{'s' if orphans != 1 else ''} could not be placed in "
+                    f"{counted(orphans, 'annotation')} could not be placed in "
                     "the changed text: listed as orphans in the notes panel (m).",
                     severity="warning",
                     timeout=10,

@@ -21,6 +21,7 @@ from tui.core.compare import Discrepancy
 from tui.core.notes import Annotation, AnnotationKind, DiscrepancyInfo, Target
 from tui.core.notes_store import NotesStore
 from tui.core.storage import StorageError
+from tui.core.text import counted
 from tui.notices import NoticeBoard
 from tui.screens.note_editor import NoteDraft, NoteEditor
 from tui.screens.notes_panel import NotesPanel
@@ -362,7 +363,7 @@ class AnnotatingActions(_Base):
             if (
                 self._save(
                     lambda: notes.store.add("note", targets, draft.comment, draft.tags),
-                    f"✎ note saved ({len(targets)} passage{'s' if len(targets) != 1 else ''})",
+                    f"✎ note saved ({counted(len(targets), 'passage')})",
                 )
                 and from_selection
             ):

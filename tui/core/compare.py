@@ -71,10 +71,6 @@ class Discrepancy:
 
 _TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:['’.\-]\w+)*")
 _STRIP_RE = re.compile(r"['’.\-]")
-_NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +91,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """
     out: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
-        norm = _STRIP_RE.sub("", m.group().casefold())
-        if norm.isdigit() is False and "," in norm:
-            norm = norm.replace(",", "")
-        norm = _NUMBER_WORDS.get(norm, norm.replace(",", ""))
+        norm = _STRIP_RE.sub("", m.group().casefold()).replace(",", "")
         out.append(Token(m.start(), m.end(), canonical_word(norm) if norm else norm))
     return tuple(out)
 

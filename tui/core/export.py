@@ -16,6 +16,7 @@ from typing import Any, Literal
 from urllib.parse import quote as url_quote
 
 from tui.core.notes import ANNOTATION_KINDS, Annotation, NotesDocument, Target
+from tui.core.text import counted
 
 ExportFormat = Literal["markdown", "csv", "jsonld"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("markdown", "csv", "jsonld")
@@ -57,12 +58,11 @@ def export_markdown(document: NotesDocument, title: str = "Notes") -> str:
     summary = ", ".join(f"{n} {_PLURALS[k] if n != 1 else k}" for k, n in counts.items() if n)
     lines = [f"# {title}", ""]
     lines.append(
-        f"{len(annotations)} annotation{'s' if len(annotations) != 1 else ''}"
-        + (f": {summary}." if summary else ".")
+        f"{counted(len(annotations), 'annotation')}" + (f": {summary}." if summary else ".")
     )
     if document.dismissed:
         n = len(document.dismissed)
-        lines.append(f"{n} engine candidate{'s' if n != 1 else ''} dismissed.")
+        lines.append(f"{counted(n, 'engine candidate')} dismissed.")
     for number, annotation in enumerate(annotations, start=1):
         lines += ["", *_md_annotation(number, annotation)]
     return "\n".join(lines).rstrip() + "\n"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from tui.core.notes import Annotation, DismissedCandidate, NotesDocument
+from tui.core.text import counted
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -46,7 +47,7 @@ class MergeReport:
                 parts.append(f"{count} {word}")
         if self.conflicts:
             n = len(self.conflicts)
-            parts.append(f"{n} conflict{'s' if n != 1 else ''} (both versions kept)")
+            parts.append(f"{counted(n, 'conflict')} (both versions kept)")
         return "notes changed on disk: " + (", ".join(parts) if parts else "no change")
 
 

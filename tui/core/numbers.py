@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
+from tui.core.text import plural
+
 INF = float("inf")
 
 _UNITS = {
@@ -408,42 +410,6 @@ _PARTITIVE = re.compile(
     re.IGNORECASE,
 )
 """" of 18", " of the 50" after a figure: the figure is a part of a counted whole."""
-_INVARIANT_PLURALS = frozenset(
-    [
-        "people",
-        "women",
-        "men",
-        "children",
-        "police",
-        "percent",
-        "staff",
-        "personnel",
-        "aircraft",
-        "sheep",
-        "fish",
-        "intelligence",
-        "evidence",
-        "equipment",
-        "news",
-        "series",
-        "species",
-        "data",
-    ]
-)
-_IRREGULAR_PLURALS = {"woman": "women", "man": "men", "person": "people", "child": "children"}
-
-
-def plural(noun: str) -> str:
-    """English plural of a counted noun: "women", "countries", "counts", "percent"."""
-    if noun in _INVARIANT_PLURALS or noun.endswith("s"):
-        return noun
-    if noun in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[noun]
-    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
-        return noun[:-1] + "ies"
-    if noun.endswith(("x", "ch", "sh", "z")):
-        return noun + "es"
-    return noun + "s"
 
 
 def event_label(a: NumberMention, b: NumberMention) -> str:

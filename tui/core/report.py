@@ -14,7 +14,7 @@ import yaml
 
 from tui.core.align import Alignment, SentenceRef
 from tui.core.compare import Span
-from tui.core.text import excerpt
+from tui.core.text import counted, excerpt
 
 SCHEMA_VERSION = 1
 
@@ -91,11 +91,6 @@ def _cell(text: str, limit: int = 160) -> str:
     return excerpt(text, limit).replace("|", "\\|")
 
 
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    """ "1 source", "2 sources"."""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
-
-
 def to_markdown(alignment: Alignment) -> str:
     """A readable report: one row per group, one column per source, then discrepancies."""
     articles = alignment.articles
@@ -103,9 +98,9 @@ def to_markdown(alignment: Alignment) -> str:
     lines = [
         "# Alignment report",
         "",
-        f"{_count(n, 'source')}, {_count(len(alignment.groups), 'group')}, "
-        f"{_count(len(alignment.pairs), 'matched pair')}, "
-        f"{_count(len(alignment.discrepancies), 'discrepancy', 'discrepancies')} "
+        f"{counted(n, 'source')}, {counted(len(alignment.groups), 'group')}, "
+        f"{counted(len(alignment.pairs), 'matched pair')}, "
+        f"{counted(len(alignment.discrepancies), 'discrepancy')} "
         f"(threshold {alignment.threshold:g}).",
         "",
         "| source | id | sentences | of them body text | matched |",

@@ -1,4 +1,4 @@
-"""Text helpers shared by every place that shows a passage on one line."""
+"""Text helpers shared by every place that shows a passage on one line or counts things."""
 
 from __future__ import annotations
 
@@ -12,3 +12,49 @@ def excerpt(text: str, limit: int) -> str:
     if len(flat) <= limit:
         return flat
     return flat[: max(0, limit - 1)].rstrip() + "…"
+
+
+_INVARIANT_PLURALS = frozenset(
+    [
+        "people",
+        "women",
+        "men",
+        "children",
+        "police",
+        "percent",
+        "staff",
+        "personnel",
+        "aircraft",
+        "sheep",
+        "fish",
+        "intelligence",
+        "evidence",
+        "equipment",
+        "news",
+        "series",
+        "species",
+        "data",
+    ]
+)
+_IRREGULAR_PLURALS = {"woman": "women", "man": "men", "person": "people", "child": "children"}
+
+
+def plural(noun: str) -> str:
+    """English plural of a counted noun: "women", "countries", "counts", "percent"."""
+    head, _, last = noun.rpartition(" ")
+    if head:  # "engine candidate" -> "engine candidates"
+        return f"{head} {plural(last)}"
+    if noun in _INVARIANT_PLURALS or noun.endswith("s"):
+        return noun
+    if noun in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[noun]
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("x", "ch", "sh", "z")):
+        return noun + "es"
+    return noun + "s"
+
+
+def counted(n: int, noun: str) -> str:
+    """ "1 note", "2 notes", "0 discrepancies"."""
+    return f"{n} {noun if n == 1 else plural(noun)}"

@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from tui.core.compare import Discrepancy, Span
 from tui.core.model import Article
+from tui.core.text import counted
 
 
 def candidate_order(candidates: Sequence[Discrepancy]) -> list[Discrepancy]:
@@ -120,9 +121,7 @@ class CandidatesScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             count = len(self.candidates)
-            scroll.border_title = (
-                f"{count} candidate{'s' if count != 1 else ''} · {self.title_text}"
-            )
+            scroll.border_title = f"{counted(count, 'candidate')} · {self.title_text}"
             scroll.border_subtitle = (
                 "escape closes · ↑↓ scroll · then x confirms, X dismisses the first"
             )

@@ -18,6 +18,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.sessions import SessionSummary
+from tui.core.text import counted
 
 
 class SessionsScreen(ModalScreen[str | None]):
@@ -65,11 +66,8 @@ class SessionsScreen(ModalScreen[str | None]):
             yield OptionList(*(self._option(s) for s in self.sessions), id="sessions-list")
 
     def _option(self, summary: SessionSummary) -> Option:
-        if summary.notes is None:
-            notes = "? notes"
-        else:
-            notes = f"{summary.notes} note" + ("" if summary.notes == 1 else "s")
-        articles = f"{summary.articles} article" + ("" if summary.articles == 1 else "s")
+        notes = "? notes" if summary.notes is None else counted(summary.notes, "note")
+        articles = counted(summary.articles, "article")
         current = summary.name == self.current
         text = Content.assemble(
             (f"{'● ' if current else '  '}{summary.name}", "bold"),
