@@ -116,6 +116,8 @@ def test_read_the_seeds_side_by_side_then_quit(terminal: Callable[..., Terminal]
     )
 
     term.keys("/")
+    # type only once the field has the focus: under load "K" could reach the panes first
+    term.wait_for(lambda s: "Search all panes" in s, "the search field")
     term.keys("Kyiv", "Enter")
     screen = term.wait_for(lambda s: re.search(r"hit \d+ of \d+ for “Kyiv”", s), "search hits")
     assert "Kyiv" in status(screen) or "Kyiv" in screen
