@@ -99,7 +99,10 @@ def status(screen: str) -> str:
 
 def test_read_the_seeds_side_by_side_then_quit(terminal: Callable[..., Terminal]) -> None:
     term = terminal(160, 48)
-    screen = term.wait_for(lambda s: "● reading" in s, "the reading screen")
+    # the status line fills in once the alignment worker is done: wait for both
+    screen = term.wait_for(
+        lambda s: "● reading" in s and status(s), "the reading screen and its status line"
+    )
     assert screen.count("sent ·") == 5  # all five seeds side by side at 160 columns
     first = status(screen)
     position = re.search(r" · (\d+)/(\d+)", first)
