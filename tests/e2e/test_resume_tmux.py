@@ -45,9 +45,13 @@ def test_annotate_quit_resume(terminal: Callable[..., Terminal], tmp_path: Path)
     assert sorted(a.kind for a in saved.annotations) == ["agreement", "contradiction"]
 
     again = terminal(160, 48, "--resume")
-    screen = again.wait_for(lambda s: "● reading" in s and "✎" in s, "the resumed screen")
-    assert f" · {where.group(2)}/{where.group(3)}" in status(screen)  # same sentence
-    assert where.group(1).strip() in status(screen)  # same focused pane
+    sentence = f" · {where.group(2)}/{where.group(3)}"
+    pane = where.group(1).strip()
+    # same sentence in the same focused pane (the status line may trail the panes by a frame)
+    again.wait_for(
+        lambda s: "● reading" in s and "✎" in s and sentence in status(s) and pane in status(s),
+        f"the resumed screen at{sentence} in {pane}",
+    )
     again.keys("m")
     panel = again.wait_for(lambda s: "2 shown" in s, "the notes panel")
     assert "contradiction" in panel and "agreement" in panel
