@@ -21,3 +21,46 @@ async def test_help_and_quit_are_first_and_fit_at_narrow_widths(width: int) -> N
             await pilot.press("v")
             for _ in range(3):
                 await pilot.pause()
+
+
+def shown_keys_clear_of_the_palette_key(screen: object) -> list[str]:
+    """The shown keys, checked to end before the palette key (docked right, drawn on top)."""
+    keys = list(screen.query(FooterKey))  # type: ignore[attr-defined]
+    palette = next(key for key in keys if key.has_class("-command-palette"))
+    shown = [key for key in keys if key.display and key is not palette]
+    for key in shown:
+        assert key.region.right <= palette.region.x, f"{key.key} runs under the palette key"
+    return [key.key for key in shown]
+
+
+async def settle(pilot: object) -> None:
+    for _ in range(4):
+        await pilot.pause()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("width", [60, 72, 100])
+async def test_keys_that_do_not_fit_whole_are_hidden_not_covered(width: int) -> None:
+    app = make_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        screen = await reading(pilot)
+        await settle(pilot)
+        panes = shown_keys_clear_of_the_palette_key(screen)
+        assert panes[:2] == ["question_mark", "q"]
+        await pilot.press("v")
+        await settle(pilot)
+        shown_keys_clear_of_the_palette_key(screen)
+        await pilot.press("question_mark")  # help over the table: its footer recomposes
+        await settle(pilot)
+        shown_keys_clear_of_the_palette_key(screen)
+
+
+async def test_growing_the_window_brings_hidden_keys_back() -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 24)) as pilot:
+        screen = await reading(pilot)
+        await settle(pilot)
+        narrow = shown_keys_clear_of_the_palette_key(screen)
+        await pilot.resize_terminal(160, 24)
+        await settle(pilot)
+        wide = shown_keys_clear_of_the_palette_key(screen)
+        assert len(wide) > len(narrow) and wide[: len(narrow)] == narrow
