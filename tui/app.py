@@ -123,6 +123,19 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         """
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit (it copies in text fields): say which keys do, in plain text.
+
+        Textual's own message is markup ("Press [b]ctrl+q[/b]"), which plain notices would show raw.
+        """
+        keys = [
+            self.get_key_display(active.binding)
+            for active in self.active_bindings.values()
+            if active.binding.action in ("quit", "app.quit")
+        ]
+        if keys:
+            self.notify(f"Press {' or '.join(dict.fromkeys(keys))} to quit.", title="Quit?")
+
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Our ``$reader-*`` variables exist in every theme, Textual's built-ins included."""
         from tui.themes import VARIABLE_DEFAULTS

@@ -121,7 +121,7 @@ class CandidatesScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             count = len(self.candidates)
-            scroll.border_title = f"{counted(count, 'candidate')} · {self.title_text}"
+            scroll.border_title = Content(f"{counted(count, 'candidate')} · {self.title_text}")
             scroll.border_subtitle = (
                 "escape closes · ↑↓ scroll · then x confirms, X dismisses the first"
             )

@@ -78,7 +78,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, id="note-title")
+            yield Label(self.title_text, id="note-title", markup=False)
             yield Static(self.about, id="note-about", markup=False)
             yield TextArea(self.initial.comment, id="note-comment", soft_wrap=True)
             yield Input(

@@ -89,7 +89,7 @@ class NotesPanel(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, id="notes-title")
+            yield Label(self.title_text, id="notes-title", markup=False)
             yield Static("", id="notes-problem", markup=False)
             yield Static("", id="notes-filter", markup=False)
             yield OptionList(id="notes-list")

@@ -53,7 +53,11 @@ class SessionProblem(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         path = self.store.path_for(self.name_now)
         with Vertical():
-            yield Label(f"The session “{self.name_now}” cannot be read", id="session-problem-title")
+            yield Label(
+                f"The session “{self.name_now}” cannot be read",
+                id="session-problem-title",
+                markup=False,
+            )
             yield Static(
                 f"{self.problem}\n\nThe articles are open, in a fresh view. {path} is left "
                 "exactly as it is: reader will not save this session over it. Fix it in an "

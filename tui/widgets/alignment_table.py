@@ -252,7 +252,7 @@ class AlignmentTable(DataTable[Text]):
         self.add_column(CONTRADICTION_GLYPH, key="flag", width=1)
         for doc in docs:
             label = alignment.articles[doc].label
-            self.add_column(excerpt(label, CELL_WIDTH), key=f"doc{doc}", width=CELL_WIDTH)
+            self.add_column(Text(excerpt(label, CELL_WIDTH)), key=f"doc{doc}", width=CELL_WIDTH)
         self._quiet_rows.add(0)  # the first row added highlights itself: not a user move
         self._add_rows(FIRST_ROWS)
         if not self.filled:
