@@ -448,3 +448,26 @@ async def test_notes_panel_of_a_readable_file_has_no_warning(tmp_path: Path) -> 
         panel = app.screen
         assert isinstance(panel, NotesPanel)
         assert not panel.query_one("#notes-problem", Static).display
+
+
+async def test_a_failed_save_keeps_the_note_in_the_editor(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yaml"
+    app = notes_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        path.unlink()
+        path.mkdir()  # the notes file is now a folder: every write fails
+        await pilot.press("c", *"do not lose me", "tab", *"keep", "f2")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)  # still open, with the text
+        assert editor.draft.comment == "do not lose me"
+        assert editor.draft.tags == ("keep",)
+        error = editor.query_one("#note-error")
+        assert error.display and str(path) in str(error.render())
+        path.rmdir()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        note = on_disk(path).annotations[0]
+        assert (note.comment, note.tags) == ("do not lose me", ("keep",))

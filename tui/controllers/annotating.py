@@ -259,14 +259,24 @@ class AnnotatingActions(_Base):
 
     def _save(self, change: Callable[[], object], done: str | Callable[[], str]) -> bool:
         """Run a store change; notice on success (``done``, or what it returns), else why not."""
+        problem = self._try_save(change, done)
+        if problem is not None:
+            self._notice(problem, severity="error", timeout=8)
+        return problem is None
+
+    def _try_save(self, change: Callable[[], object], done: str | Callable[[], str]) -> str | None:
+        """Run a store change; notice on success and return None, else return why not.
+
+        The editors save through this while still open, so a failed write leaves the reader's
+        text in the editor with the reason under it instead of throwing it away.
+        """
         try:
             change()
         except StorageError as exc:
-            self._notice(str(exc), severity="error", timeout=8)
-            return False
+            return str(exc)
         self.sync_notes_to_screen()
         self._notice(done if isinstance(done, str) else done(), timeout=2)
-        return True
+        return None
 
     def _chosen_refs(self, screen: ReadingScreen) -> tuple[list[SentenceRef], bool]:
         """The selection if there is one (cleared by the caller), else the focused sentence."""
@@ -357,19 +367,16 @@ class AnnotatingActions(_Base):
             for r in refs[:3]
         ) + (f"\n… and {len(refs) - 3} more" if len(refs) > 3 else "")
 
-        def saved(draft: NoteDraft | None) -> None:
-            if draft is None:
-                return
-            if (
-                self._save(
-                    lambda: notes.store.add("note", targets, draft.comment, draft.tags),
-                    f"✎ note saved ({counted(len(targets), 'passage')})",
-                )
-                and from_selection
-            ):
+        def save(draft: NoteDraft) -> str | None:
+            problem = self._try_save(
+                lambda: notes.store.add("note", targets, draft.comment, draft.tags),
+                f"✎ note saved ({counted(len(targets), 'passage')})",
+            )
+            if problem is None and from_selection:
                 screen.selection = frozenset()
+            return problem
 
-        self.push_screen(NoteEditor("New note", about), saved)
+        self.push_screen(NoteEditor("New note", about, save=save))
 
     def _with_annotation_here(self, verb: str, then: Callable[[Annotation], None]) -> None:
         """Find the annotation under the cursor (asking which, if several) and act on it."""
@@ -396,10 +403,8 @@ class AnnotatingActions(_Base):
             notes = self.notes
             assert notes is not None
 
-            def saved(draft: NoteDraft | None) -> None:
-                if draft is None:
-                    return
-                self._save(
+            def save(draft: NoteDraft) -> str | None:
+                return self._try_save(
                     lambda: notes.store.update(
                         annotation.id, comment=draft.comment, tags=draft.tags, based_on=annotation
                     ),
@@ -411,8 +416,9 @@ class AnnotatingActions(_Base):
                 notes.describe(annotation, 90),
                 annotation.comment,
                 annotation.tags,
+                save=save,
             )
-            self.push_screen(editor, saved)
+            self.push_screen(editor)
 
         self._with_annotation_here("edit", edit)
 

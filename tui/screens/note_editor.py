@@ -2,11 +2,13 @@
 
 Saving works with ctrl+s, f2 (terminals and tmux that eat ctrl+s still pass f2) and a visible
 Save button. Escape cancels; if something was typed it asks first (escape again to discard),
-so a slip of the finger never loses a paragraph.
+so a slip of the finger never loses a paragraph. When the caller saves from inside the editor
+(``save=``) and the write fails, the editor stays open with the text and says why under it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -34,8 +36,20 @@ def parse_tags(text: str) -> tuple[str, ...]:
     return tuple(tags)
 
 
+SaveNote = Callable[[NoteDraft], str | None]
+"""Saves a draft; returns None when saved, else why not (shown in the editor, kept open)."""
+
+
 class NoteEditor(ModalScreen[NoteDraft | None]):
-    """Edit a comment (TextArea) and tags (Input); returns a :class:`NoteDraft` or None."""
+    """Edit a comment (TextArea) and tags (Input); returns a :class:`NoteDraft` or None.
+
+    Args:
+        title: the heading.
+        about: the passages the note is on.
+        comment: the comment to start from.
+        tags: the tags to start from.
+        save: called with the draft on save; a failure keeps the editor open with the text.
+    """
 
     DEFAULT_CSS = """
     NoteEditor { align: center middle; }
@@ -45,6 +59,8 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
     }
     NoteEditor #note-about { color: $text-muted; height: auto; max-height: 4; }
     NoteEditor TextArea { height: 10; }
+    NoteEditor #note-error { color: $text-error; height: auto; display: none; }
+    NoteEditor #note-error.-shown { display: block; }
     NoteEditor #note-buttons { height: auto; align-horizontal: right; }
     NoteEditor #note-buttons Button { margin-left: 1; }
     """
@@ -68,9 +84,16 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
     ]
 
     def __init__(
-        self, title: str, about: str, comment: str = "", tags: tuple[str, ...] = ()
+        self,
+        title: str,
+        about: str,
+        comment: str = "",
+        tags: tuple[str, ...] = (),
+        *,
+        save: SaveNote | None = None,
     ) -> None:
         super().__init__()
+        self.save = save
         self.title_text = title
         self.about = about
         self.initial = NoteDraft(comment, tuple(tags))
@@ -86,6 +109,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
                 placeholder="tags (space or comma separated)",
                 id="note-tags",
             )
+            yield Static("", id="note-error", markup=False)
             with Horizontal(id="note-buttons"):
                 yield Button("Cancel (esc)", id="note-cancel-button")
                 yield Button("Save (ctrl+s / f2)", variant="primary", id="note-save-button")
@@ -103,7 +127,18 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         )
 
     def action_save(self) -> None:
-        self.dismiss(self.draft)
+        draft = self.draft
+        problem = self.save(draft) if self.save is not None else None
+        if problem:
+            self.show_error(f"Not saved: {problem}. Your text is still here; try again.")
+            return
+        self.dismiss(draft)
+
+    def show_error(self, problem: str | None) -> None:
+        """Say in the editor why the note could not be saved (None clears it)."""
+        error = self.query_one("#note-error", Static)
+        error.update(problem or "")
+        error.set_class(bool(problem), "-shown")
 
     def action_cancel(self) -> None:
         if self.draft == self.initial or self._confirming:
