@@ -8,10 +8,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tui.core.align import Alignment, align_corpus
+from tui.core.align import Alignment, SentenceRef, align_corpus
 from tui.core.compare import Discrepancy, Span
 from tui.core.corpus import load_paths
-from tui.core.report import alignment_data, to_json, to_markdown, to_yaml
+from tui.core.report import (
+    alignment_data,
+    matched_label,
+    matched_share,
+    to_json,
+    to_markdown,
+    to_yaml,
+)
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -75,12 +82,34 @@ def test_markdown_has_groups_as_rows_sources_as_columns(alignment: Alignment) ->
 
 
 def test_markdown_counts_agree_with_the_json_and_read_as_english(alignment: Alignment) -> None:
-    """Sentence counts are the documents' (as the JSON and the pane headers give them), body
-    text beside them; one source is "1 source"."""
+    """Sentence counts are the documents' (as the JSON and the pane headers give them), the
+    matched share beside them says of how many body sentences; one source is "1 source"."""
     text = to_markdown(alignment)
     data = alignment_data(alignment)
     for article, document in zip(alignment.articles, data["documents"], strict=True):
         row = next(line for line in text.splitlines() if f"| {article.id} |" in line)
-        assert f"| {len(document['sentences'])} | {len(article.body_sentences)} |" in row
+        share = matched_label(document["matched_sentences"], len(article.body_sentences))
+        assert f"| {len(document['sentences'])} | {share} |" in row
     single = Alignment(alignment.articles[:1], (), (), ())
     assert to_markdown(single).splitlines()[2].startswith("1 source, 0 groups, 0 matched pairs")
+
+
+def test_matched_is_one_measure_of_body_sentences(alignment: Alignment) -> None:
+    """The report, the JSON and the pane headers say "matched" of the same thing: whole body
+    sentences with a partner, furniture in neither count (it was body characters here and
+    body sentences in the panes)."""
+    cbc = 0
+    matched, body = matched_share(alignment, cbc)
+    article = alignment.articles[cbc]
+    assert body == len(article.body_sentences) < len(article.sentences)
+    assert matched == sum(
+        1 for s in article.body_sentences if alignment.partners(SentenceRef(cbc, s.index))
+    )
+    assert 0 < matched < body
+    document = alignment_data(alignment)["documents"][cbc]
+    assert (document["matched_sentences"], document["body_sentences"]) == (matched, body)
+    assert document["matched_share"] == round(matched / body, 3)
+    assert alignment.matched_share(cbc) == matched / body
+    label = f"{matched / body:.0%} of {body} body sentences matched"
+    assert label in to_markdown(alignment)
+    assert matched_label(0, 0) == "0% of 0 body sentences matched"

@@ -155,23 +155,24 @@ class Alignment:
         return self._discrepancies_of.get(ref, [])
 
     def matched_share(self, doc: int, other: int | None = None) -> float:
-        """Share of article ``doc``'s body text (in characters) matched in another source.
+        """Share of article ``doc``'s body sentences matched in another source.
 
-        With ``other``, only matches in that article count. 0.0 for an empty article.
+        Whole sentences, furniture left out, as ``report.matched_share`` counts them (one
+        measure everywhere). With ``other``, only matches in that article count. 0.0 for an
+        article without body text.
         """
         body = self.articles[doc].body_sentences
-        total = sum(len(s.text) for s in body)
-        if not total:
+        if not body:
             return 0.0
         matched = sum(
-            len(s.text)
+            1
             for s in body
             if any(
                 other is None or partner.doc == other
                 for partner, _ in self.partners(SentenceRef(doc, s.index))
             )
         )
-        return matched / total
+        return matched / len(body)
 
     def unique_sentences(self, doc: int) -> list[int]:
         """Indices of the body sentences of ``doc`` that no other source reports."""
