@@ -93,10 +93,34 @@ def test_empty_session_name_is_refused_not_taken_as_default(
     capsys: pytest.CaptureFixture[str],
     fake_ui: list[tuple[Article, ...]],
 ) -> None:
-    assert main(["--session", "", str(article)]) == 1
+    assert main(["--session", "", str(article)]) == 2  # a usage mistake
     err = capsys.readouterr().err
     assert err.startswith("reader: invalid session name ''") and err.count("\n") == 1
     assert fake_ui == []
+
+
+@pytest.mark.parametrize("extra", [[], ["PATH"]])
+def test_a_session_name_ending_in_notes_is_refused_before_anything_is_written(
+    data: Path,
+    article: Path,
+    capsys: pytest.CaptureFixture[str],
+    fake_ui: list[tuple[Article, ...]],
+    extra: list[str],
+) -> None:
+    """``a.notes.yaml`` is session a's notes file: session "a.notes" would write into it."""
+    store = SessionStore(data)
+    store.save(store.new("a", ()))
+    notes = store.default_notes_path("a")
+    notes.write_text("schema_version: 1\nannotations: []\n", encoding="utf-8")
+    paths = [str(article) if p == "PATH" else p for p in extra]
+    assert main(["--session", "a.notes", *paths]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("reader: invalid session name 'a.notes': a name may not end in")
+    assert "notes file of session 'a'" in err
+    assert fake_ui == []
+    assert notes.read_text(encoding="utf-8") == "schema_version: 1\nannotations: []\n"
+    assert [row.name for row in store.list()] == ["a"]
 
 
 @pytest.mark.parametrize("command", [[], ["align"]])

@@ -136,6 +136,22 @@ def test_bad_names_refused(name: str) -> None:
         check_session_name(name)
 
 
+@pytest.mark.parametrize("name", ["a.notes", "A.Notes", "flood.NOTES"])
+def test_names_ending_in_notes_are_refused_they_would_share_a_notes_file(
+    tmp_path: Path, name: str
+) -> None:
+    """Session "a.notes" would be saved as a.notes.yaml: session a's notes file."""
+    owner = name.rsplit(".", 1)[0]
+    with pytest.raises(SessionError, match=r"may not end in '\.notes'") as raised:
+        check_session_name(name)
+    assert f"notes file of session {owner!r}" in str(raised.value)
+    store = sessions(tmp_path)
+    with pytest.raises(SessionError):
+        store.save(store.new(name, []))
+    assert not store.folder.exists() or not list(store.folder.iterdir())
+    assert check_session_name("notes.a") == "notes.a"  # only the ending matters
+
+
 def test_unknown_session(tmp_path: Path) -> None:
     with pytest.raises(SessionError, match="no session named 'nope'"):
         sessions(tmp_path).load("nope")

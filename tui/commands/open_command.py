@@ -100,13 +100,18 @@ def plan_open(args: argparse.Namespace, store: SessionStore) -> OpenPlan:
             f"session; --session {shlex.quote(args.session)} alone reopens that session as it was)",
             2,
         )
+    if args.session is not None:  # "" is a bad name, not "no name"
+        try:
+            check_session_name(args.session)
+        except SessionError as exc:
+            raise CliError(str(exc), 2) from None
     try:
         if args.resume:
             if args.paths:
                 raise CliError("--resume takes no PATH (use --session NAME PATH... instead)", 2)
             plan = _reopen(store, store.resume())
-        elif args.session is not None:  # "" is a bad name, not "no name"
-            name = check_session_name(args.session)
+        elif args.session is not None:
+            name = args.session
             if store.exists(name) and not args.paths:
                 plan = _reopen(store, store.load(name))
             else:

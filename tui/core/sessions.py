@@ -18,6 +18,8 @@ from tui.core.notes import Clock, format_time, parse_document, utc_now
 from tui.core.storage import StorageError, atomic_write_text, dump_yaml, load_yaml, read_text
 
 SESSION_SCHEMA_VERSION = 1
+NOTES_SUFFIX = ".notes"
+"""A session's own notes file is ``NAME.notes.yaml``, so no session may be named ``*.notes``."""
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
@@ -31,6 +33,13 @@ def check_session_name(name: str) -> str:
         raise SessionError(
             f"invalid session name {name!r}: use letters, digits, '.', '_' or '-' "
             "(up to 64, starting with a letter or digit)"
+        )
+    if name.lower().endswith(NOTES_SUFFIX):
+        # NAME.notes.yaml is the notes file of session NAME: the two would share one file.
+        owner = name[: -len(NOTES_SUFFIX)]
+        raise SessionError(
+            f"invalid session name {name!r}: a name may not end in {NOTES_SUFFIX!r}, its file "
+            f"would be {name}.yaml, the notes file of session {owner!r}"
         )
     return name
 
@@ -287,7 +296,7 @@ class SessionStore:
 
     def default_notes_path(self, name: str) -> Path:
         """The session's own notes file, used unless ``--notes`` names another."""
-        return self.folder / f"{check_session_name(name)}.notes.yaml"
+        return self.folder / f"{check_session_name(name)}{NOTES_SUFFIX}.yaml"
 
     def exists(self, name: str) -> bool:
         """Whether a session of this name was saved."""
@@ -396,7 +405,7 @@ class SessionStore:
         last = self.last_name()
         rows: list[SessionSummary] = []
         for path in sorted(self.folder.glob("*.yaml")):
-            if path.name.endswith(".notes.yaml"):
+            if path.name.lower().endswith(f"{NOTES_SUFFIX}.yaml"):
                 continue
             name = path.stem
             try:
