@@ -10,13 +10,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 
 from tui.annotations import Annotations
+from tui.burst_keys import note_key_target, redirect_stray_key
 from tui.controllers.annotating import ANNOTATION_BINDINGS, POLL_SECONDS, AnnotatingActions
 from tui.controllers.sessions import SessionActions, SwitchSession
 from tui.core.align import DEFAULT_THRESHOLD, Alignment, Progress, align_corpus
@@ -122,6 +123,17 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         ``markup`` is accepted for Textual's signature (widgets pass it on) and ignored.
         """
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            note_key_target(self, event)
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys come back up here before the bindings: a burst's stray letters go to the field."""
+        if redirect_stray_key(self, event):
+            event.stop()
+            event.prevent_default()
 
     def action_help_quit(self) -> None:
         """ctrl+c does not quit (it copies in text fields): say which keys do, in plain text.

@@ -821,7 +821,9 @@ class ReadingScreen(Screen[None]):
         search = self.query_one("#search", Input)
         self.add_class("-searching")
         search.value = self.search_query
-        search.focus()
+        # Focus now, not after a refresh (Widget.focus defers): keys typed in the same burst as
+        # "/" are already queued and must find the field focused (tui/burst_keys.py).
+        self.set_focus(search)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
