@@ -250,3 +250,17 @@ def test_articles_new_to_the_session_are_added_last(tmp_path: Path) -> None:
     docs = articles(tmp_path)
     saved = SessionStore(tmp_path).new("s", docs[:1]).articles
     assert [a.path for a in merge_articles(saved, docs[::-1])] == [docs[0].path, docs[1].path]
+
+
+def test_a_folder_where_the_session_file_goes_is_unreadable_never_new(tmp_path: Path) -> None:
+    store = sessions(tmp_path)
+    store.path_for("a").mkdir(parents=True)
+    assert store.exists("a")  # so no caller takes it for a new session
+    with pytest.raises(SessionError, match="is a folder where the session file goes"):
+        store.load("a")
+    assert (
+        store.unreadable("a") == f"{store.path_for('a')}: is a folder where the session file goes"
+    )
+    with pytest.raises(SessionError, match="is left as it is"):
+        store.save(store.new("a", articles(tmp_path)))
+    assert store.unreadable("never-saved") is None

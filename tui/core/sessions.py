@@ -299,8 +299,9 @@ class SessionStore:
         return self.folder / f"{check_session_name(name)}{NOTES_SUFFIX}.yaml"
 
     def exists(self, name: str) -> bool:
-        """Whether a session of this name was saved."""
-        return self.path_for(name).is_file()
+        """Whether a session of this name was saved, or something else (a folder) sits where
+        its file goes: either way it is never taken for a new session and saved over."""
+        return self.path_for(name).exists()
 
     def new(
         self, name: str, articles: Sequence[Article], notes: Path | str | None = None
@@ -346,8 +347,11 @@ class SessionStore:
             SessionError: no such session, or the file is unreadable.
         """
         path = self.path_for(name)
-        if not path.is_file():
+        if not path.exists():
             raise SessionError(f"no session named {name!r} (in {self.folder})")
+        if not path.is_file():
+            what = "is a folder" if path.is_dir() else "is not a regular file"
+            raise SessionError(f"{path}: {what} where the session file goes")
         try:
             return _session_from_data(load_yaml(path), str(path))
         except SessionError:
@@ -358,13 +362,10 @@ class SessionStore:
     def unreadable(self, name: str) -> str | None:
         """Why the saved session ``name`` cannot be read (with the line, when YAML says it),
         or None when it reads fine or was never saved."""
-        path = self.path_for(name)
-        if not path.exists():
-            return None
         try:
-            _session_from_data(load_yaml(path), str(path))
+            self.load(name)
         except StorageError as exc:
-            return str(exc)
+            return None if not self.path_for(name).exists() else str(exc)
         return None
 
     def unused_name(self, name: str) -> str:
