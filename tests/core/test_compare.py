@@ -319,3 +319,19 @@ def test_counted_nouns_are_pluralised_in_explanations() -> None:
     assert women.explanation.startswith("Number of women differs")
     (countries,) = found("Delegates from 12 countries met.", "Delegates from 15 countries met.")
     assert countries.explanation.startswith("Number of countries differs")
+
+
+def test_explanations_are_whole_for_notes_and_exports() -> None:
+    """The explanation is saved into notes and exports: the phrases are whole (it read
+    '"can call those signals that we hear at the negoti…"'); display cuts it, not the engine."""
+    a = sentence('"We can call those signals that we hear at the negotiations positive," he said.')
+    b = sentence(
+        "“We can say that the signals we are getting from the talks are positive, but they "
+        "don’t cover Russian shell explosions,” he said in a late March 29 address."
+    )
+    [quote] = [d for d in find_discrepancies(0, a, 1, b) if d.kind == "quote"]
+    assert "…" not in quote.explanation
+    assert "can call those signals that we hear at the negotiations positive" in quote.explanation
+    assert "can say that the signals we are getting from the talks are positive" in (
+        quote.explanation
+    )

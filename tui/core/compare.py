@@ -23,7 +23,6 @@ from tui.core import names as nm
 from tui.core import numbers as nb
 from tui.core.model import Sentence
 from tui.core.normalize import canonical_word
-from tui.core.text import excerpt
 
 DiffKind = Literal["insert", "delete", "replace"]
 DiscrepancyKind = Literal["number", "name", "list", "quote"]
@@ -231,6 +230,12 @@ def _pick(x: str, y: str, swapped: bool) -> tuple[str, str]:
     return (y, x) if swapped else (x, y)
 
 
+def _flat(text: str) -> str:
+    """``text`` on one line, whole: an explanation is saved into notes and exports as it is,
+    so it is never cut here (the status line and the report cut it for display)."""
+    return " ".join(text.split())
+
+
 def _versus(prefix: str, x: str, y: str) -> Explain:
     """'Spelling variant: "x" vs "y"', in the caller's order of sides."""
 
@@ -287,7 +292,7 @@ def _number_found(
         def explain(swapped: bool) -> str:
             pa, pb = _pick(phrase_x, phrase_y, swapped)
             da, db = _pick(nb.describe(mx), nb.describe(my), swapped)
-            return f'{label} differs: "{excerpt(pa, 60)}" vs "{excerpt(pb, 60)}" ({da} ≠ {db})'
+            return f'{label} differs: "{_flat(pa)}" vs "{_flat(pb)}" ({da} ≠ {db})'
 
         return _Found("number", "conflict", span_x, span_y, explain)
     if rel == "overlap":
@@ -553,7 +558,7 @@ def _quote_candidates(text_x: str, text_y: str) -> list[_Found]:
 
         def explain(swapped: bool, px: str = phrase_x, py: str = phrase_y) -> str:
             pa, pb = _pick(px, py, swapped)
-            return f'Quote worded differently: "{excerpt(pa, 50)}" vs "{excerpt(pb, 50)}"'
+            return f'Quote worded differently: "{_flat(pa)}" vs "{_flat(pb)}"'
 
         out.append(_Found("quote", "conflict", qx[kx], qy[ky], explain))
     return out

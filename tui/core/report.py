@@ -109,9 +109,11 @@ def to_yaml(alignment: Alignment) -> str:
     return yaml.safe_dump(alignment_data(alignment), sort_keys=False, allow_unicode=True)
 
 
-def _cell(text: str, limit: int = 160) -> str:
-    """A Markdown table cell: one line, cut to ``limit``, pipes escaped."""
-    return excerpt(text, limit).replace("|", "\\|")
+def _cell(text: str, limit: int | None = 160) -> str:
+    """A Markdown table cell or list line: one line, cut to ``limit`` (None: whole), pipes
+    escaped."""
+    flat = " ".join(text.split()) if limit is None else excerpt(text, limit)
+    return flat.replace("|", "\\|")
 
 
 def to_markdown(alignment: Alignment) -> str:
@@ -150,7 +152,7 @@ def to_markdown(alignment: Alignment) -> str:
         lines.append("None proposed.")
     for d in alignment.discrepancies:
         lines.append(
-            f"- **{d.kind} {d.status}**: {_cell(d.explanation, 300)}  \n"
+            f"- **{d.kind} {d.status}**: {_cell(d.explanation, None)}  \n"
             f"  {articles[d.a.doc].label}: “{_cell(d.a.text, 200)}” vs "
             f"{articles[d.b.doc].label}: “{_cell(d.b.text, 200)}”"
         )
