@@ -6,6 +6,7 @@ run the whole app on a hand-built alignment without touching the user's home.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -15,6 +16,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
+from textual.worker import get_current_worker
 
 from tui.annotations import Annotations
 from tui.burst_keys import note_key_target, redirect_stray_key
@@ -32,6 +34,8 @@ from tui.screens.reading import ReadingScreen
 
 LOADING_DELAY = 0.15
 """Seconds of alignment after which the progress screen appears."""
+CANCEL_POLL_SECONDS = 0.1
+"""How soon a quit during alignment lets the process end."""
 
 Aligner = Callable[[Sequence[Article], float, Progress | None], Alignment]
 """What computes the alignment: ``align_corpus`` by default; tests inject a fixed one."""
@@ -205,12 +209,23 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
                 last[0] = percent
                 self.post_message(AlignmentProgress(done))
 
-        try:
-            alignment = self.aligner(self.articles, self.threshold, progress)
-        except Exception as exc:  # one line on screen, never a traceback
-            self.post_message(AlignmentFailed(f"Alignment failed: {exc}"))
-            return
-        self.post_message(AlignmentReady(alignment))
+        def align() -> None:
+            try:
+                alignment = self.aligner(self.articles, self.threshold, progress)
+            except Exception as exc:  # one line on screen, never a traceback
+                self.post_message(AlignmentFailed(f"Alignment failed: {exc}"))
+                return
+            self.post_message(AlignmentReady(alignment))
+
+        # The aligner cannot be interrupted, and Python waits for a worker's thread at exit:
+        # quitting during a minutes-long alignment left a blank terminal until it finished.
+        # It runs in a daemon thread instead, which dies with the app once the worker is
+        # cancelled (Textual cancels workers on exit).
+        worker = get_current_worker()
+        aligning = threading.Thread(target=align, name="reader-align", daemon=True)
+        aligning.start()
+        while aligning.is_alive() and not worker.is_cancelled:
+            aligning.join(CANCEL_POLL_SECONDS)
 
     @on(AlignmentProgress)
     def _alignment_progress(self, message: AlignmentProgress) -> None:
