@@ -128,8 +128,14 @@ def build_sessions_parser() -> argparse.ArgumentParser:
 
 
 def data_dir(option: str | None) -> Path:
-    """Resolve the data folder: flag, then environment, then platformdirs."""
-    if option:
+    """Resolve the data folder: flag, then environment, then platformdirs.
+
+    Raises:
+        CliError: ``--data-dir ''`` (an unset variable, say): refused, not taken as "no flag".
+    """
+    if option is not None:
+        if not option:
+            raise CliError("--data-dir '': empty path (no folder named)", 2)
         return Path(option).expanduser()
     env = os.environ.get(DATA_DIR_ENV)
     if env:

@@ -137,3 +137,27 @@ def test_empty_path_does_not_open_the_current_folder(
     assert main([*command, ""]) == 1
     out, err = capsys.readouterr()
     assert (out, err, fake_ui) == ("", "reader: '': empty path (no file or folder named)\n", [])
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--notes", ""], "--notes '': empty path (no file named)"),
+        (["--data-dir", ""], "--data-dir '': empty path (no folder named)"),
+        (["sessions", "--data-dir", ""], "--data-dir '': empty path (no folder named)"),
+    ],
+)
+def test_an_empty_option_value_is_refused_not_taken_as_the_default(
+    data: Path,
+    article: Path,
+    capsys: pytest.CaptureFixture[str],
+    fake_ui: list[tuple[Article, ...]],
+    argv: list[str],
+    message: str,
+) -> None:
+    """As an empty PATH is: an unset variable must not quietly mean the default file."""
+    paths = [] if argv[0] == "sessions" else [str(article)]
+    assert main([*argv, *paths]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err, fake_ui) == ("", f"reader: {message}\n", [])
+    assert not data.exists()  # nothing was written to the default data folder

@@ -93,6 +93,8 @@ def plan_open(args: argparse.Namespace, store: SessionStore) -> OpenPlan:
         CliError: ``--resume`` with ``--session`` or a PATH, nothing to resume, a bad session
             name, or no article could be opened.
     """
+    if getattr(args, "notes", None) == "":  # an unset "$NOTES": refused, not "no --notes"
+        raise CliError("--notes '': empty path (no file named)", 2)
     if args.resume and args.session is not None:
         # "The last session" and "session NAME" may be two different sessions: never guess.
         raise CliError(
