@@ -154,6 +154,52 @@ class Alignment:
         """Contradiction candidates that involve ``ref``."""
         return self._discrepancies_of.get(ref, [])
 
+    def counterparts(self, ref: SentenceRef) -> dict[int, SentenceRef]:
+        """For each other article reporting ``ref``'s fact, the sentence to show beside it:
+        its best direct partner there, else a member of its group there.
+
+        A pair may link sentences of two groups (merges that too few pairs support are
+        refused, ``MIN_LINK_SHARE``), so the group alone undercounts: CBC #8's group held
+        CBC and ITV while its partner in RFE/RL repost sat in another group. What the panes
+        show beside ``ref``, the sources count and the table row all come from here.
+        """
+        out: dict[int, SentenceRef] = {}
+        for partner, _ in self.partners(ref):  # best first
+            out.setdefault(partner.doc, partner)
+        group = self.group_of(ref)
+        if group is not None:
+            for member in group.members:
+                if member.doc != ref.doc:
+                    out.setdefault(member.doc, member)
+        return out
+
+    def sources_of(self, ref: SentenceRef) -> tuple[int, ...]:
+        """The articles reporting ``ref``'s fact, its own included, in order: its group's and
+        its direct partners' (``counterparts``). ``(ref.doc,)`` for a unique sentence; use
+        ``len()`` of it for "in N of M sources" rather than ``Group.sources``."""
+        return tuple(sorted({ref.doc, *self.counterparts(ref)}))
+
+    def sources_of_members(self, members: Sequence[SentenceRef]) -> tuple[int, ...]:
+        """The articles reporting any of ``members`` (a table row: a group's members), their
+        direct partners outside the group included, in order."""
+        docs: set[int] = set()
+        for ref in members:
+            docs.update(self.sources_of(ref))
+        return tuple(sorted(docs))
+
+    def linked_outside(self, members: Sequence[SentenceRef], doc: int) -> SentenceRef | None:
+        """The best direct partner in article ``doc`` of any of ``members`` when none of
+        them is in ``doc``: the sentence a table row of a group shows in a column its group
+        has no member in (a pair across two groups). None when there is none."""
+        if any(ref.doc == doc for ref in members):
+            return None
+        best: tuple[float, SentenceRef] | None = None
+        for ref in members:
+            found = self.best_partner_in(ref, doc)
+            if found is not None and (best is None or (-found[1], found[0]) < (-best[0], best[1])):
+                best = (found[1], found[0])
+        return None if best is None else best[1]
+
     def matched_share(self, doc: int, other: int | None = None) -> float:
         """Share of article ``doc``'s body sentences matched in another source.
 
