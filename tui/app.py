@@ -6,6 +6,8 @@ run the whole app on a hand-built alignment without touching the user's home.
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -161,6 +163,8 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
     def on_mount(self) -> None:
         from tui.themes import pick_theme, register_themes, start_themes
 
+        self._save_on_hang_up()
+
         if self.data_dir is not None:
             from tui.settings import SettingsStore
 
@@ -288,6 +292,31 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         problem = self.save_session()
         if problem:
             self.notify(problem, severity="error")
+
+    def _save_on_hang_up(self) -> None:
+        """Closing the terminal (SIGHUP) or ``kill`` (SIGTERM) saves the session like ``q``.
+
+        Annotations are saved as they are made; without this the reading position of a
+        session whose window was closed was lost, and a new session never recorded.
+        """
+        try:
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(number, self._hang_up)
+        except (AttributeError, NotImplementedError, RuntimeError, ValueError):
+            return  # no such signals (Windows) or not the main thread: nothing to do
+
+    def _hang_up(self) -> None:
+        self.save_state()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGHUP, signal.SIGTERM):
+                loop.remove_signal_handler(number)
+        except (AttributeError, NotImplementedError, RuntimeError, ValueError):
+            pass
 
     async def action_quit(self) -> None:
         """Save, then leave."""
