@@ -33,7 +33,14 @@ from tui.core.notes import (
     parse_document,
     utc_now,
 )
-from tui.core.storage import StorageError, atomic_write_text
+from tui.core.storage import (
+    StorageError,
+    atomic_write_text,
+    backup_path,
+    keep_backup,
+    parse_yaml,
+)
+from tui.core.text import counted
 
 try:  # POSIX: serialise read-merge-write between processes sharing one notes file.
     import fcntl
@@ -110,9 +117,15 @@ class NotesStore:
         self.problem: str | None = None
         """Why the file is read-only against the user's wish (with file and line), or None."""
         self.last_merge: MergeReport | None = None
+        self.emptied_notice: str | None = None
+        """Set while the file on disk is emptied under us (see :meth:`refresh`), for the UI."""
         self._wanted_read_only = read_only
         self._base = NotesDocument()
         self._disk: DiskState | None = None
+        self._good_bytes: bytes | None = None
+        """The last version read (and accepted) or written: what ``.bak`` keeps if the file is
+        emptied or deleted under us."""
+        self._disk_emptied = False
         self._undo: list[_UndoStep] = []
         self._used_ids: set[str] = set()
         """Every id this store has seen, so a deleted id is never handed out again."""
@@ -302,6 +315,13 @@ class NotesStore:
             What changed in our view, or None when the file is as we left it. If the file on
             disk stopped parsing, the store turns read-only with :attr:`problem` set; if it
             parses again, the store becomes writable again.
+
+        A file emptied under us (0 bytes, blanks, or no ``annotations`` at all, as a bad editor
+        save or ``: > notes.yaml`` leaves) while we hold annotations is taken like a deleted
+        one, not as "the user deleted everything": our view is kept, ``.bak`` is made the last
+        good version at once, and the next change writes everything back. The file itself is
+        not rewritten here, so an editor still writing into it is not raced.
+        :attr:`emptied_notice` says so.
         """
         with self._locked():
             theirs = self._read_if_changed()
@@ -352,6 +372,7 @@ class NotesStore:
             # Back to (or still) the version we know: touched, or a broken edit undone.
             self._disk = DiskState(stat.st_mtime_ns, stat.st_size, digest)
             self.problem = None
+            self._set_emptied(False)
             return None
         try:
             text = data.decode("utf-8")
@@ -359,13 +380,52 @@ class NotesStore:
             self.problem = f"{self.path}: not UTF-8 text (byte {exc.start}); opened read-only"
             return None
         try:
-            document = parse_document(text, str(self.path))
+            # Blanks are an empty file, even a stray tab that YAML would refuse.
+            blank = not text.strip()
+            document = NotesDocument() if blank else parse_document(text, str(self.path))
         except StorageError as exc:
             self.problem = f"{exc}; opened read-only, the file is left untouched"
             return None
         self.problem = None
+        if self._emptied(text, document):
+            self._set_emptied(True)
+            return None  # like a deleted file: ours is kept and written back by the next save
+        self._set_emptied(False)
         self._disk = DiskState(stat.st_mtime_ns, stat.st_size, digest)
+        self._good_bytes = data
         return document
+
+    def _emptied(self, text: str, document: NotesDocument) -> bool:
+        """Whether the disk lost everything we hold without saying so (no ``annotations`` list).
+
+        An explicit ``annotations: []`` is a deliberate edit and is merged like any other.
+        """
+        held = (self._base, self.document)
+        if not any(doc.annotations or doc.dismissed for doc in held):
+            return False
+        if document.annotations or document.dismissed:
+            return False
+        if not text.strip():
+            return True
+        data = parse_yaml(text, str(self.path))  # parsed fine a moment ago
+        return not isinstance(data, dict) or data.get("annotations") is None
+
+    def _set_emptied(self, emptied: bool) -> None:
+        """Enter or leave the emptied state; on entering, make ``.bak`` the last good version."""
+        if emptied == self._disk_emptied:
+            return
+        self._disk_emptied = emptied
+        if not emptied:
+            self.emptied_notice = None
+            return
+        count = counted(len(self.document.annotations), "annotation")
+        self.emptied_notice = (
+            f"{self.path.name} was emptied on disk: your {count} are kept and will be written "
+            f"back with the next change (the last good version is in "
+            f"{backup_path(self.path).name})"
+        )
+        if not self._wanted_read_only and self._good_bytes is not None:
+            keep_backup(self.path, self._good_bytes)
 
     def _commit(self, mutate: Mutation, step: _UndoStep | None) -> None:
         """Apply a change to our view, merge with disk, save; only then keep it."""
@@ -388,11 +448,16 @@ class NotesStore:
             self._undo.append(step)
 
     def _write(self, document: NotesDocument) -> None:
+        """Save ``document``; ``.bak`` gets the version on disk, or, when that was emptied or
+        deleted under us, the last good version we know (never a blank or a lesser one)."""
         text = dump_document(document)
-        atomic_write_text(self.path, text)
+        disk_is_good = not self._disk_emptied and self.path.exists()
+        atomic_write_text(self.path, text, backup_data=None if disk_is_good else self._good_bytes)
         data = text.encode("utf-8")
         stat = self.path.stat()
         self._disk = DiskState(stat.st_mtime_ns, stat.st_size, _sha256(data))
+        self._good_bytes = data
+        self._set_emptied(False)
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
