@@ -181,6 +181,16 @@ def test_contradiction_candidates_through_the_aligner(seeds: tuple[Article, ...]
     assert figures.total.precision >= MIN_CONTRADICTION_PRECISION, figures
 
 
+def test_list_explanations_name_the_articles(seeds: tuple[Article, ...]) -> None:
+    """'only in A ... only in B' did not say which article was which."""
+    alignment = align_corpus(seeds)
+    lists = [d for d in alignment.discrepancies if d.kind == "list"]
+    assert lists
+    for d in lists:
+        label_a, label_b = seeds[d.a.doc].label, seeds[d.b.doc].label
+        assert f"only in {label_a}: " in d.explanation and f"; only in {label_b}: " in d.explanation
+
+
 def _toll_corpus(context: str) -> list[Article]:
     return [
         _article(

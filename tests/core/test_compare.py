@@ -335,3 +335,25 @@ def test_explanations_are_whole_for_notes_and_exports() -> None:
     assert "can say that the signals we are getting from the talks are positive" in (
         quote.explanation
     )
+
+
+def test_list_explanation_names_each_side_and_reads_every_listed_name() -> None:
+    """Skripal, Guardian #13 vs Bloomberg #19 read 'only in A: Croatia, ...; only in B:
+    nothing': the sides were unnamed and Bloomberg's France and Germany were missed."""
+    guardian = sentence("Estonia, Latvia, Croatia, Finland, Hungary, Sweden and Romania each left.")
+    bloomberg = sentence(
+        "Announcements came in rapid succession, from France and Germany to Latvia and Estonia.",
+        3,
+        100,
+    )
+    [d] = find_discrepancies(0, guardian, 1, bloomberg, ("The Guardian", "Bloomberg"))
+    assert d.kind == "list"
+    assert d.explanation == (
+        "List differs: only in The Guardian: Croatia, Finland, Hungary, Sweden, Romania; "
+        "only in Bloomberg: France, Germany"
+    )
+    [mirror] = find_discrepancies(1, bloomberg, 0, guardian, ("Bloomberg", "The Guardian"))
+    assert mirror.explanation == (
+        "List differs: only in Bloomberg: France, Germany; "
+        "only in The Guardian: Croatia, Finland, Hungary, Sweden, Romania"
+    )

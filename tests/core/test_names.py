@@ -58,3 +58,19 @@ def test_not_lists(text: str) -> None:
 def test_roles() -> None:
     (r,) = role_names("Chernihiv Mayor Vladyslav Atroshenko said at least 350 civilians")
     assert (r.role, r.modifier, r.name) == ("mayor", "chernihiv", "Vladyslav Atroshenko")
+
+
+def test_a_range_of_examples_is_one_list_of_every_name() -> None:
+    """'from France and Germany to Latvia and Estonia' names four countries; read as two
+    lists, France and Germany went missing when another list matched 'Latvia and Estonia'."""
+    text = (
+        "those announcements came in rapid succession, from France and Germany to Latvia "
+        "and Estonia."
+    )
+    (found,) = name_lists(text)
+    assert found.items == ("France", "Germany", "Latvia", "Estonia")
+    assert text[found.start : found.end] == "France and Germany to Latvia and Estonia"
+    assert found.open_ended
+    (us,) = name_lists("Expulsions came from the U.S., Britain and France to Japan.")
+    assert us.canonical == ("United States", "United Kingdom", "France", "Japan")
+    assert name_lists("He drove from Kyiv to Lviv overnight.") == ()  # a route, not a list

@@ -280,6 +280,7 @@ def _align(articles: Sequence[Article], threshold: float, report: Progress) -> A
                 articles[pair.a.doc].sentences[pair.a.sentence],
                 pair.b.doc,
                 articles[pair.b.doc].sentences[pair.b.sentence],
+                (articles[pair.a.doc].label, articles[pair.b.doc].label),
             )
         )
     report(1.0)

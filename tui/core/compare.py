@@ -163,8 +163,9 @@ def _diff_cached(text_a: str, off_a: int, text_b: str, off_b: int) -> tuple[Diff
 
 # --- discrepancies ----------------------------------------------------------------------
 
-Explain = Callable[[bool], str]
-"""Builds the explanation; the flag says the caller's sides are swapped."""
+Explain = Callable[[bool, tuple[str, str]], str]
+"""Builds the explanation; the flag says the caller's sides are swapped, the pair names the
+caller's sides a and b (article labels) for explanations that must say which is which."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,19 +177,25 @@ class _Found:
     explain: Explain
 
 
-def find_discrepancies(doc_a: int, a: Sentence, doc_b: int, b: Sentence) -> list[Discrepancy]:
+def find_discrepancies(
+    doc_a: int, a: Sentence, doc_b: int, b: Sentence, labels: tuple[str, str] = ("A", "B")
+) -> list[Discrepancy]:
     """Contradiction candidates between two aligned sentences.
 
     Each has a kind (number, name, list, quote), a status (conflict; refinement when
     one figure or list narrows the other; variant for a name spelt two ways), both
     spans in article offsets and a one-line explanation. Mirrors exactly when the
-    sides are swapped (the work is done in one canonical order).
+    sides are swapped (the work is done in one canonical order). ``labels`` name sides a
+    and b in explanations that must say which side has what ("only in Bloomberg: ...");
+    pass the articles' labels.
     """
-    return list(_find_cached(doc_a, a, doc_b, b))
+    return list(_find_cached(doc_a, a, doc_b, b, labels))
 
 
 @lru_cache(maxsize=8192)
-def _find_cached(doc_a: int, a: Sentence, doc_b: int, b: Sentence) -> tuple[Discrepancy, ...]:
+def _find_cached(
+    doc_a: int, a: Sentence, doc_b: int, b: Sentence, labels: tuple[str, str]
+) -> tuple[Discrepancy, ...]:
     swapped = (b.text, doc_b, b.start) < (a.text, doc_a, a.start)
     x, y = (b, a) if swapped else (a, b)
     found = _candidates(x.text, y.text)
@@ -201,7 +208,7 @@ def _find_cached(doc_a: int, a: Sentence, doc_b: int, b: Sentence) -> tuple[Disc
                 status=f.status,
                 a=_span(doc_a, a, ra),
                 b=_span(doc_b, b, rb),
-                explanation=f.explain(swapped),
+                explanation=f.explain(swapped, labels),
             )
         )
     out.sort(key=lambda d: (d.a.start, d.b.start, d.kind))
@@ -239,7 +246,7 @@ def _flat(text: str) -> str:
 def _versus(prefix: str, x: str, y: str) -> Explain:
     """'Spelling variant: "x" vs "y"', in the caller's order of sides."""
 
-    def explain(swapped: bool) -> str:
+    def explain(swapped: bool, sides: tuple[str, str]) -> str:
         a, b = _pick(x, y, swapped)
         return f'{prefix}: "{a}" vs "{b}"'
 
@@ -289,7 +296,7 @@ def _number_found(
     if rel == "conflict":
         phrase_x, phrase_y = text_x[slice(*span_x)], text_y[slice(*span_y)]
 
-        def explain(swapped: bool) -> str:
+        def explain(swapped: bool, sides: tuple[str, str]) -> str:
             pa, pb = _pick(phrase_x, phrase_y, swapped)
             da, db = _pick(nb.describe(mx), nb.describe(my), swapped)
             return f'{label} differs: "{_flat(pa)}" vs "{_flat(pb)}" ({da} ≠ {db})'
@@ -297,7 +304,7 @@ def _number_found(
         return _Found("number", "conflict", span_x, span_y, explain)
     if rel == "overlap":
 
-        def explain_overlap(swapped: bool) -> str:
+        def explain_overlap(swapped: bool, sides: tuple[str, str]) -> str:
             ta, tb = _pick(mx.text, my.text, swapped)
             da, db = _pick(nb.describe(mx), nb.describe(my), swapped)
             return f'{label}: "{ta}" and "{tb}" are compatible ({da} / {db})'
@@ -305,7 +312,7 @@ def _number_found(
         return _Found("number", "refinement", span_x, span_y, explain_overlap)
     narrow, wide = (mx, my) if rel == "refines" else (my, mx)
 
-    def explain_refine(swapped: bool) -> str:
+    def explain_refine(swapped: bool, sides: tuple[str, str]) -> str:
         return f'{label}: "{narrow.text}" refines "{wide.text}" ({nb.reason(narrow, wide)})'
 
     return _Found("number", "refinement", span_x, span_y, explain_refine)
@@ -414,10 +421,14 @@ def _list_candidates(text_x: str, text_y: str) -> list[_Found]:
         topic = nm.list_topic(text_x, p, text_y, q)
 
         def explain(
-            swapped: bool, op: list[str] = only_p, oq: list[str] = only_q, topic: str = topic
+            swapped: bool,
+            sides: tuple[str, str],
+            op: list[str] = only_p,
+            oq: list[str] = only_q,
+            topic: str = topic,
         ) -> str:
             ia, ib = _pick(", ".join(op) or "nothing", ", ".join(oq) or "nothing", swapped)
-            return f"{topic} differs: only in A: {ia}; only in B: {ib}"
+            return f"{topic} differs: only in {sides[0]}: {ia}; only in {sides[1]}: {ib}"
 
         out.append(_Found("list", status, (p.start, p.end), (q.start, q.end), explain))
     return out
@@ -556,7 +567,9 @@ def _quote_candidates(text_x: str, text_y: str) -> list[_Found]:
         phrase_x = _QUOTE_MARKS.sub("", text_x[slice(*cx)])
         phrase_y = _QUOTE_MARKS.sub("", text_y[slice(*cy)])
 
-        def explain(swapped: bool, px: str = phrase_x, py: str = phrase_y) -> str:
+        def explain(
+            swapped: bool, sides: tuple[str, str], px: str = phrase_x, py: str = phrase_y
+        ) -> str:
             pa, pb = _pick(px, py, swapped)
             return f'Quote worded differently: "{_flat(pa)}" vs "{_flat(pb)}"'
 

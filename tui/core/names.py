@@ -78,6 +78,9 @@ _ITEM = (
 _SEP = r"(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 _LIST_RE = re.compile(r"(?P<list>" + _ITEM + r"(?:" + _SEP + _ITEM + r")+)(?P<tail>\s+etc\b)?")
 _ITEM_RE = re.compile(_ITEM)
+_NAMES = _ITEM + r"(?:" + _SEP + _ITEM + r")*"
+_RANGE_RE = re.compile(r"\bfrom\s+(?P<first>" + _NAMES + r")\s+to\s+(?P<last>" + _NAMES + r")")
+"""'from France and Germany to Latvia and Estonia': a range of examples, one list of all four."""
 _LIST_TOPICS = (
     ("guarant", "Guarantor list"),
     ("sanction", "Sanctions list"),
@@ -271,7 +274,41 @@ def name_lists(text: str) -> tuple[NameList, ...]:
                 open_ended=etc or including,
             )
         )
-    return tuple(out)
+    return tuple(_with_ranges(text, out))
+
+
+def _with_ranges(text: str, lists: list[NameList]) -> list[NameList]:
+    """``lists`` with each "from X and Y to Z and W" made one open-ended list of every name
+    in it (the lists inside it dropped): read as two lists, France and Germany were missed
+    when the other side's list matched "Latvia and Estonia". A side must be a list: "from
+    Kyiv to Lviv" is a route, not a list."""
+    for m in _RANGE_RE.finditer(text):
+        parts = [
+            [(m.start(g) + im.start(), im.group()) for im in _ITEM_RE.finditer(m.group(g))]
+            for g in ("first", "last")
+        ]
+        if max(len(part) for part in parts) < 2:
+            continue
+        items = [(at, re.sub(r"^the\s+", "", item)) for part in parts for at, item in part]
+        if any(w.casefold() in _NOT_NAMES for _, it in items for w in it.split()):
+            continue
+        first_at, first = parts[0][0]
+        last_at, last = parts[1][-1]
+        start = first_at + (4 if first.startswith("the ") else 0)
+        end = last_at + len(last)
+        lists = [found for found in lists if found.end <= start or found.start >= end]
+        clean = tuple(item for _, item in items)
+        lists.append(
+            NameList(
+                start=start,
+                end=end,
+                items=clean,
+                canonical=tuple(canonical_name(it) for it in clean),
+                open_ended=True,
+            )
+        )
+    lists.sort(key=lambda found: found.start)
+    return lists
 
 
 def list_topic(text_a: str, list_a: NameList, text_b: str, list_b: NameList) -> str:
