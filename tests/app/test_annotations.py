@@ -471,3 +471,95 @@ async def test_a_failed_save_keeps_the_note_in_the_editor(tmp_path: Path) -> Non
         assert isinstance(app.screen, ReadingScreen)
         note = on_disk(path).annotations[0]
         assert (note.comment, note.tags) == ("do not lose me", ("keep",))
+
+
+def _changed_notes(path: Path, alignment: Alignment) -> None:
+    """Notes on Alpha: one reworded since, one whose passage is gone, one in closed articles."""
+    from dataclasses import replace
+
+    from tui.core.anchoring import target_for_sentence
+    from tui.core.notes import ArticleRef, TextQuote
+
+    alpha = alignment.articles[0]
+    store = NotesStore(path)
+    reworded = target_for_sentence(alpha, alpha.sentences[12])
+    reworded = replace(
+        reworded,
+        quote=TextQuote("Alpha says twelve people were injured when the bridge fell."),
+        position=replace(reworded.position, start=0, end=5),
+    )
+    store.add("note", [reworded], "reworded")
+    gone = target_for_sentence(alpha, alpha.sentences[20])
+    gone = replace(gone, quote=TextQuote("A sentence the article no longer has at all, anywhere."))
+    store.add("note", [gone], "gone")
+    closed = [
+        replace(
+            target_for_sentence(alpha, alpha.sentences[1]),
+            article=ArticleRef(id=name, path=f"{name}.txt", sha256="0", label=name, source=name),
+            quote=TextQuote(quote),
+        )
+        for name, quote in [
+            (
+                "Delta",
+                '"We can call it a day," the mayor said of the bridge, in a sentence long enough '
+                "that no list of notes at this width could show it whole on a single line.",
+            ),
+            ("Echo", "“We can say the bridge had been failing for years” said one engineer."),
+        ]
+    ]
+    store.add("agreement", closed)
+
+
+async def test_notes_panel_marks_reworded_orphaned_and_closed_and_fits_its_width(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "notes.yaml"
+    alignment = sample_corpus()
+    _changed_notes(path, alignment)
+    app = notes_app(path, alignment)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.pause()
+        panel = app.screen
+        assert isinstance(panel, NotesPanel)
+        listing = panel.query_one(OptionList)
+        prompts = {
+            listing.get_option_at_index(i).id: str(listing.get_option_at_index(i).prompt)
+            for i in range(listing.option_count)
+        }
+        by_comment = {a.comment: prompts[a.id] for a in panel.annotations}
+        reworded, gone, closed = by_comment["reworded"], by_comment["gone"], by_comment[""]
+        assert "≈ re-anchored" in reworded and "≈ text changed since the note" in reworded
+        assert "⚠ orphan" in gone and "not found in the changed article" in gone
+        assert "(articles not open)" in closed  # two closed articles: plural
+        assert '“"We' not in closed and "““We" not in closed  # no doubled quote marks
+        assert "Delta: “We can call it a day," in closed
+        assert "single line" not in closed  # cut (with …) to the width
+        width = listing.scrollable_content_region.width
+        for prompt in prompts.values():
+            for line in prompt.splitlines():
+                assert len(line) <= width, line  # cut to the width, never wrapped
+        await pilot.press(*["down"] * list(prompts.values()).index(gone), "enter")  # the orphan
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("could not be found in the changed article" in m for m in messages)
+
+
+async def test_the_edit_and_delete_chooser_says_what_enter_does(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yaml"
+    app = notes_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("j", "a", "c", *"mine", "f2")
+        await pilot.pause()
+        for key, says in (("e", "enter edits"), ("d", "enter deletes")):
+            await pilot.press(key)
+            await pilot.pause()
+            chooser = app.screen
+            assert isinstance(chooser, NotesPanel)
+            line = str(chooser.query_one("#notes-filter").render())
+            assert line.endswith(says) and "jumps" not in line
+            await pilot.press("escape")
+            await pilot.pause()

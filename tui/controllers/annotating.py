@@ -396,7 +396,8 @@ class AnnotatingActions(_Base):
             if annotation is not None:
                 then(annotation)
 
-        self.push_screen(NotesPanel(notes, here, f"Which annotation to {verb}?"), chosen)
+        enter = {"edit": "edits", "delete": "deletes"}.get(verb, verb)
+        self.push_screen(NotesPanel(notes, here, f"Which annotation to {verb}?", enter), chosen)
 
     def action_edit_note(self) -> None:
         def edit(annotation: Annotation) -> None:
@@ -461,7 +462,14 @@ class AnnotatingActions(_Base):
                 return
             refs = notes.refs_of(annotation_id)
             if not refs:
-                self._notice("That annotation's passages are not in the open articles.", timeout=4)
+                if annotation_id in notes.orphan_ids():
+                    message = (
+                        "That annotation's passage could not be found in the changed article "
+                        "(reworded or removed since the note); its quote is kept in the notes."
+                    )
+                else:
+                    message = "That annotation's passages are not in the open articles."
+                self._notice(message, timeout=5)
                 return
             for ref in reversed(refs):  # the first target ends up focused
                 screen.move_cursor(ref.doc, ref.sentence)
