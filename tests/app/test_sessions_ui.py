@@ -180,6 +180,61 @@ def test_plan_named_session_and_notes_flag(tmp_path: Path) -> None:
         plan_open(args(session="../evil"), store)
 
 
+def test_notes_flag_is_for_that_run_only_on_the_default_session(tmp_path: Path) -> None:
+    """``reader --notes X`` once must not send every later plain ``reader`` into X."""
+    store = SessionStore(tmp_path / "data")
+    article = tmp_path / "one.txt"
+    article.write_text("A first sentence.\n", encoding="utf-8")
+    own = str(store.default_notes_path("default"))
+    other = tmp_path / "n.yaml"
+    plan = plan_open(args(paths=[str(article)], notes=str(other)), store)
+    assert plan.notes_path == str(other)  # used for this run
+    assert plan.session.notes == own and not plan.session.keep_notes
+    store.save(plan.session)
+    assert store.load("default").notes == own  # not remembered
+    assert plan_open(args(paths=[str(article)]), store).notes_path == own
+    assert plan_open(args(), store).notes_path == own
+    assert plan_open(args(resume=True), store).notes_path == own
+    # a default.yaml that remembered another file (saved by an earlier reader) is put right
+    store.save(replace(store.load("default"), notes=str(other)))
+    assert plan_open(args(paths=[str(article)]), store).notes_path == own
+
+
+def test_notes_flag_is_remembered_by_a_named_or_resumed_session(tmp_path: Path) -> None:
+    store = SessionStore(tmp_path / "data")
+    article = tmp_path / "one.txt"
+    article.write_text("A first sentence.\n", encoding="utf-8")
+    first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
+    store.save(
+        plan_open(args(session="flood", paths=[str(article)], notes=str(first)), store).session
+    )
+    assert plan_open(args(session="flood"), store).notes_path == str(first)
+    store.save(plan_open(args(resume=True, notes=str(second)), store).session)
+    assert plan_open(args(session="flood"), store).notes_path == str(second)
+
+
+async def test_quitting_the_default_session_keeps_its_own_notes_file(tmp_path: Path) -> None:
+    """The app writes to the run's --notes file but saves the session with its own."""
+    alignment = sample_corpus()
+    store = SessionStore(tmp_path / "data")
+    session = replace(store.new("default", alignment.articles), keep_notes=False)
+    other = tmp_path / "n.yaml"
+    app = session_app(store, session, alignment)
+    app.notes_path = other
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j", "j", "l", "j", "j", "s", "f", "a", "q")
+    assert store.load("default").notes == str(store.default_notes_path("default"))
+    assert len(parse_document(other.read_text("utf-8")).annotations) == 1
+    named = store.new("named", alignment.articles)
+    app = session_app(store, named, alignment)
+    app.notes_path = other
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+    assert store.load("named").notes == str(other)
+
+
 def test_skipped_inputs_reach_the_app_as_notices_and_stderr(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

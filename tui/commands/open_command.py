@@ -43,6 +43,31 @@ class OpenPlan:
     notices: tuple[str, ...] = ()
     session_problem: str | None = None
     """Why the session's saved file could not be read (it is then never saved over)."""
+    notes: str = ""
+    """The notes file of this run when it is not the session's (``--notes`` on ``default``)."""
+
+    @property
+    def notes_path(self) -> str:
+        """The notes file the app writes to this run."""
+        return self.notes or self.session.notes
+
+
+def _notes_for(plan: OpenPlan, store: SessionStore, option: Path | None) -> OpenPlan:
+    """Which notes file the run uses, and which the session keeps.
+
+    A ``--notes`` file is used for the run. A named session keeps it (reopening it goes back
+    to that file); the ``default`` session never does: it always goes back to its own
+    ``sessions/default.notes.yaml``, so one ``reader --notes X`` does not send every later
+    plain ``reader`` into X.
+    """
+    session = plan.session
+    if session.name == DEFAULT_SESSION:
+        own = str(store.default_notes_path(DEFAULT_SESSION))
+        session = replace(session, notes=own, keep_notes=False)
+        return replace(plan, session=session, notes=str(option) if option else "")
+    if option is not None:
+        return replace(plan, session=replace(session, notes=str(option)))
+    return plan
 
 
 def _absolute(paths: list[str]) -> list[str]:
@@ -122,11 +147,10 @@ def plan_open(args: argparse.Namespace, store: SessionStore) -> OpenPlan:
             plan = _with_articles(store, DEFAULT_SESSION, list(args.paths))
     except SessionError as exc:
         raise CliError(str(exc)) from None
-    if getattr(args, "notes", None):
-        notes = Path(args.notes).expanduser().resolve()
+    notes = Path(args.notes).expanduser().resolve() if getattr(args, "notes", None) else None
+    if notes is not None:
         check_notes_option(notes)
-        plan = replace(plan, session=replace(plan.session, notes=str(notes)))
-    return plan
+    return _notes_for(plan, store, notes)
 
 
 def run_open(args: argparse.Namespace) -> int:
@@ -144,7 +168,7 @@ def run_open(args: argparse.Namespace) -> int:
             threshold=args.threshold if args.threshold is not None else view.threshold,
             data_dir=root,
             theme=args.theme or view.theme or None,
-            notes_path=Path(plan.session.notes or store.default_notes_path(plan.session.name)),
+            notes_path=Path(plan.notes_path or store.default_notes_path(plan.session.name)),
             session=plan.session,
             sessions=store,
             notices=plan.notices,
@@ -158,7 +182,7 @@ def run_open(args: argparse.Namespace) -> int:
         if not isinstance(result, SwitchSession):
             return app.return_code or 0
         try:
-            plan = _reopen(store, store.load(result.name))
+            plan = _notes_for(_reopen(store, store.load(result.name)), store, None)
         except SessionError as exc:
             raise CliError(str(exc)) from None
         args.threshold, args.theme = None, None  # the other session's own view applies

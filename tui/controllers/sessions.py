@@ -75,7 +75,9 @@ class SessionActions(_Base):
             self.session,
             # articles not found this time stay in the session, to reopen once they are back
             articles=merge_articles(self.session.articles, getattr(self, "articles", ())),
-            notes=str(self.notes_path) if self.notes_path else self.session.notes,
+            notes=str(self.notes_path)
+            if self.notes_path and self.session.keep_notes
+            else self.session.notes,
         )
         screen = self._reading_any()
         if screen is not None:

@@ -138,6 +138,9 @@ class Session:
     created: str = ""
     last_opened: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
+    keep_notes: bool = True
+    """Whether a notes file used in this run is saved as the session's (not written to the
+    file): False for the ``default`` session, which always goes back to its own."""
 
     @property
     def article_paths(self) -> list[str]:
