@@ -181,6 +181,16 @@ class ArticlePane(ScrollView, can_focus=False):
         else:
             self._size_for_scrolling()
 
+    def on_show(self) -> None:
+        """Repaint whole once laid out again after being hidden.
+
+        A pane shown and moved to in one go (the palette's "Go to source" of a hidden pane)
+        asks for its cursor rows before the new layout exists; the terminal then kept cells
+        of the old layout beside them until the next key. A full repaint after the layout
+        covers every cell of the column."""
+        self._rows.clear()
+        self.refresh()
+
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         # A pane mounted late (its column was hidden until now) takes the alignment the
