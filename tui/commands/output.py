@@ -43,6 +43,10 @@ def check_output_file(path: Path) -> None:
 def write_output(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically (never half a file), after the checks above.
 
+    An existing file keeps its permissions; a symlink stays a link and its target is replaced;
+    a FIFO, a device or ``/dev/stdout`` is written in place, as a shell's ``>`` would (see
+    :func:`tui.core.storage.atomic_write_bytes`), so a full device is one line.
+
     Raises:
         CliError: the path is refused (see :func:`check_output_file`) or the write failed.
     """
