@@ -357,3 +357,30 @@ def test_list_explanation_names_each_side_and_reads_every_listed_name() -> None:
         "List differs: only in Bloomberg: France, Germany; "
         "only in The Guardian: Croatia, Finland, Hungary, Sweden, Romania"
     )
+
+
+def test_reported_speech_is_no_reworded_quote() -> None:
+    """Seeds, CBC #22 quotes the mayor; ITV reports it in its own words with only two words in
+    quotation marks: not a quote worded differently (it was flagged as one)."""
+    cbc = sentence(
+        '"Civilian infrastructure facilities, libraries, shopping centres, many houses were '
+        'destroyed in Chernihiv," he said.'
+    )
+    itv = sentence(
+        "Ukrainian officials said Russian shelling hit homes, shops, libraries and other "
+        "“civilian infrastructure”.",
+        3,
+        100,
+    )
+    assert [d for d in find_discrepancies(0, cbc, 1, itv) if d.kind == "quote"] == []
+    white_house = sentence(
+        "The White House issued a statement saying the US was acting to “make clear to Russia "
+        "that its actions have consequences”."
+    )
+    bloomberg = sentence(
+        "He said the “U.S. and our allies and partners around the world made clear to Russia "
+        "that actions have consequences.”",
+        3,
+        100,
+    )
+    assert [d for d in find_discrepancies(0, white_house, 1, bloomberg) if d.kind == "quote"] == []

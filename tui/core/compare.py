@@ -541,6 +541,12 @@ def _same_quote(
     return smaller > 0 and len(words_x & words_y) >= max(1.0, 0.4 * smaller)
 
 
+def _mostly_outside(tokens: tuple[Token, ...], i1: int, i2: int, region: tuple[int, int]) -> bool:
+    """Whether most of the changed words tokens[i1:i2] lie outside the quote ``region``."""
+    inside = sum(1 for t in tokens[i1:i2] if t.start >= region[0] and t.end <= region[1])
+    return 2 * inside < i2 - i1
+
+
 def _quote_candidates(text_x: str, text_y: str) -> list[_Found]:
     qx, qy = quote_regions(text_x), quote_regions(text_y)
     if not qx or not qy:
@@ -551,8 +557,12 @@ def _quote_candidates(text_x: str, text_y: str) -> list[_Found]:
         xs, xe = _char_range(tx, i1, i2)
         ys, ye = _char_range(ty, j1, j2)
         kx, ky = _region_at(qx, xs, xe), _region_at(qy, ys, ye)
-        if kx is not None and ky is not None:
-            touched.setdefault((kx, ky), []).append((i1, i2, j1, j2))
+        if kx is None or ky is None:
+            continue
+        if _mostly_outside(tx, i1, i2, qx[kx]) or _mostly_outside(ty, j1, j2, qy[ky]):
+            continue  # reported speech on that side ('officials said ... "civilian
+            # infrastructure"'): its words are not quoted, so no quote is reworded
+        touched.setdefault((kx, ky), []).append((i1, i2, j1, j2))
     out: list[_Found] = []
     for (kx, ky), ops in touched.items():
         if not _same_quote(tx, qx[kx], ty, qy[ky]):
