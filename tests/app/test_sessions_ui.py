@@ -235,6 +235,38 @@ async def test_quitting_the_default_session_keeps_its_own_notes_file(tmp_path: P
     assert store.load("named").notes == str(other)
 
 
+def test_other_articles_in_a_saved_session_are_announced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``reader PATH`` moves ``default`` to another story: said, not done silently."""
+    store = SessionStore(tmp_path / "data")
+    files = []
+    for name in ("a", "b", "c", "d"):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(f"Story {name} starts here. It goes on.\n", encoding="utf-8")
+        files.append(str(path))
+    store.save(plan_open(args(paths=files[:2]), store).session)
+    capsys.readouterr()
+    assert plan_open(args(paths=files[:2]), store).notices == ()  # the same articles: no word
+
+    plan = plan_open(args(paths=files[2:]), store)
+    expected = (
+        "Session “default” now holds 2 other articles; its previous view (2 articles) was "
+        "replaced — use --session NAME to keep stories apart"
+    )
+    assert plan.notices == (expected,)
+    assert capsys.readouterr().err == f"reader: {expected}\n"  # before the screen clears
+    assert "1 of its 2 articles" in plan_open(args(paths=files[:1]), store).notices[0]
+    more = plan_open(args(paths=files[:3]), store).notices[0]
+    assert "3 articles, 1 of them new" in more
+
+    store.save(plan_open(args(session="flood", paths=files[:1]), store).session)
+    named = plan_open(args(session="flood", paths=files[1:2]), store).notices[0]
+    assert named.startswith("Session “flood” now holds 1 other article;")
+    assert "use another --session NAME" in named
+    assert plan_open(args(session="new", paths=files), store).notices == ()  # nothing replaced
+
+
 def test_skipped_inputs_reach_the_app_as_notices_and_stderr(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -29,6 +29,7 @@ from tui.core.sessions import (
     check_session_name,
     session_articles,
 )
+from tui.core.text import counted
 
 DEFAULT_SESSION = "default"
 _URL = re.compile(r"^https?://", re.IGNORECASE)
@@ -94,6 +95,27 @@ def _reopen(store: SessionStore, session: Session) -> OpenPlan:
     return OpenPlan(session, articles, notices)
 
 
+def replaced_notice(session: Session, paths: list[str]) -> str | None:
+    """What to say when PATHs give a saved session another set of articles (its view is then
+    lost), or None when it had none or the same ones."""
+    before = set(session.article_paths)
+    after = set(paths)
+    if not before or after == before:
+        return None
+    if not after & before:
+        holds = counted(len(after), "other article")
+    elif after < before:
+        holds = f"{len(after)} of its {counted(len(before), 'article')}"
+    else:
+        holds = f"{counted(len(after), 'article')}, {len(after - before)} of them new"
+    other = "" if session.name == DEFAULT_SESSION else "another "
+    return (
+        f"Session “{session.name}” now holds {holds}; its previous view "
+        f"({counted(len(before), 'article')}) was replaced — use {other}--session NAME to keep "
+        "stories apart"
+    )
+
+
 def _with_articles(store: SessionStore, name: str, paths: list[str]) -> OpenPlan:
     """Open (or create) session ``name`` on the articles given (the seeds when none)."""
     articles, problems = _load(_absolute(paths))
@@ -107,6 +129,10 @@ def _with_articles(store: SessionStore, name: str, paths: list[str]) -> OpenPlan
         fresh = session_articles(articles)
         if [a.path for a in fresh] != session.article_paths:
             session = replace(session, view=ViewState())  # other articles: start at the top
+            replaced = replaced_notice(session, [a.path for a in fresh])
+            if replaced:  # said before the app starts and inside it
+                sys.stderr.write(f"reader: {replaced}\n")
+                problems = (*problems, replaced)
         return OpenPlan(replace(session, articles=fresh), articles, problems)
     return OpenPlan(store.new(name, articles), articles, problems)
 
