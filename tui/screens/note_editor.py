@@ -12,11 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, Static, TextArea
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,10 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
 
     DEFAULT_CSS = """
     NoteEditor { align: center middle; }
-    NoteEditor > Vertical {
-        width: 80%; max-width: 100; height: auto; max-height: 90%;
-        border: thick $accent; background: $surface; padding: 0 1;
+    NoteEditor > VerticalScroll {
+        width: 80%; max-width: 100; height: auto; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 0 0 0 1;
+        scrollbar-size-vertical: 1; scrollbar-gutter: stable;
     }
     NoteEditor #note-about { color: $text-muted; height: auto; max-height: 4; }
     NoteEditor TextArea { height: 10; }
@@ -70,6 +72,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             "ctrl+s,f2",
             "save",
             "Save",
+            key_display="^s/f2",
             tooltip="Save the note (f2 where the terminal eats ctrl+s)",
             id="reader.note-save",
             priority=True,
@@ -100,7 +103,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         self._confirming = False
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with VerticalScroll(can_focus=False):
             yield Label(self.title_text, id="note-title", markup=False)
             yield Static(self.about, id="note-about", markup=False)
             yield TextArea(self.initial.comment, id="note-comment", soft_wrap=True)
@@ -113,11 +116,37 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             with Horizontal(id="note-buttons"):
                 yield Button("Cancel (esc)", id="note-cancel-button")
                 yield Button("Save (ctrl+s / f2)", variant="primary", id="note-save-button")
+        yield Footer()  # the editor's keys, not the reading screen's, under the dialog
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)
+        self.call_after_refresh(self.fit_comment)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self.fit_comment)
+
+    def fit_comment(self) -> None:
+        """Give the comment field what the window leaves (3 to 10 rows) after the rest.
+
+        A fixed 10 rows pushed the tags and the Save/Cancel buttons off a 24-row window; the
+        dialog scrolls as a last resort, but at 80x24 and 60x20 everything fits whole.
+        """
+        area = self.query_one(TextArea)
+        dialog = self.query_one(VerticalScroll)
+        footer = self.query_one(Footer)
+        available = self.size.height - footer.outer_size.height
+        dialog.styles.max_height = available  # "100%" came out a row short above the footer
+        chrome = dialog.styles.gutter.height  # border and padding
+        others = sum(
+            child.outer_size.height
+            for child in dialog.children
+            if child is not area and child.display
+        )
+        wanted = max(3, min(10, available - chrome - others))
+        if area.styles.height is None or area.styles.height.value != wanted:
+            area.styles.height = wanted
 
     @property
     def draft(self) -> NoteDraft:
@@ -139,6 +168,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         error = self.query_one("#note-error", Static)
         error.update(problem or "")
         error.set_class(bool(problem), "-shown")
+        self.call_after_refresh(self.fit_comment)
 
     def action_cancel(self) -> None:
         if self.draft == self.initial or self._confirming:
