@@ -413,3 +413,16 @@ async def test_the_save_as_dialog_refuses_a_name_ending_in_notes(tmp_path: Path)
         assert error.startswith("invalid session name 'flood.notes': a name may not end in")
     assert not store.path_for("flood.new").exists()
     assert not (store.folder / "last").exists()  # nothing was saved under any name
+
+
+def test_the_dialog_shows_times_as_reader_sessions_does() -> None:
+    """One format for "last opened" everywhere: ``2026-11-22 00:03:27 UTC``."""
+    from tui.commands.sessions_command import format_table
+    from tui.core.sessions import SessionSummary
+
+    row = SessionSummary("solo", 1, 1, "2026-11-22T00:03:27Z", False)
+    shown = str(SessionsScreen([], current=None)._option(row).prompt)
+    assert "opened 2026-11-22 00:03:27 UTC" in shown
+    assert format_table([row]).splitlines()[1].endswith("2026-11-22 00:03:27 UTC")
+    never = SessionSummary("new", 0, None, "", False)
+    assert "opened -" in str(SessionsScreen([], current=None)._option(never).prompt)

@@ -7,7 +7,7 @@ import sys
 
 from tui.commands.output import write_stdout
 from tui.commands.user_paths import checked_data_dir
-from tui.core.sessions import SessionStore, SessionSummary
+from tui.core.sessions import SessionStore, SessionSummary, shown_time
 
 HEADERS = ("NAME", "ARTICLES", "NOTES", "LAST OPENED")
 
@@ -19,7 +19,7 @@ def format_table(rows: list[SessionSummary]) -> str:
             ("* " if row.is_last else "  ") + row.name,
             str(row.articles) if row.problem is None else "?",
             "-" if row.notes is None else str(row.notes),
-            (row.last_opened or "-").replace("T", " ").replace("Z", " UTC"),
+            shown_time(row.last_opened),
         )
         for row in rows
     ]

@@ -183,6 +183,14 @@ class SessionSummary:
     problem: str | None = None
 
 
+def shown_time(stamp: str) -> str:
+    """A saved time as people read it, the same in ``reader sessions`` and the Sessions dialog:
+    ``2026-11-22T00:03:27Z`` is ``2026-11-22 00:03:27 UTC``; no time is ``-``."""
+    if not stamp:
+        return "-"
+    return stamp.replace("T", " ").replace("Z", " UTC")
+
+
 def session_articles(articles: Sequence[Article]) -> tuple[SessionArticle, ...]:
     """Session records of loaded articles (path and text hash)."""
     return tuple(SessionArticle(a.path, text_sha256(a.text), a.id, a.label) for a in articles)

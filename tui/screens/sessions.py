@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.sessions import SessionSummary
+from tui.core.sessions import SessionSummary, shown_time
 from tui.core.text import counted
 
 
@@ -71,7 +71,7 @@ class SessionsScreen(ModalScreen[str | None]):
         current = summary.name == self.current
         text = Content.assemble(
             (f"{'● ' if current else '  '}{summary.name}", "bold"),
-            f"  {articles} · {notes} · opened {summary.last_opened or '-'}",
+            f"  {articles} · {notes} · opened {shown_time(summary.last_opened)}",
             (f"  {summary.problem}", "$text-error") if summary.problem else "",
         )
         return Option(text, id=summary.name, disabled=summary.problem is not None)
