@@ -590,3 +590,30 @@ async def test_a_counterpart_near_the_end_still_lines_up_with_the_cursor() -> No
         assert beta.counterpart == alpha_to_beta(30) == 35
         assert beta.screen_row_of(35) == row
         assert beta.row_of(44) - beta.row_of(35) < beta.size.height  # it was in the last page
+
+
+async def test_a_selected_sentence_keeps_its_mark_under_the_cursor_and_as_counterpart() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await reading(pilot)
+        await put_cursor(pilot, screen, 11)
+        alpha, beta = screen.pane(0), screen.pane(1)
+        counterpart = beta.counterpart
+        assert counterpart is not None
+        screen.toggle_selected([SentenceRef(0, 11), SentenceRef(1, counterpart)])
+        await pilot.pause()
+
+        def first_row(pane: Any, sentence: int) -> str:
+            return pane.render_line(pane.screen_row_of(sentence)).text
+
+        def second_row(pane: Any, sentence: int) -> str:
+            return pane.render_line(pane.screen_row_of(sentence) + 1).text
+
+        assert first_row(alpha, 11).startswith("●")
+        assert first_row(beta, counterpart).startswith("●")
+        # the bar still says which is the cursor and which the counterpart, on the next rows
+        if alpha.text_layout.last_row[11] > alpha.text_layout.first_row[11]:
+            assert second_row(alpha, 11).startswith("▌")
+        await pilot.press("j")
+        assert first_row(alpha, 11).startswith("●")
+        assert not first_row(alpha, 12).startswith("●")

@@ -441,10 +441,15 @@ class ArticlePane(ScrollView, can_focus=False):
 
     def _gutter(self, index: int, first: bool, styles: PaneStyles) -> list[Segment]:
         base = styles.base
+        # A selected sentence under the cursor (or the counterpart) keeps its mark on its
+        # first row, in the bar's colour: the bar alone hid that it was selected.
+        selected_first = first and index in self.selected
         if index == self.cursor and self.focused:
-            bar = Segment(CURSOR_BAR, base + styles.cursor_bar)
+            glyph_bar = SELECTED_BAR if selected_first else CURSOR_BAR
+            bar = Segment(glyph_bar, base + styles.cursor_bar)
         elif index == self.counterpart:
-            bar = Segment(COUNTERPART_BAR, base + styles.counterpart_bar)
+            glyph_bar = SELECTED_BAR if selected_first else COUNTERPART_BAR
+            bar = Segment(glyph_bar, base + styles.counterpart_bar)
         elif index in self.selected:
             bar = Segment(SELECTED_BAR, base + styles.annotated)
         elif index == self.cursor and first:
