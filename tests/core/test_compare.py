@@ -384,3 +384,55 @@ def test_reported_speech_is_no_reworded_quote() -> None:
         100,
     )
     assert [d for d in find_discrepancies(0, white_house, 1, bloomberg) if d.kind == "quote"] == []
+
+
+def test_a_total_and_its_parts_are_no_conflict() -> None:
+    """Skripal, Guardian #10 '60 Russian officials' vs the Washington Times '48 officials ...
+    and 12 intelligence officers' (48 + 12 = 60) was flagged 60 ≠ 48; and a total whose own
+    sentence gives the parts ('The 60 people ... include 48 ... and 12') against '12 people'."""
+    guardian = sentence("The US has ordered the expulsion of 60 Russian officials who are spies.")
+    times = sentence(
+        "Mr. Trump ordered the expulsions of 48 officials working at the Russian Embassy in "
+        "Washington and 12 intelligence officers assigned to Russia’s mission at the UN.",
+        3,
+        100,
+    )
+    [d] = find_discrepancies(0, guardian, 1, times)
+    assert (d.kind, d.status, d.a.text, d.b.text) == (
+        "number",
+        "refinement",
+        "60 Russian officials",
+        "48 officials",
+    )
+    assert d.explanation == (
+        'Number of officials: "60 Russian officials" is the total of the parts (60 = 48 + 12)'
+    )
+    bloomberg = sentence(
+        "The 60 people expelled from the U.S. include 48 attached to the Russian embassy and "
+        "12 at the country’s mission to the United Nations."
+    )
+    reuters = sentence("The staff expelled by Washington includes 12 people from the mission.")
+    assert [d.status for d in find_discrepancies(0, bloomberg, 1, reuters)] == ["refinement"]
+    # Parts that do not add up stay a conflict.
+    other = sentence("Officials said 50 officials and 12 officers were told to leave.")
+    assert [d.status for d in find_discrepancies(0, guardian, 1, other)] == ["conflict"]
+
+
+def test_one_actors_figure_is_no_conflict_with_a_wider_lower_bound() -> None:
+    """Skripal, Guardian #2 'Over 100 Russian diplomats' (worldwide) vs Bloomberg 'The U.K. had
+    already expelled 23 Russian diplomats': a share, not a second count of the total."""
+    guardian = sentence(
+        "Over 100 Russian diplomats alleged to be spies in western countries are being told to "
+        "return to Moscow."
+    )
+    uk = sentence("The U.K. had already expelled 23 Russian diplomats in response to the attack.")
+    assert find_discrepancies(0, guardian, 1, uk) == []
+    assert find_discrepancies(1, uk, 0, guardian) == []
+    # The same actor, or no actor named, is still a conflict ...
+    moscow = sentence("Moscow said 23 Russian diplomats were being told to return to Moscow.")
+    assert [d.status for d in find_discrepancies(0, guardian, 1, moscow)] == ["conflict"]
+    bare = sentence("Officials said 23 Russian diplomats were told to leave.")
+    assert [d.status for d in find_discrepancies(0, guardian, 1, bare)] == ["conflict"]
+    # ... and who says the figure is not whose figure it is.
+    said = sentence("Johnson said 23 Russian diplomats were told to leave.")
+    assert [d.status for d in find_discrepancies(0, guardian, 1, said)] == ["conflict"]

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
@@ -282,9 +283,101 @@ def _number_candidates(text_x: str, text_y: str) -> list[_Found]:
             continue
         used_x.add(i)
         used_y.add(j)
-        if rel != "same":
-            out.append(_number_found(text_x, xs[i], text_y, ys[j], rel))
+        if rel == "same":
+            continue
+        if rel == "conflict":
+            total = _sum_of_parts(xs[i], xs, ys[j], ys) or _sum_of_parts(ys[j], ys, xs[i], xs)
+            if total is not None:
+                out.append(_sum_found(text_x, xs[i], text_y, ys[j], total))
+                continue
+            if _part_of_a_wider_total(text_x, xs[i], text_y, ys[j]):
+                continue
+        out.append(_number_found(text_x, xs[i], text_y, ys[j], rel))
     return out
+
+
+_MAX_PARTS = 6
+"""Figures of one sentence tried as the parts of a total (subsets of at most 2^6)."""
+
+
+def _exact(m: nb.NumberMention) -> bool:
+    return not m.hedge and not m.modifier and not nb.is_duration(m)
+
+
+def _sum_of_parts(
+    total: nb.NumberMention,
+    own: tuple[nb.NumberMention, ...],
+    other: nb.NumberMention,
+    others: tuple[nb.NumberMention, ...],
+) -> tuple[nb.NumberMention, tuple[nb.NumberMention, ...]] | None:
+    """``total`` and the figures that add up to it, when ``other`` is one of them: two or
+    more exact figures of the other sentence ("48 officials ... and 12 intelligence
+    officers" against "60 Russian officials"), or of ``total``'s own sentence ("The 60
+    people ... include 48 ... and 12" against "12 people"). None otherwise."""
+    if not _exact(total) or not _exact(other) or other.value >= total.value:
+        return None
+    for pool in (others, tuple(m for m in own if m is not total)):
+        exact = [m for m in pool if _exact(m) and m.value < total.value][:_MAX_PARTS]
+        if other not in exact and not any(m.value == other.value for m in exact):
+            continue
+        for size in range(2, len(exact) + 1):
+            for parts in combinations(exact, size):
+                if sum(m.value for m in parts) == total.value and any(
+                    m.value == other.value for m in parts
+                ):
+                    return total, parts
+    return None
+
+
+def _sum_found(
+    text_x: str,
+    mx: nb.NumberMention,
+    text_y: str,
+    my: nb.NumberMention,
+    found: tuple[nb.NumberMention, tuple[nb.NumberMention, ...]],
+) -> _Found:
+    """A total against one of its parts: a refinement, not a conflict ("60 = 48 + 12")."""
+    total, parts = found
+    label = nb.event_label(mx, my)
+    format_value = nb.format_value
+    sums = " + ".join(nb.format_value(m.value) for m in parts)
+    text, mention = (text_x, mx) if total is mx else (text_y, my)
+    phrase = _flat(text[mention.start : mention.context_end])
+
+    def explain(swapped: bool, sides: tuple[str, str]) -> str:
+        return (
+            f'{label}: "{phrase}" is the total of the parts ({format_value(total.value)} = {sums})'
+        )
+
+    return _Found(
+        "number", "refinement", (mx.start, mx.context_end), (my.start, my.context_end), explain
+    )
+
+
+def _part_of_a_wider_total(
+    text_x: str, mx: nb.NumberMention, text_y: str, my: nb.NumberMention
+) -> bool:
+    """A lower bound ("over 100 diplomats") against a smaller exact figure said of an actor
+    the bound's sentence does not name ("The U.K. had already expelled 23"): the figure is
+    one actor's share of a wider total, not a second account of it."""
+    for text_b, bound, text_e, exact in ((text_x, mx, text_y, my), (text_y, my, text_x, mx)):
+        if bound.hedge not in ("more", "least") or not _exact(exact):
+            continue
+        if exact.value >= bound.value:
+            continue
+        named = {t.key for t in nm.name_tokens(text_b)}
+        actors = [
+            t
+            for t in nm.name_tokens(text_e[: exact.start])
+            if not _SAYS.match(text_e, t.end) and t.key not in named
+        ]
+        if actors:
+            return True
+    return False
+
+
+_SAYS = re.compile(r"[’']?s?\s+(?:said|says|told|wrote|added)\b")
+"""After a name: the name is who says the figure, not whose figure it is."""
 
 
 def _number_found(
