@@ -10,6 +10,7 @@ import pytest
 
 from tui.core.corpus import (
     MAX_FILE_BYTES,
+    LoadError,
     LoadResult,
     decode_text,
     label_from_name,
@@ -198,6 +199,65 @@ def test_bytes_undefined_in_cp1252_fall_back_to_latin1() -> None:
 def test_utf16_with_bom_is_text_not_binary() -> None:
     text, warnings = decode_text("Kyiv talks.".encode("utf-16"))
     assert (text, warnings) == ("Kyiv talks.", [])
+
+
+@pytest.mark.parametrize(("codec", "order"), [("utf-16-le", "little"), ("utf-16-be", "big")])
+def test_utf16_without_bom_is_read_with_a_warning(codec: str, order: str) -> None:
+    text = "Kyiv talks resumed.\nOfficials met on Tuesday. Café au lait."
+    decoded, warnings = decode_text(text.encode(codec))
+    assert decoded == text
+    assert warnings == [f"UTF-16 without a byte-order mark; read as UTF-16 ({order}-endian)"]
+
+
+def test_a_stray_nul_in_text_is_dropped_with_a_warning() -> None:
+    text, warnings = decode_text(b"The mayor said twelve died.\x00 Rescuers searched all night.")
+    assert text == "The mayor said twelve died. Rescuers searched all night."
+    assert warnings == ["1 NUL byte (binary zero) in the text, dropped"]
+
+
+def test_a_nul_far_into_a_long_text_is_dropped_too() -> None:
+    """Past the first 8 kB the old check never looked: the NUL reached the article."""
+    text, warnings = decode_text(b"A sentence. " * 1000 + b"\x00\x00End.")
+    assert "\x00" not in text and text.endswith("End.")
+    assert warnings == ["2 NUL bytes (binary zero) in the text, dropped"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 4,  # every byte value: zeros and controls
+        b"\x01\x00\x02\x00\x03\x00\x04\x00" * 50,  # zeros alternate, but not text
+        b"text\x00" * 20,  # a zero every few bytes: data, not a stray NUL
+    ],
+)
+def test_binary_data_with_zeros_is_still_refused(data: bytes) -> None:
+    with pytest.raises(LoadError, match=r"not a text file \(binary data\)"):
+        decode_text(data)
+
+
+def test_front_matter_with_a_python_tag_is_refused_by_name(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "tagged.md",
+        "---\ntitle: Talks\nx: !!python/object/apply:os.system ['true']\n---\nThe talks began.\n",
+    )
+    article = load_paths([path]).articles[0]
+    assert article.warnings == (
+        "front matter refused: it carries a Python tag (!!python/...) (line 3), which could "
+        "run code; shown as text",
+    )
+    assert "The talks began." in article.text
+
+
+def test_a_symlink_loop_is_named_as_such(tmp_path: Path) -> None:
+    (tmp_path / "loop1").symlink_to("loop2")
+    (tmp_path / "loop2").symlink_to("loop1")
+    (tmp_path / "dangling").symlink_to("nowhere.txt")
+    result = load_paths([tmp_path / "loop1", tmp_path / "dangling"])
+    assert result.errors == (
+        f"{tmp_path / 'loop1'}: symlink loop (its links lead back to each other, to no file)",
+        f"{tmp_path / 'dangling'}: broken link (its target does not exist)",
+    )
 
 
 # --- bad inputs: one error line each, the rest still open --------------------------------

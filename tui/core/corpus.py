@@ -10,6 +10,8 @@ offsets always index ``Article.text`` exactly.
 from __future__ import annotations
 
 import bisect
+import errno
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -20,7 +22,7 @@ from tui.core.furniture import LineKind, classify_lines
 from tui.core.model import Article, ArticleMeta, Sentence
 from tui.core.segment import split_spans
 from tui.core.storage import StorageError, load_yaml
-from tui.core.text import excerpt
+from tui.core.text import counted, excerpt
 from tui.core.web import WebError, extract_html, fetch_url, is_url
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -178,11 +180,22 @@ def _expand(paths: Sequence[str | Path], errors: list[str], notices: list[str]) 
             add(path, str(path))
         elif path.exists():
             errors.append(f"{path}: not a regular file or folder")
+        elif _is_link_loop(path):
+            errors.append(f"{path}: symlink loop (its links lead back to each other, to no file)")
         elif path.is_symlink():
             errors.append(f"{path}: broken link (its target does not exist)")
         else:
             errors.append(f"{path}: no such file or folder")
     return sources
+
+
+def _is_link_loop(path: Path) -> bool:
+    """Whether following ``path`` goes round in circles (``Path.exists`` just says False)."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def _folder_files(folder: Path, errors: list[str]) -> list[Path]:
@@ -258,6 +271,9 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 def decode_text(data: bytes) -> tuple[str, list[str]]:
     """Decode file bytes as text; fall back from UTF-8 with a warning, refuse binary data.
 
+    UTF-16 without a byte-order mark is recognised and read (with a warning); a few stray NUL
+    bytes in otherwise plain text are dropped with a warning rather than refusing the file.
+
     Raises:
         LoadError: when the bytes are not text (images, PDFs, programs...).
     """
@@ -271,23 +287,67 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
     for magic, what in _BINARY_MAGIC:
         if data.startswith(magic):
             raise LoadError(f"not a text file (looks like {what})")
+    warnings: list[str] = []
+    nuls = data.count(0)
+    if nuls:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
+        rest = data.replace(b"\x00", b"")
+        if nuls > max(len(data) // 100, 2) or _control_bytes(rest[:8192]):
+            # many zeros, or zeros among other control bytes: binary, not a stray NUL
+            raise LoadError("not a text file (binary data)")
+        data = rest
+        warnings.append(f"{counted(nuls, 'NUL byte')} (binary zero) in the text, dropped")
     if _looks_binary(data[:8192]):
         raise LoadError("not a text file (binary data)")
     try:
-        return data.decode("utf-8"), []
+        return data.decode("utf-8"), warnings
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252"), ["not UTF-8; decoded as Windows-1252 (cp1252)"]
+        return data.decode("cp1252"), [*warnings, "not UTF-8; decoded as Windows-1252 (cp1252)"]
     except UnicodeDecodeError:
-        return data.decode("latin-1"), ["not UTF-8; decoded as Latin-1 (ISO-8859-1)"]
+        return data.decode("latin-1"), [*warnings, "not UTF-8; decoded as Latin-1 (ISO-8859-1)"]
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, list[str]] | None:
+    """UTF-16 text saved without its byte-order mark, or None.
+
+    Mostly-Latin UTF-16 has a zero in every other byte, on one side only; it is taken as such
+    when it also decodes cleanly to printable text (binary data rarely does both).
+    """
+    if len(data) < 4 or len(data) % 2:
+        return None
+    head = data[:8192]
+    pairs = len(head) // 2
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd >= pairs * 0.3 and even <= pairs * 0.02:
+        codec, order = "utf-16-le", "little-endian"
+    elif even >= pairs * 0.3 and odd <= pairs * 0.02:
+        codec, order = "utf-16-be", "big-endian"
+    else:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    sample = text[:4096]
+    printable = sum(1 for ch in sample if ch.isprintable() or ch in "\t\n\r\f\v")
+    if "\x00" in text or printable < len(sample) * 0.98:
+        return None
+    return text, [f"UTF-16 without a byte-order mark; read as UTF-16 ({order})"]
 
 
 def _looks_binary(head: bytes) -> bool:
     if b"\x00" in head:
         return True
-    control = sum(1 for b in head if b < 32 and b not in b"\t\n\r\f\v\x1b")
-    return control > max(len(head) // 20, 2)
+    return _control_bytes(head) > max(len(head) // 20, 2)
+
+
+def _control_bytes(head: bytes) -> int:
+    """Bytes no text file holds (layout characters and ESC aside)."""
+    return sum(1 for b in head if b < 32 and b not in b"\t\n\r\f\v\x1b")
 
 
 def _looks_like_html(text: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from tui.core.model import ArticleMeta
-from tui.core.storage import YamlProblem, parse_yaml
+from tui.core.storage import UnsafeYaml, YamlProblem, parse_yaml
 
 _BLOCK = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
@@ -45,6 +45,14 @@ def split_front_matter(text: str) -> FrontMatter:
         return FrontMatter(None, text)
     try:
         data = parse_yaml(match.group(1) or "", "front matter")
+    except UnsafeYaml as exc:
+        line = f" (line {exc.line + 1})" if exc.line else ""
+        return FrontMatter(
+            None,
+            text,
+            f"front matter refused: it carries a Python tag (!!python/...){line}, which could "
+            "run code; shown as text",
+        )
     except YamlProblem as exc:
         # exc.line counts inside the block; the file has the opening --- above it
         line = f" (line {exc.line + 1})" if exc.line else ""
