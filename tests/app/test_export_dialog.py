@@ -89,3 +89,31 @@ async def test_the_error_goes_when_the_path_is_corrected_and_the_export_is_writt
         await pilot.pause()
         assert isinstance(app.screen, ReadingScreen)
     assert (tmp_path / "a.md").read_text("utf-8").startswith("# ")
+
+
+async def test_the_export_flags_reworded_and_orphaned_passages(tmp_path: Path) -> None:
+    from tests.app.test_annotations import _changed_notes
+
+    notes = tmp_path / "notes.yaml"
+    alignment = sample_corpus()
+    _changed_notes(notes, alignment)
+    app = ReaderApp(
+        alignment.articles,
+        theme="reader-dark",
+        aligner=lambda articles, threshold, progress: alignment,
+        notes_path=notes,
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        app.action_export_notes()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        out = tmp_path / "report.md"
+        screen.query_one("#export-path", Input).value = str(out)
+        await pilot.press("enter")
+        await pilot.pause()
+        report = out.read_text(encoding="utf-8")
+        assert report.count("⚠ **Orphan:**") == 1
+        assert report.count("≈ **Reworded**") == 1

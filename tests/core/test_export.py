@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
+from tui.core.anchoring import anchor_notes, noted_articles, target_for_sentence
+from tui.core.corpus import make_article
 from tui.core.export import export_csv, export_document, export_jsonld, export_markdown, source_iri
 from tui.core.notes import (
     Annotation,
@@ -16,6 +19,27 @@ from tui.core.notes import (
     TextPosition,
     TextQuote,
 )
+
+CONTRACT_COLUMNS = [
+    "annotation_id",
+    "kind",
+    "target",
+    "source",
+    "outlet",
+    "article_id",
+    "path",
+    "sentence",
+    "start",
+    "end",
+    "quote",
+    "comment",
+    "tags",
+    "discrepancy_kind",
+    "discrepancy_explanation",
+    "created",
+    "updated",
+]
+"""The CSV columns README documents, in order."""
 
 
 def target(exact: str, article: str, label: str, outlet: str, sentence: int = 2) -> Target:
@@ -60,7 +84,7 @@ def test_markdown_report_has_kinds_quotes_sources_and_comments() -> None:
     assert "**Engine candidate confirmed** (number): 12 vs 14 dead" in report
     assert "> The mayor said 12 people died.\n>\n> — Reuters wire (Reuters), sentence 3" in report
     assert "> — AP (Associated Press), sentence 5" in report
-    assert "Toll differs.\nAsk the ministry." in report
+    assert "Toll differs.  \nAsk the ministry." in report  # a hard break: the lines stay two
     assert "## 2. Agreement" in report and "## 3. Note" in report
     assert report.index("## 1.") < report.index("## 2.") < report.index("## 3.")
     # Article text is data: Markdown characters in quotes are escaped.
@@ -218,3 +242,69 @@ def test_source_iris() -> None:
 def test_export_document_dispatches() -> None:
     assert export_document(DOC, "csv") == export_csv(DOC)
     assert export_document(DOC, "jsonld") == export_jsonld(DOC)
+
+
+def test_markdown_keeps_the_comments_line_breaks_and_paragraphs() -> None:
+    note = Annotation("n-1", "note", (BBC,), comment="First line\nsecond line\n\nNew paragraph")
+    report = export_markdown(NotesDocument().with_annotations([note]))
+    assert report.endswith("First line  \nsecond line\n\nNew paragraph\n")
+
+
+STORY = (
+    "The bridge closed on Monday. Twelve people were hurt in the collapse. "
+    "Engineers had warned about cracks for years. The mayor promised an inquiry."
+)
+EDITED = (
+    "The bridge closed on Monday. Twelve people were injured in the collapse. "
+    "The mayor promised an inquiry."
+)
+
+
+def changed_story(tmp_path: Path) -> tuple[NotesDocument, Path]:
+    """Notes on three sentences of a story whose file was then edited: one sentence reworded,
+    one deleted, one untouched (moved up by the deletion)."""
+    path = tmp_path / "cbn.txt"
+    path.write_text(STORY, encoding="utf-8")
+    article = make_article("cbn", str(path), STORY, label="CBN")
+    notes = [
+        Annotation(f"n-{i}", "note", (target_for_sentence(article, article.sentences[i]),), c)
+        for i, c in [(1, "reworded"), (2, "deleted"), (3, "kept")]
+    ]
+    path.write_text(EDITED, encoding="utf-8")
+    return NotesDocument().with_annotations(notes), path
+
+
+def test_exports_flag_orphans_and_reworded_passages(tmp_path: Path) -> None:
+    document, _ = changed_story(tmp_path)
+    anchors = anchor_notes(document, noted_articles(document, tmp_path))
+    report = export_markdown(document, anchors=anchors)
+    orphan = report[report.index("## 2.") : report.index("## 3.")]
+    assert "Engineers had warned" in orphan and "sentence 3 when noted" in orphan
+    assert "⚠ **Orphan:** not found in the article as it is now." in orphan
+    reworded = report[report.index("## 1.") : report.index("## 2.")]
+    assert "≈ **Reworded**" in reworded and "sentence 2" in reworded
+    kept = report[report.index("## 3.") :]
+    assert "sentence 3" in kept and "Orphan" not in kept and "Reworded" not in kept
+    assert "⚠ 1 passage could not be found" in report
+    rows = list(csv.DictReader(io.StringIO(export_csv(document, anchors))))
+    assert list(rows[0])[: len(CONTRACT_COLUMNS)] == CONTRACT_COLUMNS  # added, none renamed
+    assert [(r["anchor"], r["sentence"], r["sentence_now"]) for r in rows] == [
+        ("reworded", "2", "2"),
+        ("orphan", "3", ""),
+        ("moved", "4", "3"),
+    ]
+    items = json.loads(export_jsonld(document, anchors))["first"]["items"]
+    assert [i["target"]["reader:anchor"] for i in items] == ["reworded", "orphan", "moved"]
+    assert export_document(document, "csv", anchors) == export_csv(document, anchors)
+
+
+def test_exports_without_articles_say_nothing_about_anchors(tmp_path: Path) -> None:
+    document, path = changed_story(tmp_path)
+    path.unlink()  # the article is gone: nothing to check against
+    assert noted_articles(document, tmp_path) == []
+    report = export_markdown(document)
+    assert "Orphan" not in report and "sentence 3 when noted" not in report
+    rows = list(csv.DictReader(io.StringIO(export_csv(document))))
+    assert {r["anchor"] for r in rows} == {""}
+    item = json.loads(export_jsonld(document))["first"]["items"][0]
+    assert "reader:anchor" not in item["target"]

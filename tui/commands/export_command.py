@@ -8,6 +8,7 @@ from pathlib import Path
 from tui.cli import CliError
 from tui.commands.output import output_option, write_output, write_stdout
 from tui.commands.user_paths import refuse_foreign_yaml
+from tui.core.anchoring import anchor_notes, noted_articles
 from tui.core.export import ExportFormat, export_document, export_markdown
 from tui.core.notes import parse_document
 from tui.core.output_path import export_path_problem
@@ -31,10 +32,12 @@ def run_export(args: argparse.Namespace) -> int:
     except StorageError as exc:
         raise CliError(str(exc)) from exc
     fmt: ExportFormat = args.format
+    # Checked against the article files as they are now: reworded and orphaned passages flagged.
+    anchors = anchor_notes(document, noted_articles(document, notes.parent))
     if fmt == "markdown":
-        text = export_markdown(document, title=f"Notes: {notes.name}")
+        text = export_markdown(document, title=f"Notes: {notes.name}", anchors=anchors)
     else:
-        text = export_document(document, fmt)
+        text = export_document(document, fmt, anchors)
     if output is None:
         write_stdout(text)
         return 0

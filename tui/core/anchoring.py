@@ -13,6 +13,7 @@ import bisect
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -293,3 +294,28 @@ def _sentences_covering(article: Article, start: int, end: int) -> Iterable[int]
 def anchor_notes(document: NotesDocument, articles: Sequence[Article]) -> NoteAnchors:
     """Re-anchor every target of ``document`` in ``articles`` (see :class:`NoteAnchors`)."""
     return NoteAnchors(document, articles)
+
+
+def noted_articles(document: NotesDocument, base: Path | None = None) -> list[Article]:
+    """The local article files a notes document points at, loaded as they are now.
+
+    For checking the notes against their articles without the app (``reader export``): each
+    target's path is tried as written, then relative to ``base`` (the notes file's folder).
+    URLs are never fetched and unreadable files are skipped: their targets stay unchecked.
+    """
+    from tui.core.corpus import load_paths  # corpus is heavy and only needed here
+
+    found: list[Path] = []
+    for annotation in document.annotations:
+        for target in annotation.targets:
+            path = _local_file(target.article.path, base)
+            if path is not None and path not in found:
+                found.append(path)
+    return list(load_paths(found).articles) if found else []
+
+
+def _local_file(path: str, base: Path | None) -> Path | None:
+    if not path or "://" in path:
+        return None
+    candidates = [Path(path)] + ([base / path] if base is not None else [])
+    return next((c for c in candidates if c.is_file()), None)

@@ -1,7 +1,10 @@
 """Exports of a notes document: a Markdown report, CSV, and W3C Web Annotation JSON-LD.
 
 Exports work from the notes file alone (no articles needed): each target carries its quote, its
-article's label, outlet and path, which is what a reader of the report needs.
+article's label, outlet and path, which is what a reader of the report needs. Given the notes
+placed in the articles as they are now (``anchors``), they also say which passages were found
+again only in reworded text and which could not be found at all (orphans), and give the
+sentence number where the passage is now rather than where it was.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, Literal
 from urllib.parse import quote as url_quote
 
+from tui.core.anchoring import AnchoredTarget, NoteAnchors
 from tui.core.notes import ANNOTATION_KINDS, Annotation, NotesDocument, Target
 from tui.core.text import counted
 
@@ -26,6 +30,35 @@ ANNOTATION_IRI_PREFIX = "urn:x-reader:annotation:"
 
 _KIND_TITLES = {"agreement": "Agreement", "contradiction": "Contradiction", "note": "Note"}
 _PLURALS = {"agreement": "agreements", "contradiction": "contradictions", "note": "notes"}
+
+
+ANCHOR_WORDS = {
+    "intact": "intact",
+    "moved": "moved",
+    "fuzzy": "reworded",
+    "orphan": "orphan",
+    "absent": "article-missing",
+}
+"""What the CSV ``anchor`` column and the JSON-LD ``reader:anchor`` key say about a passage."""
+
+
+def _placed(
+    anchors: NoteAnchors | None, annotation: Annotation, index: int
+) -> AnchoredTarget | None:
+    """Where target ``index`` of ``annotation`` is now (None when not checked)."""
+    if anchors is None:
+        return None
+    for placed in anchors.of_annotation(annotation.id):
+        if placed.index == index:
+            return placed
+    return None
+
+
+def _sentence_now(target: Target, placed: AnchoredTarget | None) -> int | None:
+    """The 0-based sentence the passage is in now, or as recorded when not re-found."""
+    if placed is not None and placed.anchor.located and placed.anchor.sentence is not None:
+        return placed.anchor.sentence
+    return target.sentence
 
 
 def _source_name(target: Target) -> str:
@@ -51,8 +84,13 @@ def _md_quote(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in _md_escape(text).splitlines())
 
 
-def export_markdown(document: NotesDocument, title: str = "Notes") -> str:
-    """A report a journalist can paste: each annotation, its passages and sources, the comment."""
+def export_markdown(
+    document: NotesDocument, title: str = "Notes", anchors: NoteAnchors | None = None
+) -> str:
+    """A report a journalist can paste: each annotation, its passages and sources, the comment.
+
+    With ``anchors``, reworded and orphaned passages are flagged under their quote.
+    """
     annotations = document.annotations
     counts = {k: sum(1 for a in annotations if a.kind == k) for k in ANNOTATION_KINDS}
     summary = ", ".join(f"{n} {_PLURALS[k] if n != 1 else k}" for k, n in counts.items() if n)
@@ -63,12 +101,24 @@ def export_markdown(document: NotesDocument, title: str = "Notes") -> str:
     if document.dismissed:
         n = len(document.dismissed)
         lines.append(f"{counted(n, 'engine candidate')} dismissed.")
+    if anchors is not None:
+        orphans = len(anchors.orphans())
+        reworded = sum(1 for t in anchors.targets if t.anchor.status == "fuzzy")
+        if orphans:
+            lines.append(
+                f"⚠ {counted(orphans, 'passage')} could not be found in the changed articles "
+                "(orphans): the quotes below are as noted."
+            )
+        if reworded:
+            lines.append(f"≈ {counted(reworded, 'passage')} reworded in the article since noted.")
     for number, annotation in enumerate(annotations, start=1):
-        lines += ["", *_md_annotation(number, annotation)]
+        lines += ["", *_md_annotation(number, annotation, anchors)]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _md_annotation(number: int, annotation: Annotation) -> list[str]:
+def _md_annotation(
+    number: int, annotation: Annotation, anchors: NoteAnchors | None = None
+) -> list[str]:
     heading = f"## {number}. {_KIND_TITLES[annotation.kind]}"
     if annotation.tags:
         heading += " — " + ", ".join(f"#{_md_escape(t)}" for t in annotation.tags)
@@ -85,15 +135,35 @@ def _md_annotation(number: int, annotation: Annotation) -> list[str]:
         if info.explanation:
             text += f": {_md_escape(info.explanation)}"
         lines += ["", text]
-    for target in annotation.targets:
+    for index, target in enumerate(annotation.targets):
+        placed = _placed(anchors, annotation, index)
+        status = placed.anchor.status if placed is not None else None
         where = _source_name(target)
-        if target.sentence is not None:
-            where += f", sentence {target.sentence + 1}"
+        sentence = _sentence_now(target, placed)
+        if sentence is not None:
+            when = " when noted" if status == "orphan" else ""
+            where += f", sentence {sentence + 1}{when}"
         lines += ["", _md_quote(target.quote.exact), f">\n> — {_md_escape(where)}"]
+        if status == "orphan":
+            lines.append(">\n> ⚠ **Orphan:** not found in the article as it is now.")
+        elif status == "fuzzy":
+            lines.append(">\n> ≈ **Reworded** in the article since this was noted.")
     comment = _comment_beyond_explanation(annotation)
     if comment:
-        lines += ["", comment]
+        lines += ["", _md_lines(comment)]
     return lines
+
+
+def _md_lines(text: str) -> str:
+    """The user's own line breaks kept when rendered (a single newline would join the lines).
+
+    Each line ends in a Markdown hard break (two spaces); blank lines still part paragraphs.
+    """
+    lines = text.splitlines()
+    return "\n".join(
+        line + "  " if line.strip() and i + 1 < len(lines) and lines[i + 1].strip() else line
+        for i, line in enumerate(lines)
+    )
 
 
 def _comment_beyond_explanation(annotation: Annotation) -> str:
@@ -136,17 +206,28 @@ CSV_COLUMNS = (
     "discrepancy_explanation",
     "created",
     "updated",
+    "anchor",
+    "sentence_now",
 )
+"""Columns are a contract (README): new ones are added at the end, none renamed."""
 
 
-def export_csv(document: NotesDocument) -> str:
-    """One row per target (an agreement of three passages gives three rows, same id)."""
+def export_csv(document: NotesDocument, anchors: NoteAnchors | None = None) -> str:
+    """One row per target (an agreement of three passages gives three rows, same id).
+
+    ``anchor`` (see :data:`ANCHOR_WORDS`) and ``sentence_now`` are empty unless ``anchors``
+    says where each passage is now.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for annotation in document.annotations:
         info = annotation.discrepancy
         for index, target in enumerate(annotation.targets, start=1):
+            placed = _placed(anchors, annotation, index - 1)
+            sentence_now = (
+                _sentence_now(target, placed) if placed and placed.anchor.located else None
+            )
             writer.writerow(
                 [
                     annotation.id,
@@ -166,6 +247,8 @@ def export_csv(document: NotesDocument) -> str:
                     info.explanation if info else "",
                     annotation.created,
                     annotation.updated,
+                    ANCHOR_WORDS[placed.anchor.status] if placed is not None else "",
+                    "" if sentence_now is None else sentence_now + 1,
                 ]
             )
     return buffer.getvalue()
@@ -191,7 +274,9 @@ def _motivations(annotation: Annotation) -> str | list[str]:
     return ["assessing", "linking"] if len(annotation.targets) > 1 else "assessing"
 
 
-def _jsonld_annotation(annotation: Annotation) -> dict[str, Any]:
+def _jsonld_annotation(
+    annotation: Annotation, anchors: NoteAnchors | None = None
+) -> dict[str, Any]:
     bodies: list[dict[str, Any]] = []
     if annotation.kind != "note":
         assessment: dict[str, Any] = {
@@ -234,12 +319,14 @@ def _jsonld_annotation(annotation: Annotation) -> dict[str, Any]:
         item["modified"] = annotation.updated
     if bodies:
         item["body"] = bodies[0] if len(bodies) == 1 else bodies
-    targets = [_jsonld_target(t) for t in annotation.targets]
+    targets = [
+        _jsonld_target(t, _placed(anchors, annotation, i)) for i, t in enumerate(annotation.targets)
+    ]
     item["target"] = targets[0] if len(targets) == 1 else targets
     return item
 
 
-def _jsonld_target(target: Target) -> dict[str, Any]:
+def _jsonld_target(target: Target, placed: AnchoredTarget | None = None) -> dict[str, Any]:
     selectors: list[dict[str, Any]] = [
         {
             "type": "TextQuoteSelector",
@@ -253,7 +340,7 @@ def _jsonld_target(target: Target) -> dict[str, Any]:
             "end": target.position.end,
         },
     ]
-    return {
+    resource: dict[str, Any] = {
         "type": "SpecificResource",
         "source": {
             "id": source_iri(target.article.path) if target.article.path else target.article.id,
@@ -263,11 +350,17 @@ def _jsonld_target(target: Target) -> dict[str, Any]:
         },
         "selector": selectors,
     }
+    if placed is not None:  # an extension key: W3C consumers ignore it
+        resource["reader:anchor"] = ANCHOR_WORDS[placed.anchor.status]
+    return resource
 
 
-def export_jsonld(document: NotesDocument) -> str:
-    """A W3C Web Annotation collection, one page holding every annotation."""
-    items = [_jsonld_annotation(a) for a in document.annotations]
+def export_jsonld(document: NotesDocument, anchors: NoteAnchors | None = None) -> str:
+    """A W3C Web Annotation collection, one page holding every annotation.
+
+    With ``anchors``, each target says whether its passage is still there (``reader:anchor``).
+    """
+    items = [_jsonld_annotation(a, anchors) for a in document.annotations]
     collection = {
         "@context": ANNO_CONTEXT,
         "type": "AnnotationCollection",
@@ -284,6 +377,12 @@ EXPORTERS: dict[ExportFormat, Callable[[NotesDocument], str]] = {
 }
 
 
-def export_document(document: NotesDocument, fmt: ExportFormat) -> str:
-    """Export in one of :data:`EXPORT_FORMATS`."""
-    return EXPORTERS[fmt](document)
+def export_document(
+    document: NotesDocument, fmt: ExportFormat, anchors: NoteAnchors | None = None
+) -> str:
+    """Export in one of :data:`EXPORT_FORMATS` (``anchors``: see the module docstring)."""
+    if fmt == "markdown":
+        return export_markdown(document, anchors=anchors)
+    if fmt == "csv":
+        return export_csv(document, anchors)
+    return export_jsonld(document, anchors)

@@ -4,6 +4,8 @@ The default path is next to the notes file (``notes.md``, ``notes.csv``, ``notes
 export is written atomically and the app notifies where it went. A path that cannot be written
 (a missing folder, a folder, the notes file itself) is refused inside the dialog, by the same
 checks and in the same words as ``reader export -o``: the dialog stays open, nothing is written.
+The export flags reworded and orphaned passages, from where the open notes were placed in the
+open articles.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from tui.core.anchoring import NoteAnchors
 from tui.core.export import ExportFormat, export_document
 from tui.core.notes import NotesDocument
 from tui.core.output_path import export_path_problem
@@ -36,17 +39,26 @@ def default_export_path(notes: Path, fmt: ExportFormat) -> Path:
     return notes.with_name(stem + SUFFIXES[fmt])
 
 
-def write_export(document: NotesDocument, fmt: ExportFormat, path: Path) -> None:
-    """Export ``document`` to ``path`` atomically.
+def write_export(
+    document: NotesDocument, fmt: ExportFormat, path: Path, anchors: NoteAnchors | None = None
+) -> None:
+    """Export ``document`` to ``path`` atomically (``anchors``: see ``export_document``).
 
     Raises:
         StorageError: the file could not be written.
     """
-    atomic_write_text(path, export_document(document, fmt), backup=False)
+    atomic_write_text(path, export_document(document, fmt, anchors), backup=False)
 
 
 class ExportScreen(ModalScreen[Path | None]):
-    """Choose a format, confirm the path; returns the path written, or None."""
+    """Choose a format, confirm the path; returns the path written, or None.
+
+    Args:
+        document: the notes to export.
+        notes_path: the notes file (the default export goes beside it).
+        anchors: where the notes are in the open articles; by default the app's open notes'
+            own placing, when ``document`` is theirs.
+    """
 
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
@@ -64,10 +76,13 @@ class ExportScreen(ModalScreen[Path | None]):
         Binding("escape", "close", "Cancel", tooltip="Do not export", id="reader.export-cancel"),
     ]
 
-    def __init__(self, document: NotesDocument, notes_path: Path) -> None:
+    def __init__(
+        self, document: NotesDocument, notes_path: Path, anchors: NoteAnchors | None = None
+    ) -> None:
         super().__init__()
         self.document = document
         self.notes_path = notes_path
+        self.anchors = anchors
         self.format: ExportFormat = "markdown"
 
     def compose(self) -> ComposeResult:
@@ -110,7 +125,7 @@ class ExportScreen(ModalScreen[Path | None]):
         problem = export_path_problem(path, self.notes_path)
         if problem is None:
             try:
-                write_export(self.document, self.format, path)
+                write_export(self.document, self.format, path, self._anchors())
             except StorageError as exc:
                 problem = str(exc)
         if problem:
@@ -118,6 +133,16 @@ class ExportScreen(ModalScreen[Path | None]):
             self.query_one("#export-path", Input).focus()
             return
         self.dismiss(path)
+
+    def _anchors(self) -> NoteAnchors | None:
+        """The given placing, else the open notes' one if this is their document."""
+        if self.anchors is not None:
+            return self.anchors
+        notes = getattr(self.app, "notes", None)
+        anchors = getattr(notes, "anchors", None)
+        if isinstance(anchors, NoteAnchors) and anchors.document is self.document:
+            return anchors
+        return None
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """A new path deserves a new check: the old error no longer applies."""
