@@ -51,7 +51,10 @@ async def test_opens_with_every_pane_and_header() -> None:
         assert screen.visible_docs == [0, 1, 2]
         assert "Alpha" in header_text(screen, 0)
         assert "2024-05-01" in header_text(screen, 0)
-        assert "40 sent" in header_text(screen, 0)  # as the status line counts: "1/40"
+        body = len(screen.articles[0].body_sentences)
+        assert body < len(screen.articles[0].sentences)  # Alpha has page furniture
+        # the share and the count are of the same sentences: the body, furniture left out
+        assert f"% of {body} sentences matched" in header_text(screen, 0)
         assert screen.cursors[0] == 0
         assert "Alpha · 1/40" in status_text(screen)
 
@@ -617,3 +620,20 @@ async def test_a_selected_sentence_keeps_its_mark_under_the_cursor_and_as_counte
         await pilot.press("j")
         assert first_row(alpha, 11).startswith("●")
         assert not first_row(alpha, 12).startswith("●")
+
+
+@pytest.mark.parametrize("width", [96, 120, 160])
+async def test_every_header_words_its_share_alike_focused_or_not(width: int) -> None:
+    import re
+
+    app = make_app()
+    async with app.run_test(size=(width, 40)) as pilot:
+        screen = await reading(pilot)
+        stats = []
+        for doc in screen.visible_docs:
+            second = header_text(screen, doc).splitlines()[1]
+            body = len(screen.articles[doc].body_sentences)
+            match = re.match(rf"\d+% of {body}( sentences)? matched ", second)
+            assert match, second  # the focused pane kept "matched" too
+            stats.append(match.group(1))
+        assert len(set(stats)) == 1  # one wording for all panes of one width

@@ -103,7 +103,7 @@ def test_read_the_seeds_side_by_side_then_quit(terminal: Callable[..., Terminal]
     screen = term.wait_for(
         lambda s: "● reading" in s and status(s), "the reading screen and its status line"
     )
-    assert screen.count("sent ·") == 5  # all five seeds side by side at 160 columns
+    assert screen.count("% of ") == 5  # all five seeds side by side at 160 columns
     first = status(screen)
     position = re.search(r" · (\d+)/(\d+)", first)
     assert position is not None
@@ -128,7 +128,7 @@ def test_read_the_seeds_side_by_side_then_quit(terminal: Callable[..., Terminal]
     term.keys("v")
     term.wait_for(lambda s: "srcs" in s, "the alignment table")
     term.keys("v")
-    term.wait_for(lambda s: "sent ·" in s, "the panes again")
+    term.wait_for(lambda s: "% of " in s, "the panes again")
 
     term.keys("q")
     deadline = time.monotonic() + 10
@@ -142,10 +142,10 @@ def test_80_columns_shows_two_panes_and_a_tiny_window_a_message(
 ) -> None:
     term = terminal(80, 24)
     screen = term.wait_for(lambda s: "panes 1-2 of 5" in s, "the reading screen")
-    assert screen.count("sent ·") == 2  # two readable panes, not five crushed ones
+    assert screen.count("% of ") == 2  # two readable panes, not five crushed ones
     term.tmux("resize-window", "-t", term.session, "-x", "24", "-y", "8")
     term.wait_for(lambda s: "too small" in s, "the too-small message")
     term.tmux("resize-window", "-t", term.session, "-x", "160", "-y", "48")
-    screen = term.wait_for(lambda s: s.count("sent ·") == 5, "five panes after growing")
+    screen = term.wait_for(lambda s: s.count("% of ") == 5, "five panes after growing")
     assert term.alive()
     term.keys("q")

@@ -7,9 +7,16 @@ from textual.widget import Widget
 
 from tui.core.model import Article
 
+NOTE_ROOM = len("● reading")
+"""Columns kept for the sync note ("● reading", "sync off", "no match", "≡ match")."""
+
 
 class PaneHeader(Widget):
-    """Two rows: label and date; sentence count, share matched and the sync status."""
+    """Two rows: label and date; share of body sentences matched and the sync status.
+
+    Counted over body sentences (page furniture is never matched), so the figure and the
+    share are of the same sentences; the tooltip says how many furniture lines are left out.
+    """
 
     DEFAULT_CSS = """
     PaneHeader {
@@ -31,6 +38,12 @@ class PaneHeader(Widget):
         """Share of body sentences matched in at least one other source, 0-1."""
         self.sync_note = ""
         self.sync_style = ""
+        body = len(article.body_sentences)
+        furniture = len(article.sentences) - body
+        matched_count = round(matched * body)
+        self.tooltip = f"{matched_count} of {body} body sentences are matched in another source" + (
+            f"; {furniture} lines of page furniture are not counted" if furniture else ""
+        )
 
     def set_sync_note(self, note: str, style: str = "") -> None:
         """Show how this pane follows the cursor (e.g. "no match", "match 87")."""
@@ -47,13 +60,20 @@ class PaneHeader(Widget):
             label = label[: max(1, room - 1)] + "…"
         gap = " " * max(1, width - len(label) - len(date))
         first = Content.assemble((label, "bold"), gap, date) if date else Content(label)
-        count = len(self.article.sentences)  # the same count as the status line's "N/M"
+        body = len(self.article.body_sentences)
         percent = round(self.matched * 100)
-        stats = [f"{count} sent · {percent}% matched", f"{count} sent · {percent}%", f"{percent}%"]
-        note = self.sync_note
+        stats = [
+            f"{percent}% of {body} sentences matched",
+            f"{percent}% of {body} matched",
+            f"{percent}% matched",
+            f"{percent}%",
+        ]
+        # Room kept for the widest sync note, not this pane's: every pane of one width says
+        # the same thing in the same words (the focused one dropped "matched").
         for candidate in stats:
-            if len(candidate) + len(note) + 1 <= width or candidate == stats[-1]:
+            if len(candidate) + 1 + NOTE_ROOM <= width or candidate == stats[-1]:
                 break
+        note = self.sync_note
         if not note:
             return Content.assemble(first, "\n", candidate)
         gap = " " * max(1, width - len(candidate) - len(note))
