@@ -264,3 +264,13 @@ def test_a_folder_where_the_session_file_goes_is_unreadable_never_new(tmp_path: 
     with pytest.raises(SessionError, match="is left as it is"):
         store.save(store.new("a", articles(tmp_path)))
     assert store.unreadable("never-saved") is None
+
+
+def test_a_session_folder_is_listed_with_the_same_reason(tmp_path: Path) -> None:
+    store = sessions(tmp_path)
+    store.path_for("a").mkdir(parents=True)
+    (row,) = store.list()
+    assert (row.name, row.problem) == (
+        "a",
+        f"{store.path_for('a')}: is a folder where the session file goes",
+    )

@@ -420,6 +420,10 @@ class SessionStore:
             if path.name.lower().endswith(f"{NOTES_SUFFIX}.yaml"):
                 continue
             name = path.stem
+            if path.is_dir():  # said as loading it would say it
+                problem = f"{path}: is a folder where the session file goes"
+                rows.append(SessionSummary(name, 0, None, "", name == last, problem))
+                continue
             try:
                 session = _session_from_data(load_yaml(path), str(path))
             except StorageError as exc:
