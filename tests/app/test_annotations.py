@@ -297,6 +297,10 @@ async def test_broken_notes_file_is_never_written_and_opens_read_only(tmp_path: 
         await pilot.pause()
         assert isinstance(app.screen, NotesProblem)
         assert "line" in app.screen.problem and str(path) in app.screen.problem
+        text = str(app.screen.query_one("#problem-text").render())
+        assert "opened read-only" not in text  # not chosen yet
+        assert "untouched" not in text and "left exactly" not in text  # said once, below
+        assert "reader does not write to this file, whichever you choose." in text
         await pilot.press("r")
         await pilot.pause()
         await pilot.press("j", "a", "c")

@@ -59,6 +59,9 @@ async def test_i_lists_every_candidate_in_full_and_escape_closes() -> None:
         assert variant.startswith("≈ name variant\nSpelling variant: Alpha vs Alfa")
         assert "Beta #18 (no single word)\nBeta says" in variant
         assert "2 candidates · Alpha #13" in str(modal.query_one("VerticalScroll").border_title)
+        subtitle = str(modal.query_one("VerticalScroll").border_subtitle)
+        assert subtitle == "escape closes · then x confirms, X dismisses the top one"
+        assert len(subtitle) + 4 <= modal.query_one("VerticalScroll").size.width  # fits whole
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
@@ -148,3 +151,17 @@ async def test_each_passage_is_shown_once_with_a_hanging_indent() -> None:
         label, text = modal.query(Static).filter(".passage-label, .passage-text")[:2]
         assert text.size.height > 1  # wrapped at this width...
         assert text.content_region.x == label.content_region.x + 2  # ...every line indented
+
+
+async def test_with_one_candidate_the_keys_say_it() -> None:
+    app = make_app(sample_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await reading(pilot)
+        screen.move_cursor(CONFLICT.doc, CONFLICT.sentence)
+        await pilot.press("i")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, CandidatesScreen)
+        subtitle = str(modal.query_one("VerticalScroll").border_subtitle)
+        assert subtitle == "escape closes · then x confirms it, X dismisses it"
+        assert "first" not in subtitle

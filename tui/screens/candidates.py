@@ -52,6 +52,13 @@ def candidate_heading(disc: Discrepancy) -> Content:
     return Content.assemble(heading, "\n", disc.explanation)
 
 
+def keys_subtitle(ordered: Sequence[Discrepancy]) -> str:
+    """What the keys do after closing, and on which candidate: short enough for 80 columns."""
+    if len(ordered) == 1:
+        return "escape closes · then x confirms it, X dismisses it"
+    return "escape closes · then x confirms, X dismisses the top one"
+
+
 class CandidateView(Vertical):
     """One candidate: heading and explanation, then each passage as a label over its sentence.
 
@@ -122,9 +129,7 @@ class CandidatesScreen(ModalScreen[None]):
         with VerticalScroll() as scroll:
             count = len(self.candidates)
             scroll.border_title = Content(f"{counted(count, 'candidate')} · {self.title_text}")
-            scroll.border_subtitle = (
-                "escape closes · ↑↓ scroll · then x confirms, X dismisses the first"
-            )
+            scroll.border_subtitle = keys_subtitle(self.candidates)
             for disc in self.candidates:
                 yield CandidateView(disc, self.articles)
 

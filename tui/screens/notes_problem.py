@@ -7,6 +7,7 @@ they confirm (``NAME.new.yaml`` beside the old one by default).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import ClassVar, Literal
 
@@ -17,6 +18,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 Choice = tuple[Literal["read-only", "new"], Path | None]
+
+_OUTCOME = re.compile(r";\s*opened read-only\b.*$", re.DOTALL)
+"""The store's "; opened read-only, the file is left untouched": not yet true in this dialog."""
+
+
+def what_is_wrong(problem: str) -> str:
+    """The store's problem without its outcome: the reader has not chosen read-only yet."""
+    return _OUTCOME.sub("", problem).rstrip(" .;") + "."
 
 
 def new_notes_path(path: Path) -> Path:
@@ -63,8 +72,8 @@ class NotesProblem(ModalScreen[Choice]):
         with Vertical():
             yield Label("The notes file cannot be used", id="problem-title")
             yield Static(
-                f"{self.problem}\n\nThe file is left exactly as it is. Fix it in an editor and "
-                "reopen, or go on without it:",
+                f"{what_is_wrong(self.problem)}\n\nreader does not write to this file, whichever "
+                "you choose. Fix it in an editor and reopen, or go on without it:",
                 id="problem-text",
                 markup=False,
             )
