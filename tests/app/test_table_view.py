@@ -187,3 +187,31 @@ async def test_the_table_scrolls_sideways_to_the_focused_sources_column() -> Non
             await pilot.pause()
         assert screen.focused_doc == 0
         assert column_on_screen(table, 0)
+
+
+async def test_source_columns_fit_the_window_so_the_last_is_not_cut() -> None:
+    """Five sources at 120 columns: every column fits, each cut sentence ends with …;
+    a narrower window refits them (the last column was hard-clipped: "Talks are ex")."""
+    app = make_app(sample_corpus(extra_articles=2))  # 5 articles: one column each
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await reading(pilot)
+        table = await open_table(pilot, screen)
+
+        def fits() -> None:
+            assert len(table.docs) == 5
+            total = sum(column.get_render_width(table) for column in table.ordered_columns)
+            assert total <= table.scrollable_content_region.width
+            for column in table.ordered_columns[3:]:
+                for cell in table.get_column(column.key):
+                    text = str(cell)
+                    assert len(text) <= table.cell_width
+                    if "Alpha reports" in text:
+                        assert text.endswith("…")
+
+        fits()
+        cursor = table.ref_for_row(table.cursor_row)
+        await pilot.resize_terminal(110, 40)
+        await pilot.pause()
+        await pilot.pause()
+        fits()
+        assert table.ref_for_row(table.cursor_row) == cursor

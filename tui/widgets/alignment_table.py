@@ -35,7 +35,25 @@ GAP = "—"
 """Shown where a source does not report the row's fact."""
 _COLOURS = ("reader-agree", "reader-contradict", "reader-compatible", "reader-unique")
 CELL_WIDTH = 30
-"""Characters of sentence shown per source column (truncated with an ellipsis)."""
+"""Characters of sentence shown per source column at most (truncated with an ellipsis)."""
+MIN_CELL_WIDTH = 16
+"""Narrowest a source column gets to fit the window; below it the table scrolls sideways."""
+CELL_PADDING = 2
+"""Columns DataTable adds around every cell (one each side)."""
+
+
+def fit_cell_width(columns: int, available: int, fixed: int) -> int:
+    """Width of each of ``columns`` source columns so all fit in ``available`` cells.
+
+    ``fixed`` is the width of the other columns (padding included). Wider than
+    :data:`CELL_WIDTH` is never needed; narrower than :data:`MIN_CELL_WIDTH` is unreadable.
+    """
+    if columns <= 0 or available <= 0:
+        return CELL_WIDTH
+    share = (available - fixed) // columns - CELL_PADDING
+    return max(MIN_CELL_WIDTH, min(CELL_WIDTH, share))
+
+
 FIRST_ROWS = 200
 """Rows added at once (the whole table for the seeds): the rest follow between repaints."""
 SLICE_SECONDS = 0.012
@@ -213,6 +231,8 @@ class AlignmentTable(DataTable[Text]):
         self._waiting_row: int | None = None
         """A row asked for by :meth:`select_ref` before it was added: the cursor goes there."""
         self._pending = (alignment, order)
+        self.cell_width = CELL_WIDTH
+        """Width of the source columns: fitted to the window so the last is not cut off."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the window is too small to read (the screen says so), the table's keys wait."""
@@ -226,6 +246,25 @@ class AlignmentTable(DataTable[Text]):
         alignment, order = self._pending
         if alignment is not None:
             self.set_alignment(alignment, order)
+
+    def _fitted_width(self, columns: int, fixed_widths: Sequence[int]) -> int:
+        """Source column width that fits the table's width (the window's before layout)."""
+        width = self.size.width or self.app.size.width
+        available = width - self.styles.scrollbar_size_vertical
+        fixed = sum(fixed_widths) + CELL_PADDING * len(fixed_widths)
+        return fit_cell_width(columns, available, fixed)
+
+    def on_resize(self) -> None:
+        """Refit the source columns to a new width (rebuilt, the cursor kept on its sentence)."""
+        if self.alignment is None or not self.docs:
+            return
+        widths = [column.width for column in self.ordered_columns[: self.fixed_columns]]
+        if self._fitted_width(len(self.docs), widths) == self.cell_width:
+            return
+        ref = self.ref_for_row(self.cursor_row)
+        self.set_alignment(self.alignment, self.docs)
+        if ref is not None:
+            self.select_ref(ref)
 
     @property
     def filled(self) -> bool:
@@ -246,13 +285,17 @@ class AlignmentTable(DataTable[Text]):
         self._row_of = {ref: i for i, row in enumerate(self.rows_shown) for ref in row.members}
         self._waiting_row = None
         self.clear(columns=True)
-        self.add_column("#", key="row", width=5)
         total = len(alignment.articles)
-        self.add_column("srcs", key="sources", width=max(5, 2 * len(str(total)) + 1))
-        self.add_column(CONTRADICTION_GLYPH, key="flag", width=1)
+        widths = (5, max(5, 2 * len(str(total)) + 1), 1)
+        self.cell_width = self._fitted_width(len(docs), widths)
+        self.add_column("#", key="row", width=widths[0])
+        self.add_column("srcs", key="sources", width=widths[1])
+        self.add_column(CONTRADICTION_GLYPH, key="flag", width=widths[2])
         for doc in docs:
             label = alignment.articles[doc].label
-            self.add_column(Text(excerpt(label, CELL_WIDTH)), key=f"doc{doc}", width=CELL_WIDTH)
+            self.add_column(
+                Text(excerpt(label, self.cell_width)), key=f"doc{doc}", width=self.cell_width
+            )
         self._quiet_rows.add(0)  # the first row added highlights itself: not a user move
         self._add_rows(FIRST_ROWS)
         if not self.filled:
@@ -302,7 +345,7 @@ class AlignmentTable(DataTable[Text]):
                 continue
             sentence = self.alignment.articles[doc].sentences[refs[0].sentence]
             more = f" +{len(refs) - 1}" if len(refs) > 1 else ""
-            cells.append(Text(excerpt(sentence.text, CELL_WIDTH - len(more)) + more))
+            cells.append(Text(excerpt(sentence.text, self.cell_width - len(more)) + more))
         return cells
 
     def _sources_cell(self, sources: int, total: int) -> Text:
