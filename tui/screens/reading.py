@@ -477,11 +477,12 @@ class ReadingScreen(Screen[None]):
             (article.label, "bold"),
             f" · {ref.sentence + 1}/{len(article.sentences)}",
         ]
-        group = self.alignment.group_of(ref)
+        # the sources whose sentences the panes show beside this one: group and direct partners
+        sources = self.alignment.sources_of(ref)
         if sentence.furniture:
             where.append((" · page furniture (f hides it)", "$text-muted"))
-        elif group is not None:
-            where.append(f" · in {group.sources} of {len(self.articles)} sources")
+        elif len(sources) > 1:
+            where.append(f" · in {len(sources)} of {len(self.articles)} sources")
         elif self.pane(ref.doc).kinds[ref.sentence] == UNIQUE:
             where.append((" · ◦ unique: no other source reports this", "$text-secondary"))
         partners = self.alignment.partners(ref)

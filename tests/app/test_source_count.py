@@ -1,0 +1,42 @@
+"""The status line's "in N of M sources" counts the articles the panes show a counterpart in.
+
+On the seeds, a pair scoring above the threshold could sit across two groups: CBC #8 showed
+counterparts in RFE/RL repost and ITV while the status said "in 2 of 5 sources".
+"""
+
+from __future__ import annotations
+
+import re
+
+from tests.app.reading_fixture import reading
+from tui.app import ReaderApp
+from tui.core.align import SentenceRef
+from tui.core.corpus import load_paths
+from tui.resources import seeds_dir
+from tui.widgets.status_line import StatusLine
+
+
+async def test_every_status_count_agrees_with_the_counterparts_shown() -> None:
+    articles = load_paths([seeds_dir()]).articles
+    app = ReaderApp(articles)
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await reading(pilot)
+        checked = 0
+        for doc, article in enumerate(articles):
+            for sentence in article.body_sentences:
+                ref = SentenceRef(doc, sentence.index)
+                shown = [
+                    other
+                    for other in range(len(articles))
+                    if other != doc and screen.counterpart_in(ref, other) is not None
+                ]
+                if not shown:
+                    continue
+                screen.move_cursor(doc, sentence.index)
+                await pilot.pause()
+                text = str(screen.query_one(StatusLine).render())
+                count = re.search(r"in (\d+) of 5 sources", text)
+                assert count is not None, text
+                assert int(count.group(1)) == 1 + len(shown), (ref, text, shown)
+                checked += 1
+        assert checked > 50
