@@ -40,3 +40,29 @@ async def test_every_status_count_agrees_with_the_counterparts_shown() -> None:
                 assert int(count.group(1)) == 1 + len(shown), (ref, text, shown)
                 checked += 1
         assert checked > 50
+
+
+async def test_every_table_row_counts_the_sources_it_shows() -> None:
+    from tui.widgets.alignment_table import GAP, AlignmentTable
+
+    articles = load_paths([seeds_dir()]).articles
+    app = ReaderApp(articles)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await reading(pilot)
+        await pilot.press("v")
+        table = app.screen.query_one(AlignmentTable)
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if table.filled:
+                break
+        assert table.filled and table.row_count > 50
+        doc_columns = [key for key in table.columns if str(key.value).startswith("doc")]
+        assert len(doc_columns) == 5
+        for row in range(table.row_count):
+            sources = str(table.get_cell_at((row, 1))).split("/")[0]
+            shown = [
+                column
+                for column in doc_columns
+                if str(table.get_cell(table.rows_shown[row].key, column)).strip() != GAP
+            ]
+            assert int(sources) == len(shown), (row, sources, shown)

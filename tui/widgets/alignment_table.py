@@ -33,6 +33,8 @@ from tui.widgets.pane_styles import COMPATIBLE_GLYPH, CONTRADICTION_GLYPH, UNIQU
 
 GAP = "—"
 """Shown where a source does not report the row's fact."""
+LINKED = "→ "
+"""Before a dimmed sentence matched with the row's but grouped in another row."""
 _COLOURS = ("reader-agree", "reader-contradict", "reader-compatible", "reader-unique")
 CELL_WIDTH = 30
 """Characters of sentence shown per source column at most (truncated with an ellipsis)."""
@@ -333,15 +335,22 @@ class AlignmentTable(DataTable[Text]):
         by_doc: dict[int, list[SentenceRef]] = {}
         for ref in row.members:
             by_doc.setdefault(ref.doc, []).append(ref)
+        # counted as the panes and the status line count: members and their direct partners
+        sources = len(self.alignment.sources_of_members(row.members))
         cells = [
             Text(str(number + 1), style="dim", justify="right"),
-            self._sources_cell(len(by_doc), total),
-            self._flag_cell(row, len(by_doc)),
+            self._sources_cell(sources, total),
+            self._flag_cell(row, sources),
         ]
         for doc in docs:
             refs = by_doc.get(doc)
             if not refs:
-                cells.append(Text(GAP, style="dim", justify="center"))
+                linked = self.alignment.linked_outside(row.members, doc)
+                if linked is None:
+                    cells.append(Text(GAP, style="dim", justify="center"))
+                else:  # a partner that belongs to another row's group: shown, dimmed
+                    text = self.alignment.articles[doc].sentences[linked.sentence].text
+                    cells.append(Text(LINKED + excerpt(text, self.cell_width - 2), style="dim"))
                 continue
             sentence = self.alignment.articles[doc].sentences[refs[0].sentence]
             more = f" +{len(refs) - 1}" if len(refs) > 1 else ""
@@ -373,7 +382,7 @@ class AlignmentTable(DataTable[Text]):
         self._colours = self._theme_colours()
         total = len(self.alignment.articles) if self.alignment else 0
         for row in self.rows_shown[: self.row_count]:  # rows added later take the new colours
-            sources = len({ref.doc for ref in row.members})
+            sources = len(self.alignment.sources_of_members(row.members)) if self.alignment else 0
             self.update_cell(row.key, "sources", self._sources_cell(sources, total))
             self.update_cell(row.key, "flag", self._flag_cell(row, sources))
 
