@@ -49,6 +49,7 @@ async def test_every_table_row_counts_the_sources_it_shows() -> None:
     app = ReaderApp(articles)
     async with app.run_test(size=(200, 50)) as pilot:
         await reading(pilot)
+        assert app.alignment is not None
         await pilot.press("v")
         table = app.screen.query_one(AlignmentTable)
         for _ in range(50):
@@ -66,3 +67,5 @@ async def test_every_table_row_counts_the_sources_it_shows() -> None:
                 if str(table.get_cell(table.rows_shown[row].key, column)).strip() != GAP
             ]
             assert int(sources) == len(shown), (row, sources, shown)
+            for ref in table.rows_shown[row].members:  # the status line on that sentence
+                assert len(app.alignment.sources_of(ref)) <= int(sources), (row, ref)
