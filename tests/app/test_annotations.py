@@ -567,3 +567,26 @@ async def test_the_edit_and_delete_chooser_says_what_enter_does(tmp_path: Path) 
             assert line.endswith(says) and "jumps" not in line
             await pilot.press("escape")
             await pilot.pause()
+
+
+async def test_an_emptied_notes_file_is_said_and_nothing_is_lost(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yaml"
+    app = notes_app(path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await start(pilot)
+        screen = reading(app)
+        for sentence in (1, 4):  # both have counterparts in Beta
+            screen.move_cursor(0, sentence)
+            await pilot.press("a")
+            await pilot.pause()
+        assert len(on_disk(path).annotations) == 2
+        path.write_text("", encoding="utf-8")  # a bad save in an editor
+        app.poll_notes()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("was emptied on disk" in m and "2 annotations" in m for m in messages)
+        assert not any("removed" in m for m in messages)
+        screen.move_cursor(0, 5)
+        await pilot.press("a")
+        await pilot.pause()
+        assert len(on_disk(path).annotations) == 3

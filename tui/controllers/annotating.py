@@ -207,11 +207,15 @@ class AnnotatingActions(_Base):
         if self.notes is None:
             return
         was_problem = self.notes.store.problem
+        was_emptied = self.notes.store.emptied_notice
         try:
             report = self.notes.store.refresh()
         except StorageError as exc:
             self.notice_board.show("notes-file", str(exc), severity="error", timeout=6)
             return
+        emptied = self.notes.store.emptied_notice
+        if emptied and emptied != was_emptied:  # the store kept everything: say so, once
+            self.notice_board.show("notes-file", f"{emptied}.", severity="warning", timeout=10)
         problem = self.notes.store.problem
         if problem and problem != was_problem:
             self.notice_board.show(
