@@ -55,6 +55,10 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
     TITLE = "reader"
     CSS_PATH = Path(__file__).parent / "reader.tcss"
     COMMANDS = App.COMMANDS | {ReaderCommands}
+    HELP_GROUPS: ClassVar[dict[str, str]] = {
+        binding.id: "Annotating (reading screen)" for binding in ANNOTATION_BINDINGS if binding.id
+    }
+    """Help lists these app keys under their own heading: they act on the reading screen only."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "q", "quit", "Quit", tooltip="Quit reader (the session is saved)", id="reader.quit"
@@ -65,6 +69,14 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
             "Help",
             tooltip="Every key that works here",
             id="reader.help",
+        ),
+        Binding(  # Textual's own says "return to the command prompt": say what is kept
+            "ctrl+q",
+            "quit",
+            "Quit",
+            tooltip="Quit reader (the session is saved)",
+            show=False,
+            priority=True,
         ),
         *ANNOTATION_BINDINGS,
         Binding(

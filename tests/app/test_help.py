@@ -145,3 +145,26 @@ async def test_reader_app_help_lists_the_reading_keys(tmp_path: Path) -> None:
         await pilot.press("q")  # closes help, does not quit
         await pilot.pause()
         assert app.screen is reading and app.is_running
+
+
+async def test_narrow_help_keeps_descriptions_and_files_annotation_keys_apart(
+    tmp_path: Path,
+) -> None:
+    alignment = sample_alignment()
+    app = ReaderApp(alignment.articles, data_dir=tmp_path, aligner=lambda a, t, p: alignment)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        text = app.export_screenshot().replace("&#160;", " ")  # SVG text, spaces escaped
+        assert "Next pane" in text  # the description stays ...
+        assert "reader.next-pane" not in text  # ... the id gives way
+        titles = [section.title for section in help_screen.sections]
+        assert "Annotating (reading screen)" in titles
+        everywhere = next(s for s in help_screen.sections if s.title == "Everywhere")
+        assert not any(entry.id.startswith("reader.annotate") for entry in everywhere.entries)
+        described = [e.description.lstrip("←→ ") for s in help_screen.sections for e in s.entries]
+        assert all(words[:1].isupper() for words in described), described

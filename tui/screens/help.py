@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.console import Group as RenderGroup
 from rich.table import Table
 from rich.text import Text
@@ -29,6 +30,8 @@ DEFAULT_MOUSE_HELP: tuple[tuple[str, str], ...] = (
     ("click a table row", "move to that fact"),
 )
 """Shown when the screen below has no ``MOUSE_HELP`` of its own."""
+ACTION_MIN_WIDTH = 24
+"""Columns a description needs beside the binding ids; narrower, the ids are left out."""
 
 
 @dataclass
@@ -87,8 +90,14 @@ def help_sections(target: Screen[Any]) -> list[HelpSection]:
     for active in target.active_bindings.values():
         binding: Binding = active.binding
         node = active.node
-        section = sections.setdefault(id(node), HelpSection(_title(node, target)))
+        # a node may file some of its keys under their own heading (the app's annotation keys
+        # act only on the reading screen, so they are not listed as "Everywhere")
+        group = getattr(node, "HELP_GROUPS", {}).get(binding.id or "")
+        section = sections.setdefault(
+            hash((id(node), group)), HelpSection(group or _title(node, target))
+        )
         description = binding.description or binding.tooltip or binding.action
+        description = description[:1].upper() + description[1:]  # Textual's "palette"
         tooltip = active.tooltip or binding.tooltip
         merge = (id(node), binding.id or "", binding.action, description)
         display = app.get_key_display(binding)
@@ -102,12 +111,32 @@ def help_sections(target: Screen[Any]) -> list[HelpSection]:
     return [section for section in sections.values() if section.entries]
 
 
-def render_help(sections: Sequence[HelpSection], mouse: Sequence[tuple[str, str]]) -> RenderGroup:
-    """The help text: one table per section, then the mouse hints, columns lined up."""
-    key_width = max(
+class HelpText:
+    """The help tables laid out for the width they get: the ids go before the descriptions."""
+
+    def __init__(self, sections: Sequence[HelpSection], mouse: Sequence[tuple[str, str]]):
+        self.sections = sections
+        self.mouse = mouse
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key_width = _key_width(self.sections, self.mouse)
+        id_width = max([len(e.id) for s in self.sections for e in s.entries] + [0])
+        show_ids = options.max_width >= key_width + id_width + ACTION_MIN_WIDTH + 4
+        yield render_help(self.sections, self.mouse, show_ids=show_ids)
+
+
+def _key_width(sections: Sequence[HelpSection], mouse: Sequence[tuple[str, str]]) -> int:
+    return max(
         [len(", ".join(e.keys)) for s in sections for e in s.entries] + [len(w) for w, _ in mouse]
     )
-    id_width = max([len(e.id) for s in sections for e in s.entries] + [0])
+
+
+def render_help(
+    sections: Sequence[HelpSection], mouse: Sequence[tuple[str, str]], show_ids: bool = True
+) -> RenderGroup:
+    """The help text: one table per section, then the mouse hints, columns lined up."""
+    key_width = _key_width(sections, mouse)
+    id_width = max([len(e.id) for s in sections for e in s.entries] + [0]) if show_ids else 0
 
     def table(title: str) -> Table:
         grid = Table(
@@ -121,7 +150,8 @@ def render_help(sections: Sequence[HelpSection], mouse: Sequence[tuple[str, str]
         )
         grid.add_column("keys", style="bold", no_wrap=True, width=key_width)
         grid.add_column("action", ratio=1)
-        grid.add_column("id", style="dim", no_wrap=True, width=id_width)
+        if show_ids:
+            grid.add_column("id", style="dim", no_wrap=True, width=id_width)
         return grid
 
     parts: list[Table | Text] = []
@@ -132,11 +162,12 @@ def render_help(sections: Sequence[HelpSection], mouse: Sequence[tuple[str, str]
             action = Text(entry.description, style=style)
             if entry.tooltip and entry.tooltip != entry.description:
                 action.append(f" · {entry.tooltip}", style="dim")
-            grid.add_row(Text(", ".join(entry.keys), style=style), action, entry.id)
+            cells = [Text(", ".join(entry.keys), style=style), action]
+            grid.add_row(*cells, *([entry.id] if show_ids else []))
         parts.extend((grid, Text()))
     grid = table("Mouse")
     for what, does in mouse:
-        grid.add_row(what, does, "")
+        grid.add_row(what, does, *([""] if show_ids else []))
     parts.append(grid)
     return RenderGroup(*parts)
 
@@ -180,7 +211,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll() as scroll:
             scroll.border_title = "Keys and mouse"
             scroll.border_subtitle = "escape / q / ? closes · ↑↓ scroll"
-            yield Static(render_help(self.sections, mouse), id="help-text")
+            yield Static(HelpText(self.sections, mouse), id="help-text")
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()
