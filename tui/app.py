@@ -76,6 +76,7 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
             "Quit",
             tooltip="Quit reader (the session is saved)",
             show=False,
+            id="reader.quit-anywhere",
             priority=True,
         ),
         *ANNOTATION_BINDINGS,
