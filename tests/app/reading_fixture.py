@@ -130,6 +130,17 @@ def _groups(pairs: Sequence[Pair]) -> tuple[Group, ...]:
     return tuple(Group(i, tuple(m), len({r.doc for r in m})) for i, m in enumerate(members))
 
 
+def notes_app(path: Path, alignment: Alignment | None = None) -> ReaderApp:
+    """A ReaderApp on ``alignment`` (default: the sample) writing its notes to ``path``."""
+    alignment = alignment or sample_corpus()
+    return ReaderApp(
+        alignment.articles,
+        theme="reader-dark",
+        aligner=lambda articles, threshold, progress: alignment,
+        notes_path=path,
+    )
+
+
 def make_app(
     alignment: Alignment | None = None, data_dir: Path | None = None, theme: str = "reader-dark"
 ) -> ReaderApp:

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from textual.widgets import OptionList
 
-from tests.app.reading_fixture import CONFLICT, sample_corpus
+from tests.app.reading_fixture import CONFLICT, notes_app, sample_corpus
 from tui.app import ReaderApp
 from tui.core.align import Alignment, SentenceRef
 from tui.core.compare import Discrepancy, Span
@@ -19,16 +19,6 @@ from tui.screens.notes_problem import NotesProblem
 from tui.screens.reading import ReadingScreen
 
 SIZE = (120, 40)
-
-
-def notes_app(path: Path, alignment: Alignment | None = None) -> ReaderApp:
-    alignment = alignment or sample_corpus()
-    return ReaderApp(
-        alignment.articles,
-        theme="reader-dark",
-        aligner=lambda articles, threshold, progress: alignment,
-        notes_path=path,
-    )
 
 
 def on_disk(path: Path) -> NotesDocument:

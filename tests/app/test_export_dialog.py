@@ -7,22 +7,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from tests.app.reading_fixture import sample_corpus
+from tests.app.reading_fixture import notes_app, sample_corpus
 from tui.app import ReaderApp
 from tui.screens.export import ExportScreen
 from tui.screens.reading import ReadingScreen
 
 SIZE = (120, 40)
-
-
-def export_app(notes: Path) -> ReaderApp:
-    alignment = sample_corpus()
-    return ReaderApp(
-        alignment.articles,
-        theme="reader-dark",
-        aligner=lambda articles, threshold, progress: alignment,
-        notes_path=notes,
-    )
 
 
 async def open_dialog(app: ReaderApp, pilot: object) -> ExportScreen:
@@ -63,7 +53,7 @@ async def test_a_path_export_refuses_is_an_error_in_the_dialog(
 ) -> None:
     """Same words as ``reader export -o``; the dialog stays open and nothing is written."""
     notes = tmp_path / "notes.yaml"
-    app = export_app(notes)
+    app = notes_app(notes)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_dialog(app, pilot)
         before = sorted(tmp_path.rglob("*"))
@@ -78,7 +68,7 @@ async def test_a_path_export_refuses_is_an_error_in_the_dialog(
 async def test_the_error_goes_when_the_path_is_corrected_and_the_export_is_written(
     tmp_path: Path,
 ) -> None:
-    app = export_app(tmp_path / "notes.yaml")
+    app = notes_app(tmp_path / "notes.yaml")
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_dialog(app, pilot)
         assert "does not exist" in await submit(pilot, screen, str(tmp_path / "nope" / "a.md"))

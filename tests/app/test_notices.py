@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets._toast import Toast
 
-from tests.app.reading_fixture import CONFLICT, sample_corpus
+from tests.app.reading_fixture import CONFLICT, notes_app, sample_corpus
 from tui.app import ReaderApp
 from tui.core.anchoring import target_for_sentence
 from tui.core.notes_store import NotesStore
@@ -14,16 +14,6 @@ from tui.screens.reading import ReadingScreen
 from tui.undone import describe_undo
 
 SIZE = (120, 40)
-
-
-def notes_app(path: Path) -> ReaderApp:
-    alignment = sample_corpus()
-    return ReaderApp(
-        alignment.articles,
-        theme="reader-dark",
-        aligner=lambda articles, threshold, progress: alignment,
-        notes_path=path,
-    )
 
 
 def toasts(app: ReaderApp) -> list[str]:

@@ -166,3 +166,18 @@ def test_a_readable_session_has_no_problem(store: SessionStore, tmp_path: Path) 
     article.write_text("A first sentence.\n", encoding="utf-8")
     plan = plan_open(open_args(session="quake", paths=[str(article)]), store)
     assert plan.session_problem is None
+
+
+async def test_the_save_as_dialog_refuses_a_name_ending_in_notes(store: SessionStore) -> None:
+    """The save-as-new dialog uses the same name check as the command line."""
+    app = broken_session_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await problem_dialog(app, pilot)
+        dialog.query_one("#session-problem-name", Input).value = "flood.notes"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        error = str(dialog.query_one("#session-problem-error", Static).render())
+        assert error.startswith("invalid session name 'flood.notes': a name may not end in")
+    assert not store.path_for("flood.new").exists()
+    assert not (store.folder / "last").exists()  # nothing was saved under any name

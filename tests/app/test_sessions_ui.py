@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList, RadioButton, Static
+from textual.widgets import Input, OptionList, RadioButton
 
 from tests.app.reading_fixture import sample_corpus
 from tui.app import ReaderApp
@@ -379,40 +379,6 @@ def test_session_rows_count_in_english() -> None:
     assert "1 article · 1 note · opened" in one
     many = str(screen._option(SessionSummary("pair", 2, 3, "2026-11-21", False)).prompt)
     assert "2 articles · 3 notes · opened" in many
-
-
-async def test_the_save_as_dialog_refuses_a_name_ending_in_notes(tmp_path: Path) -> None:
-    """The save-as-new dialog uses the same name check as the command line."""
-    from tui.screens.session_problem import SessionProblem
-
-    alignment = sample_corpus()
-    store = SessionStore(tmp_path / "data")
-    store.folder.mkdir(parents=True)
-    store.path_for("flood").write_text("schema_version: 1\narticles: [\n", encoding="utf-8")
-    session = store.new("flood", alignment.articles)
-    app = ReaderApp(
-        alignment.articles,
-        theme="reader-dark",
-        data_dir=store.root,
-        aligner=lambda articles, threshold, progress: alignment,
-        notes_path=Path(session.notes),
-        session=session,
-        sessions=store,
-        session_problem=store.unreadable("flood"),
-    )
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, SessionProblem)
-        dialog.query_one("#session-problem-name", Input).value = "flood.notes"
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen is dialog
-        error = str(dialog.query_one("#session-problem-error", Static).render())
-        assert error.startswith("invalid session name 'flood.notes': a name may not end in")
-    assert not store.path_for("flood.new").exists()
-    assert not (store.folder / "last").exists()  # nothing was saved under any name
 
 
 def test_the_dialog_shows_times_as_reader_sessions_does() -> None:
