@@ -10,7 +10,10 @@ from typing import ClassVar
 
 import pytest
 
+from tui.core.anchoring import target_for_sentence
+from tui.core.corpus import make_article
 from tui.core.model import Article
+from tui.core.notes_store import NotesStore
 
 INPUTS = Path(__file__).parent.parent / "data" / "inputs"
 
@@ -41,3 +44,12 @@ def fake_ui(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[Article, ...
 @pytest.fixture
 def inputs() -> Path:
     return INPUTS
+
+
+@pytest.fixture
+def notes_file(tmp_path: Path) -> Path:
+    """A notes file holding one note on a local article (the export tests' input)."""
+    wire = make_article("wire", "/n/wire.txt", "The mayor said 12 died. Rain fell.")
+    path = tmp_path / "notes.yaml"
+    NotesStore(path).add("note", [target_for_sentence(wire, wire.sentences[0])], comment="toll")
+    return path

@@ -20,14 +20,6 @@ from tui.core.corpus import make_article
 from tui.core.notes_store import NotesStore
 
 
-@pytest.fixture
-def notes_file(tmp_path: Path) -> Path:
-    wire = make_article("wire", "/n/wire.txt", "The mayor said 12 died. Rain fell.")
-    path = tmp_path / "notes.yaml"
-    NotesStore(path).add("note", [target_for_sentence(wire, wire.sentences[0])], comment="toll")
-    return path
-
-
 def commands(notes: Path) -> list[list[str]]:
     return [["align"], ["export", str(notes)], ["sessions"]]
 

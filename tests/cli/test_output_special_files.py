@@ -17,17 +17,6 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
-from tui.core.anchoring import target_for_sentence
-from tui.core.corpus import make_article
-from tui.core.notes_store import NotesStore
-
-
-@pytest.fixture
-def notes_file(tmp_path: Path) -> Path:
-    wire = make_article("wire", "/n/wire.txt", "The mayor said 12 died. Rain fell.")
-    path = tmp_path / "notes.yaml"
-    NotesStore(path).add("note", [target_for_sentence(wire, wire.sentences[0])], comment="toll")
-    return path
 
 
 def test_export_through_a_symlink_writes_its_target(notes_file: Path, tmp_path: Path) -> None:
