@@ -24,6 +24,7 @@ from textual.widgets import Input, Static
 
 from tui.core.align import Alignment, SentenceRef
 from tui.core.compare import diff_words
+from tui.core.report import matched_share
 from tui.messages import PaneWheelScrolled, SentenceClicked
 from tui.notices import NoticeBoard
 from tui.search import SearchHit, find_hits
@@ -246,7 +247,9 @@ class ReadingScreen(Screen[None]):
         self.search_query = ""
         self._panes: list[ArticlePane] = []
         self._headers: list[PaneHeader] = []
-        self._matched = [self._matched_share(doc) for doc in range(len(self.articles))]
+        # the one measure of "matched" (report.matched_share): the report shows the same
+        shares = [matched_share(self.alignment, doc) for doc in range(len(self.articles))]
+        self._matched = [matched / body if body else 0.0 for matched, body in shares]
         self.set_reactive(ReadingScreen.cursors, self._first_cursors())
         self.set_reactive(ReadingScreen.capacity, self._capacity_for(self.app.size.width))
 
@@ -359,18 +362,6 @@ class ReadingScreen(Screen[None]):
             body = article.body_sentences
             cursors.append(body[0].index if body else 0)
         return tuple(cursors)
-
-    def _matched_share(self, doc: int) -> float:
-        body = self.articles[doc].body_sentences
-        if not body:
-            return 0.0
-        matched = sum(
-            1
-            for s in body
-            if self.alignment.partners(SentenceRef(doc, s.index))
-            or self.alignment.group_of(SentenceRef(doc, s.index))
-        )
-        return matched / len(body)
 
     # -- pushing state into the panes ---------------------------------------------------
 
