@@ -85,7 +85,7 @@ def help_sections(target: Screen[Any]) -> list[HelpSection]:
     looks them up. Hidden-from-footer bindings are included (that is what help is for).
     """
     app = target.app
-    sections: dict[int, HelpSection] = {}
+    sections: dict[tuple[int, str | None], HelpSection] = {}
     entries: dict[tuple[int, str, str, str], HelpEntry] = {}
     for active in target.active_bindings.values():
         binding: Binding = active.binding
@@ -93,9 +93,7 @@ def help_sections(target: Screen[Any]) -> list[HelpSection]:
         # a node may file some of its keys under their own heading (the app's annotation keys
         # act only on the reading screen, so they are not listed as "Everywhere")
         group = getattr(node, "HELP_GROUPS", {}).get(binding.id or "")
-        section = sections.setdefault(
-            hash((id(node), group)), HelpSection(group or _title(node, target))
-        )
+        section = sections.setdefault((id(node), group), HelpSection(group or _title(node, target)))
         description = binding.description or binding.tooltip or binding.action
         description = description[:1].upper() + description[1:]  # Textual's "palette"
         tooltip = active.tooltip or binding.tooltip
