@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tui.core.align import Alignment, SentenceRef
 from tui.core.anchoring import NoteAnchors, anchor_notes, target_for_sentence
-from tui.core.compare import Discrepancy
+from tui.core.candidates import Discrepancy
 from tui.core.model import Article
 from tui.core.notes import Annotation, CandidateQuote, Target, candidate_fingerprint
 from tui.core.notes_store import NotesStore

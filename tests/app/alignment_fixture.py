@@ -6,7 +6,7 @@ Built directly from the model types so these tests do not depend on the aligner'
 from __future__ import annotations
 
 from tui.core.align import Alignment, Group, Pair, SentenceRef
-from tui.core.compare import Discrepancy, Span
+from tui.core.candidates import Discrepancy, Span
 from tui.core.model import Article, ArticleMeta, Sentence
 
 

@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 
 from tui.app import ReaderApp
 from tui.core.align import Alignment, Group, Pair, SentenceRef
-from tui.core.compare import Discrepancy, Span
+from tui.core.candidates import Discrepancy, Span
 from tui.core.model import Article, ArticleMeta, Sentence
 from tui.screens.reading import ReadingScreen
 

@@ -6,7 +6,7 @@ from textual.app import App, ComposeResult
 
 from tests.app.alignment_fixture import sample_alignment
 from tui.core.align import Alignment, SentenceRef
-from tui.core.compare import Discrepancy
+from tui.core.candidates import Discrepancy
 from tui.resources import themes_dir
 from tui.themes import VARIABLE_DEFAULTS, load_theme_file, register_themes
 from tui.widgets.alignment_table import GAP, AlignmentTable, table_rows

@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from tests.app.reading_fixture import CONFLICT, notes_app, sample_corpus
 from tui.app import ReaderApp
 from tui.core.align import Alignment, SentenceRef
-from tui.core.compare import Discrepancy, Span
+from tui.core.candidates import Discrepancy, Span
 from tui.core.notes import NotesDocument, parse_document
 from tui.core.notes_store import NotesStore
 from tui.screens.note_editor import NoteEditor

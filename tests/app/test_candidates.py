@@ -7,7 +7,7 @@ from textual.widgets import Static
 from tests.app.reading_fixture import CONFLICT, make_app, reading, sample_corpus
 from tui.app import binding_ids
 from tui.core.align import Alignment
-from tui.core.compare import Discrepancy, Span
+from tui.core.candidates import Discrepancy, Span
 from tui.screens.candidates import CandidatesScreen, CandidateView
 from tui.screens.help import HelpScreen
 from tui.widgets.status_line import StatusLine

@@ -19,7 +19,7 @@ from tests.app.reading_fixture import (
 )
 from tui.app import ReaderApp
 from tui.core.align import Alignment, Pair, SentenceRef
-from tui.core.compare import Discrepancy, Span
+from tui.core.candidates import Discrepancy, Span
 from tui.screens.reading import ReadingScreen
 from tui.widgets.article_pane import COMPATIBLE_FLAG, CONFLICT_FLAG
 from tui.widgets.pane_header import PaneHeader

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.app.reading_fixture import CONFLICT, make_app, reading, sample_corpus
 from tui.core.align import Alignment
-from tui.core.compare import Discrepancy, Span
+from tui.core.candidates import Discrepancy, Span
 from tui.screens.reading import ReadingScreen
 from tui.widgets.status_line import StatusLine
 

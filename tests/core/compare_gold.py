@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from tui.core.compare import Discrepancy, find_discrepancies
+from tui.core.candidates import Discrepancy, find_discrepancies
 from tui.core.model import Article
 
 GOLD_FILE = Path(__file__).resolve().parents[1] / "data" / "gold_contradictions.yaml"

@@ -13,7 +13,8 @@ from tests.core.compare_gold import (
     evaluate_candidates,
     load_gold,
 )
-from tui.core.compare import Discrepancy, diff_words, find_discrepancies, tokenize
+from tui.core.candidates import Discrepancy, find_discrepancies
+from tui.core.worddiff import diff_words, tokenize
 from tui.core.corpus import load_paths
 from tui.core.model import Article, Sentence
 

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from tui.core.align import Alignment, SentenceRef, align_corpus
-from tui.core.compare import Discrepancy, Span
+from tui.core.candidates import Discrepancy, Span
 from tui.core.corpus import load_paths
 from tui.core.report import (
     alignment_data,

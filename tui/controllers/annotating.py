@@ -17,7 +17,7 @@ from textual.notifications import SeverityLevel
 
 from tui.annotations import KIND_GLYPHS, Annotations
 from tui.core.align import Alignment, SentenceRef
-from tui.core.compare import Discrepancy
+from tui.core.candidates import Discrepancy
 from tui.core.notes import Annotation, AnnotationKind, DiscrepancyInfo, Target
 from tui.core.notes_store import NotesStore
 from tui.core.storage import StorageError

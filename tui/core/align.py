@@ -24,12 +24,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from tui.core.compare import Discrepancy, find_discrepancies
+from tui.core.candidates import Discrepancy, find_discrepancies
+from tui.core.context import context_of
 from tui.core.model import Article, Sentence
 from tui.core.names import name_lists
 from tui.core.numbers import find_numbers
 from tui.core.pair_search import PairSearch
 from tui.core.scoring import Scorer, SentenceProfile, build_profiles
+from tui.core.slot_links import slot_pairs
 
 DEFAULT_THRESHOLD = 50.0
 """Score 50 is ``scoring.Z_CUT``. On the blind seed gold (tests/data/LABELLING.md) it shows 95
@@ -281,6 +283,10 @@ def _align(articles: Sequence[Article], threshold: float, report: Progress) -> A
                 pair.b.doc,
                 articles[pair.b.doc].sentences[pair.b.sentence],
                 (articles[pair.a.doc].label, articles[pair.b.doc].label),
+                (
+                    context_of(articles[pair.a.doc], pair.a.sentence),
+                    context_of(articles[pair.b.doc], pair.b.sentence),
+                ),
             )
         )
     report(1.0)
@@ -309,8 +315,27 @@ def _score_pairs(
     found = search.search(threshold)
     report(0.6)
     found.extend(_figure_links(articles, search, threshold))
+    found.extend(_slot_links(articles, profiles, scorer, found))
     report(0.8)
     return [(profiles[low], profiles[high], score) for low, high, score in sorted(found)]
+
+
+def _slot_links(
+    articles: Sequence[Article],
+    profiles: Sequence[SentenceProfile],
+    scorer: Scorer,
+    found: Sequence[tuple[int, int, float]],
+) -> list[tuple[int, int, float]]:
+    """Pairs of sentences that give one named holder's figure differently, however few
+    words they share (``slot_links``), with their own score."""
+    position = {(p.doc, p.sentence): i for i, p in enumerate(profiles)}
+    have = {(low, high) for low, high, _ in found}
+    out: list[tuple[int, int, float]] = []
+    for a, b in slot_pairs(articles):
+        low, high = sorted((position[a], position[b]))
+        if (low, high) not in have:
+            out.append((low, high, round(scorer.score(profiles[low], profiles[high]), 1)))
+    return out
 
 
 def _figure_links(
@@ -359,7 +384,16 @@ def _figure_links(
         if score >= threshold:
             continue
         a, b = profiles[low], profiles[high]
-        found = find_discrepancies(a.doc, sentence_of[low], b.doc, sentence_of[high])
+        found = find_discrepancies(
+            a.doc,
+            sentence_of[low],
+            b.doc,
+            sentence_of[high],
+            contexts=(
+                context_of(articles[a.doc], a.sentence),
+                context_of(articles[b.doc], b.sentence),
+            ),
+        )
         if any(d.kind in LINKING_KINDS for d in found):
             out.append((low, high, score))
     reached = {low * count + high for low, high, _ in scored}

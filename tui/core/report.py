@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from tui.core.align import Alignment, SentenceRef
-from tui.core.compare import Span
+from tui.core.candidates import Span
 from tui.core.text import counted, excerpt
 
 SCHEMA_VERSION = 1

@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from tui.core.align import Alignment, SentenceRef
-from tui.core.compare import diff_words
+from tui.core.worddiff import diff_words
 from tui.core.report import matched_share
 from tui.messages import PaneWheelScrolled, SentenceClicked
 from tui.notices import NoticeBoard
