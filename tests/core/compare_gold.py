@@ -18,7 +18,7 @@ from tui.core.candidates import Discrepancy, find_discrepancies
 from tui.core.model import Article
 
 GOLD_FILE = Path(__file__).resolve().parents[1] / "data" / "gold_contradictions.yaml"
-KINDS = ("number", "name", "list", "quote")
+KINDS = ("number", "name", "list", "quote", "attribution", "timing")
 
 
 @dataclass(frozen=True)

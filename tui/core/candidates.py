@@ -254,7 +254,11 @@ def _sum_of_parts(
         return None
     for pool in (others, tuple(m for m in own if m is not total)):
         exact = [
-            m for m in pool if _exact(m) and m.value < total.value and m.measure == total.measure
+            m
+            for m in pool
+            if _exact(m)
+            and m.value < total.value
+            and (m.measure == total.measure or (m.unit is not None and m.unit == total.unit))
         ][:_MAX_PARTS]
         if not any(m.value == other.value for m in exact):
             continue
@@ -609,20 +613,28 @@ def _overlap(a: list[str], b: list[str]) -> float:
 
 
 def _meaning_change(a: list[str], b: list[str]) -> bool:
-    """Whether two wordings of one quote differ in meaning: a negation on one side only, a
-    figure or a name changed, or a content word replaced (not just more or fewer words
-    quoted, nor the same words reordered)."""
-    if (set(a) & _NEGATIONS) != (set(b) & _NEGATIONS):
-        return True
-    ca, cb = _content(a), _content(b)
-    if sorted(ca) == sorted(cb):
+    """Whether two wordings of one quote differ in meaning where they overlap: a negation
+    on one side only, or a content word (a figure, a name) replaced. Quoting more or fewer
+    words at either end, reordering, contractions and inflections ("Russia"/"Russians")
+    are no change."""
+    ops = [
+        (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
+        for op in Levenshtein.opcodes(a, b)
+        if op.tag != "equal"
+    ]
+    while ops and ops[0][0] != "replace" and (ops[0][1] == 0 or ops[0][3] == 0):
+        ops = ops[1:]
+    while ops and ops[-1][0] != "replace" and (ops[-1][2] == len(a) or ops[-1][4] == len(b)):
+        ops = ops[:-1]
+    if sorted(_content(a)) == sorted(_content(b)):
         return False
-    stems_a, stems_b = {w[:5] for w in ca}, {w[:5] for w in cb}
-    for tag, i1, i2, j1, j2 in _opcodes(ca, cb):
-        if tag != "replace":
-            continue
-        left = {w for w in ca[i1:i2] if w[:5] not in stems_b}  # "Russia" / "Russians": one word
-        right = {w for w in cb[j1:j2] if w[:5] not in stems_a}
+    stems_a, stems_b = {w[:5] for w in a}, {w[:5] for w in b}
+    for _, i1, i2, j1, j2 in ops:
+        left, right = set(a[i1:i2]), set(b[j1:j2])
+        if (left & _NEGATIONS) != (right & _NEGATIONS):
+            return True
+        left = {w for w in _content(list(left)) if w[:5] not in stems_b}
+        right = {w for w in _content(list(right)) if w[:5] not in stems_a}
         if left and right:
             return True
     return False
@@ -688,7 +700,7 @@ def _is_person(name: str) -> bool:
     return words[-1].casefold().strip("’'s") not in _ORGANISATIONS
 
 
-SAME_QUOTE_SHARE = 0.6
+SAME_QUOTE_SHARE = 0.5
 """Share of the shorter quote's content words the other must hold to be the same quote."""
 
 
@@ -720,6 +732,11 @@ def _quote_candidates(
     return out
 
 
+def _words_before(text: str, at: int) -> list[str]:
+    """The two words before a quote, casefolded, its marks left out."""
+    return [w.casefold() for w in _WORD.findall(text[max(0, at - 60) : at])][-2:]
+
+
 def _framed(text: str, q: Quote) -> str:
     """A quote with the two words either side of it: a one-word quote ('called "meaningful"
     progress') is recognised by the words around it."""
@@ -735,7 +752,7 @@ def _quote_pair(text_x: str, a: Quote, wa: list[str], text_y: str, b: Quote) -> 
     shortest = min(len(_content(wa)), len(_content(wb)))
     if shortest >= 3 and _overlap(wa, wb) < NEAR_VERBATIM:
         return None  # a paraphrase or another remark, not one quotation reworded
-    if shortest < 3 and text_x[: a.start].split()[-2:] != text_y[: b.start].split()[-2:]:
+    if shortest < 3 and _words_before(text_x, a.start) != _words_before(text_y, b.start):
         return None  # a word or two quoted: one quote only when framed alike ('called "…"')
     qa, qb = _flat(text_x[a.start : a.end]), _flat(text_y[b.start : b.end])
     if a.speaker != b.speaker and nm.variant_kind(a.speaker, b.speaker) is None:
@@ -777,7 +794,15 @@ def _changed_words(
     """The stretch of each quote around its changed words, never past the quote's marks."""
     inner_x, inner_y = text_x[a.start : a.end], text_y[b.start : b.end]
     tx, ty = tokenize(inner_x), tokenize(inner_y)
-    ops = token_opcodes(inner_x, inner_y)
+    ops = list(token_opcodes(inner_x, inner_y))
+    while (
+        len(ops) > 1
+        and ops[-1][0] != "replace"
+        and (ops[-1][2] == len(tx) or ops[-1][4] == len(ty))
+    ):
+        ops.pop()  # more of the quote given on one side: not the change
+    while len(ops) > 1 and ops[0][0] != "replace" and (ops[0][1] == 0 or ops[0][3] == 0):
+        ops.pop(0)
     if not ops or not tx or not ty:
         return (a.start, a.end), (b.start, b.end)
     i1, i2 = min(o[1] for o in ops), max(o[2] for o in ops)

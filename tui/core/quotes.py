@@ -246,10 +246,19 @@ def quotes(text: str, context: SentenceContext = NO_CONTEXT) -> tuple[Quote, ...
 
 
 def _continued_speaker(context: SentenceContext) -> tuple[str, str]:
-    """The speaker of the last attributed quote in the paragraph before this sentence."""
-    for sentence in reversed(context.paragraph_before):
-        earlier = SentenceContext(context.published, (), 0)
+    """Who speaks a quote with no attribution of its own: the speaker of the last
+    attributed quote in the paragraph, else of the sentence just before ("Atroshenko said
+    the bombardment intensified." then a quote paragraph)."""
+    earlier = SentenceContext(context.published, (), 0)
+    nearby = context.paragraph_before or context.before[-1:]
+    for sentence in reversed(nearby):
         for quote in reversed(quotes(sentence, earlier)):
             if quote.speaker:
                 return quote.speaker, quote.speaker_name
+        people = [p for p in _named_people(sentence) if p[0]]
+        if people and _SAYS.search(sentence):
+            return people[-1]
     return "", ""
+
+
+_SAYS = re.compile(rf"\b{_VERBS}\b")

@@ -373,6 +373,9 @@ class FigureSlot:
     """The holder as a reader would name it ("Canada", "Knight"), or ""."""
     remainder: bool = False
     """The figure counts the rest of a group ("four others", "two more"), not the whole."""
+    places: frozenset[str] = frozenset()
+    """Where the counted are ("48 at the Russian Embassy", "12 at the UN mission"): two
+    figures of different places are two parts, not two accounts."""
     part: bool = False
     """The clause places the figure in one part of the event ("two people outside", "in
     the parking lot"): a share of a total, not the total."""
@@ -431,6 +434,8 @@ def _names(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         if m.start() == 0 and len(m.group().split()) == 1 and m.group().casefold() in _DEMONYMS:
             pass
         name = " ".join(words)
+        if m.start() == 0 and len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+s", name):
+            continue  # "Delegates from 12 countries": a plural noun opening the sentence
         out.append((m.start(), m.end(), name))
     return out
 
@@ -443,8 +448,9 @@ def _is_speaker(text: str, start: int, end: int) -> bool:
 
 
 _SPEECH = re.compile(
-    r"\b(?:said|says|told\s+[\w.’' ]{1,30}?|announced|reported|added|stated|tweeted|"
-    r"confirmed|according\s+to\s+[\w.’' ]{1,40}?)(?:\s+(?:on|that)\b)?\s*(?=\S)"
+    r"\b(?:said|says|told\s+[\w.’' ]{1,30}?|announced|reported|added|stated|tweeted|posted|"
+    r"wrote|estimated|confirmed|according\s+to\s+[\w.’' ]{1,40}?|that)"
+    r"(?:\s+(?:on|that)\b)?\s*"
 )
 
 
@@ -604,9 +610,10 @@ def figure_slots(text: str, context: SentenceContext = NO_CONTEXT) -> tuple[Figu
         extra = _after_names(text, m.context_end, hi, "by")
         if not subject and extra:
             subject, holder = frozenset(holder_key(x) for x in extra), extra[0]
-        places = _after_names(text, m.end, min(hi, m.context_end + 40), "in|at|from")
-        qualifiers = _qualifiers(text, m.end, m.context_end) | {holder_key(x) for x in places}
-        qualifiers -= subject
+        places = frozenset(
+            holder_key(x) for x in _after_names(text, m.end, min(hi, m.context_end + 40), "in|at")
+        )
+        qualifiers = _qualifiers(text, m.end, m.context_end) - subject
         if measure == "distance":
             anchor = re.search(
                 r"\b(?:from|of|to)\s+(?:the\s+)?([\w’' .-]{3,40})", text[m.context_end : hi]
@@ -629,6 +636,7 @@ def figure_slots(text: str, context: SentenceContext = NO_CONTEXT) -> tuple[Figu
                 frame=frame,
                 holder=holder,
                 remainder=bool(_REMAINDER.match(text, m.end)),
+                places=places,
                 part=bool(_PART.search(text, m.end, hi)),
             )
         )
@@ -720,6 +728,8 @@ def same_slot(a: FigureSlot, b: FigureSlot) -> bool:
         if a.qualifiers != b.qualifiers:
             return False
     elif a.qualifiers and b.qualifiers and not (a.qualifiers & b.qualifiers):
+        return False
+    if a.places and b.places and not (a.places & b.places):
         return False
     if a.frame and b.frame:
         return bool(a.frame & b.frame) or _frames_overlap(a.frame, b.frame)

@@ -23,8 +23,8 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from tui.core.align import Alignment, SentenceRef
-from tui.core.worddiff import diff_words
 from tui.core.report import matched_share
+from tui.core.worddiff import diff_words
 from tui.messages import PaneWheelScrolled, SentenceClicked
 from tui.notices import NoticeBoard
 from tui.search import SearchHit, find_hits
