@@ -472,6 +472,71 @@ def _is_open(text: str, found: nm.NameList) -> bool:
     return bool(_OPEN_BEFORE.search(text[max(0, lo - 40) : found.start]))
 
 
+_LIST_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "a",
+        "an",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "said",
+        "says",
+        "that",
+        "this",
+        "which",
+        "who",
+        "including",
+        "include",
+        "includes",
+        "among",
+        "such",
+        "like",
+        "other",
+        "others",
+        "each",
+        "also",
+        "have",
+        "has",
+        "had",
+        "their",
+        "its",
+        "his",
+        "her",
+        "they",
+        "them",
+    ]
+)
+
+
+def _predicate(text: str, found: nm.NameList) -> set[str]:
+    """The content words of a list's clause, outside the list, by their first five letters."""
+    lo, hi = clause_bounds(text, found.start, found.end)
+    words = _WORD.findall(text[lo : found.start] + " " + text[found.end : hi])
+    return {w.casefold()[:5] for w in words if len(w) > 3 and w.casefold() not in _LIST_STOP}
+
+
+def _same_predicate(text_x: str, p: nm.NameList, text_y: str, q: nm.NameList) -> bool:
+    """Two lists say who did one thing when their clauses share a content word
+    ("guarantees" / "Guarantor", "expel" / "expelled")."""
+    words_x, words_y = _predicate(text_x, p), _predicate(text_y, q)
+    return bool(words_x & words_y) or not (words_x and words_y)
+
+
 def _list_candidates(text_x: str, text_y: str) -> list[_Found]:
     lx, ly = nm.name_lists(text_x), nm.name_lists(text_y)
     out: list[_Found] = []
@@ -487,6 +552,8 @@ def _list_candidates(text_x: str, text_y: str) -> list[_Found]:
             continue
         q = ly[best[1]]
         used.add(best[1])
+        if not _same_predicate(text_x, p, text_y, q):
+            continue  # who was named for one thing against who did another
         set_p, set_q = set(p.canonical), set(q.canonical)
         if set_p == set_q:
             continue
@@ -612,11 +679,12 @@ def _overlap(a: list[str], b: list[str]) -> float:
     return len(ca & cb) / smaller if smaller else 0.0
 
 
-def _meaning_change(a: list[str], b: list[str]) -> bool:
-    """Whether two wordings of one quote differ in meaning where they overlap: a negation
-    on one side only, or a content word (a figure, a name) replaced. Quoting more or fewer
-    words at either end, reordering, contractions and inflections ("Russia"/"Russians")
-    are no change."""
+def _meaning_change(a: list[str], b: list[str]) -> str:
+    """How two wordings of one quote differ where they overlap: "substantive" for a
+    negation on one side only, or a figure or a name replaced; "wording" for another
+    content word replaced (a synonym or a translation, perhaps); "" for no change. Quoting
+    more or fewer words at either end, reordering, contractions and inflections
+    ("Russia"/"Russians") are no change."""
     ops = [
         (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
         for op in Levenshtein.opcodes(a, b)
@@ -627,17 +695,20 @@ def _meaning_change(a: list[str], b: list[str]) -> bool:
     while ops and ops[-1][0] != "replace" and (ops[-1][2] == len(a) or ops[-1][4] == len(b)):
         ops = ops[:-1]
     if sorted(_content(a)) == sorted(_content(b)):
-        return False
+        return ""
     stems_a, stems_b = {w[:5] for w in a}, {w[:5] for w in b}
+    found = ""
     for _, i1, i2, j1, j2 in ops:
         left, right = set(a[i1:i2]), set(b[j1:j2])
         if (left & _NEGATIONS) != (right & _NEGATIONS):
-            return True
+            return "substantive"
         left = {w for w in _content(list(left)) if w[:5] not in stems_b}
         right = {w for w in _content(list(right)) if w[:5] not in stems_a}
         if left and right:
-            return True
-    return False
+            if any(w[:1].isdigit() for w in left | right):
+                return "substantive"
+            found = "wording"
+    return found
 
 
 def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
@@ -775,17 +846,21 @@ def _quote_pair(text_x: str, a: Quote, wa: list[str], text_y: str, b: Quote) -> 
         return _Found(
             "attribution", "conflict", (a.start, a.end), (b.start, b.end), explain_attribution
         )
-    if not _meaning_change(wa, wb):
+    change = _meaning_change(wa, wb)
+    if not change:
         return None
     span_x, span_y = _changed_words(text_x, a, text_y, b)
     px, py = _flat(text_x[slice(*span_x)]), _flat(text_y[slice(*span_y)])
     speaker = a.speaker_name or b.speaker_name
+    # A negation, a figure or a name changed is a misquotation to resolve (⚑); another
+    # content word may be a synonym or a translation of the same words, shown quietly (≈).
+    status: DiscrepancyStatus = "conflict" if change == "substantive" else "variant"
 
     def explain(swapped: bool, sides: tuple[str, str]) -> str:
         pa, pb = _pick(px, py, swapped)
         return f'Quote of {speaker} worded differently: "{pa}" vs "{pb}"'
 
-    return _Found("quote", "conflict", (a.start, a.end), (b.start, b.end), explain)
+    return _Found("quote", status, (a.start, a.end), (b.start, b.end), explain)
 
 
 def _changed_words(
@@ -868,6 +943,12 @@ _FUTURE = re.compile(
     r"\b(?:will|set\s+to|scheduled|due\s+to|was\s+to|were\s+to|is\s+to|expected\s+to|next)\b",
     re.IGNORECASE,
 )
+_SCHEDULED = re.compile(
+    r"\b(?<!re)(?:start|starts|begin|begins|open|opens|set\s+for|scheduled\s+for|slated\s+for|"
+    r"due\s+to\s+(?:start|begin|open))\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+"""A weekday that dates an event ("was due to start Monday"), not the telling of it."""
 _EVENT_NOUNS = frozenset(
     [
         "trial",
@@ -906,6 +987,8 @@ def _day_mentions(
         return out
     for m in _DAY.finditer(text):
         lo, hi = clause_bounds(text, m.start(), m.end())
+        if m["weekday"] and not _SCHEDULED.search(text[max(lo, m.start() - 40) : m.start()]):
+            continue  # "talks with Ukraine on Wednesday": the day of the telling, perhaps
         if m["weekday"]:
             target = _WEEKDAY_NAMES.index(m["weekday"].casefold())
             if _FUTURE.search(text[lo:hi]):
@@ -919,8 +1002,20 @@ def _day_mentions(
             except ValueError:
                 continue
         words = {w for w in _EVENT_WORDS.findall(text[lo:hi].casefold()) if w not in _TIMING_STOP}
+        near = _EVENT_WORDS.findall(
+            " ".join(text[lo : m.start()].split()[-8:] + text[m.end() : hi].split()[:4]).casefold()
+        )
+        # The event a date is said of sits next to it ("a trial set to begin Sept. 24"),
+        # not anywhere in the sentence ("agreed Friday ... and avoided a second trial").
+        words = (words - _EVENT_NOUNS) | (set(near) & _EVENT_NOUNS)
         out.append((m.start(), m.end(), day, words, bool(m["month"])))
     return out
+
+
+def dated_events(text: str, context: SentenceContext) -> set[str]:
+    """The events (a trial, a vote) the sentence puts on a day: how sentences that date one
+    event are found across articles."""
+    return {w for _, _, _, words, _ in _day_mentions(text, context) for w in words} & _EVENT_NOUNS
 
 
 def _timing_candidates(
@@ -938,7 +1033,8 @@ def _timing_candidates(
                 continue
             if not (shared & _EVENT_NOUNS) and len(shared) < 2:
                 continue
-            what = ", ".join(sorted(shared)[:3])
+            events = sorted(shared & _EVENT_NOUNS)
+            what = f"the {events[0]}" if events else "the same event"
             phrase_x, phrase_y = text_x[sx:ex], text_y[sy:ey]
 
             def explain(
@@ -949,7 +1045,7 @@ def _timing_candidates(
                 what: str = what,
             ) -> str:
                 pa, pb = _pick(fx, fy, swapped)
-                return f"Date of the same event ({what}): {sides[0]} {pa}, {sides[1]} {pb}"
+                return f"Date of {what}: {sides[0]} {pa}, {sides[1]} {pb}"
 
             out.append(_Found("timing", "conflict", (sx, ex), (sy, ey), explain))
             return out

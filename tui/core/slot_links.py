@@ -6,14 +6,15 @@ a fact-checker must see side by side. Every body sentence's figures are indexed 
 measure and named holder; two sentences of different articles whose figures of one slot
 differ are linked, so sync shows them together and the candidate is raised.
 Only figures whose holder is named (or a person's age) are indexed: an unnamed holder is
-the story's event itself in one article and another event in the next.
+the story's event itself in one article and another event in the next. Dates are indexed
+by the event they are said of ("a trial set to begin Sept. 24" / "due to start Monday").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.core.candidates import find_discrepancies
+from tui.core.candidates import dated_events, find_discrepancies
 from tui.core.context import context_of
 from tui.core.model import Article
 from tui.core.slots import figure_slots
@@ -32,6 +33,8 @@ def slot_pairs(articles: Sequence[Article]) -> list[tuple[Place, Place]]:
             for slot in figure_slots(sentence.text, context):
                 for holder in slot.subject:
                     index.setdefault((slot.measure, holder), []).append((doc, sentence.index))
+            for noun in dated_events(sentence.text, context):
+                index.setdefault(("date", noun), []).append((doc, sentence.index))
     out: set[tuple[Place, Place]] = set()
     for places in index.values():
         unique = sorted(set(places))
@@ -53,4 +56,6 @@ def _disagree(articles: Sequence[Article], low: Place, high: Place) -> bool:
         b.sentences[high[1]],
         contexts=(context_of(a, low[1]), context_of(b, high[1])),
     )
-    return any(d.kind == "number" and d.status in ("conflict", "updated") for d in found)
+    return any(
+        d.kind in ("number", "timing") and d.status in ("conflict", "updated") for d in found
+    )

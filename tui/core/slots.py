@@ -84,6 +84,7 @@ _MEASURE_LABEL = {
     "captured": "Captured",
     "exposed": "Exposed",
     "age": "Age",
+    "prison term": "Prison term",
     "distance": "Distance",
     "money": "Amount",
     "percent": "Share",
@@ -327,6 +328,7 @@ _PART = re.compile(
     r"\b(?:outside|inside|in\s+the\s+parking\s+lot|at\s+first|initially|first|at\s+the\s+scene)\b",
     re.IGNORECASE,
 )
+_PRISON = re.compile(r"\b(?:prison|jail|sentence[ds]?|behind\s+bars|penalty)\b", re.I)
 _REMAINDER = re.compile(r"\s+(?:other|others|more|additional|further)\b", re.I)
 _RELATIVE = re.compile(r",?\s+(?:where|in\s+which|during\s+which)\s", re.I)
 
@@ -543,6 +545,8 @@ def _measure(text: str, m: nb.NumberMention, lo: int, hi: int) -> str | None:
         return "money"
     if m.unit == "percent":
         return "percent"
+    if nb.is_duration(m) and _PRISON.search(text, lo, hi):
+        return "prison term"
     if nb.is_duration(m) or m.modifier:
         return None
     after = [w for w in islice(_WORD.finditer(text, m.end, hi), 10)]
@@ -611,7 +615,8 @@ def figure_slots(text: str, context: SentenceContext = NO_CONTEXT) -> tuple[Figu
         if not subject and extra:
             subject, holder = frozenset(holder_key(x) for x in extra), extra[0]
         places = frozenset(
-            holder_key(x) for x in _after_names(text, m.end, min(hi, m.context_end + 40), "in|at")
+            holder_key(x)
+            for x in _after_names(text, m.end, min(hi, m.context_end + 40), "in|at|from")
         )
         qualifiers = _qualifiers(text, m.end, m.context_end) - subject
         if measure == "distance":
@@ -732,6 +737,8 @@ def same_slot(a: FigureSlot, b: FigureSlot) -> bool:
     if a.places and b.places and not (a.places & b.places):
         return False
     if a.frame and b.frame:
+        if "then" in (a.frame | b.frame) and a.measure == "age":
+            return True  # an age at some past moment: the other side names the moment
         return bool(a.frame & b.frame) or _frames_overlap(a.frame, b.frame)
     if a.frame or b.frame:
         stated = a.frame or b.frame
