@@ -302,14 +302,14 @@ def test_groups_do_not_chain_through_single_links() -> None:
     """Three sentences that all report one fact form a group; a chain hanging off it by one
     link each (how 98 Kavanaugh articles became one "fact") does not join it, nor is the
     chain one group: 5 is linked to 4 only, not to most of {3, 4}."""
-    from tui.core.align import Pair, _groups
+    from tui.core.align import Pair, build_groups
 
     r = SentenceRef
     clique = [Pair(r(0, 0), r(1, 0), 90.0), Pair(r(0, 0), r(2, 0), 90.0)]
     clique.append(Pair(r(1, 0), r(2, 0), 90.0))
     chain = [Pair(r(2, 0), r(3, 0), 60.0), Pair(r(3, 0), r(4, 0), 55.0)]
     chain.append(Pair(r(4, 0), r(5, 0), 52.0))
-    groups = _groups(clique + chain)
+    groups = build_groups(clique + chain)
     members = sorted(tuple(sorted(ref.doc for ref in g.members)) for g in groups)
     assert members == [(0, 1, 2), (3, 4)]
     assert sorted(g.sources for g in groups) == [2, 3]

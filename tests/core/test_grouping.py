@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.align import Alignment, Pair, SentenceRef, _groups, align_corpus
+from tui.core.align import Alignment, Pair, SentenceRef, align_corpus, build_groups
 from tui.core.corpus import load_paths, make_article
 from tui.core.grouping import MAX_SPLIT_GAP, MIN_LINKED_SHARE, group_places
 from tui.core.model import Article
@@ -34,7 +34,7 @@ def test_a_chain_of_single_links_is_no_group() -> None:
     one after it."""
     pairs = [Pair(r(0, 0), r(1, 0), 90.0), Pair(r(1, 0), r(2, 0), 80.0)]
     pairs.append(Pair(r(2, 0), r(3, 0), 70.0))
-    assert _members(_groups(pairs)) == [(r(0, 0), r(1, 0)), (r(2, 0), r(3, 0))]
+    assert _members(build_groups(pairs)) == [(r(0, 0), r(1, 0)), (r(2, 0), r(3, 0))]
 
 
 def test_a_clique_is_one_group_and_a_member_needs_most_of_it() -> None:
@@ -42,9 +42,9 @@ def test_a_clique_is_one_group_and_a_member_needs_most_of_it() -> None:
     (not more than half) stays out; linked to three, it joins."""
     clique = [Pair(r(a, 0), r(b, 0), 90.0) for a, b in combinations(range(4), 2)]
     two = [Pair(r(0, 0), r(4, 0), 85.0), Pair(r(1, 0), r(4, 0), 85.0)]
-    assert _members(_groups(clique + two)) == [tuple(r(d, 0) for d in range(4))]
+    assert _members(build_groups(clique + two)) == [tuple(r(d, 0) for d in range(4))]
     three = [*two, Pair(r(2, 0), r(4, 0), 85.0)]
-    assert _members(_groups(clique + three)) == [tuple(r(d, 0) for d in range(5))]
+    assert _members(build_groups(clique + three)) == [tuple(r(d, 0) for d in range(5))]
     assert MIN_LINKED_SHARE == 0.5
 
 
@@ -52,20 +52,20 @@ def test_a_star_around_one_long_sentence_is_no_group() -> None:
     """One long sentence restating three facts links to each of three sentences that share
     nothing with one another: the first pair is a group, the rest stay out."""
     pairs = [Pair(r(0, 0), r(d, 0), 80.0 - d) for d in (1, 2, 3)]
-    assert _members(_groups(pairs)) == [(r(0, 0), r(1, 0))]
+    assert _members(build_groups(pairs)) == [(r(0, 0), r(1, 0))]
 
 
 def test_two_sentences_of_one_article_only_as_a_split() -> None:
     """B0 and B1 (one sentence of A split in two) are both linked to A0: one group. B0 and
     B5 (the same fact told twice, or two facts A0 sums up) are not."""
     split = [Pair(r(0, 0), r(1, 0), 80.0), Pair(r(0, 0), r(1, 1), 75.0)]
-    assert _members(_groups(split)) == [(r(0, 0), r(1, 0), r(1, 1))]
+    assert _members(build_groups(split)) == [(r(0, 0), r(1, 0), r(1, 1))]
     apart = [Pair(r(0, 0), r(1, 0), 80.0), Pair(r(0, 0), r(1, 2 + MAX_SPLIT_GAP), 75.0)]
-    assert _members(_groups(apart)) == [(r(0, 0), r(1, 0))]
+    assert _members(build_groups(apart)) == [(r(0, 0), r(1, 0))]
     # pieces next to each other but with no counterpart linked to both: two facts
     separate = [Pair(r(0, 0), r(1, 0), 80.0), Pair(r(0, 1), r(1, 1), 75.0)]
     separate.append(Pair(r(0, 0), r(1, 1), 60.0))
-    groups = _members(_groups(separate))
+    groups = _members(build_groups(separate))
     assert (r(0, 0), r(0, 1), r(1, 0), r(1, 1)) not in groups
 
 
@@ -80,8 +80,8 @@ def test_headings_group_only_with_headings() -> None:
         Pair(r(0, 1), r(1, 1), 90.0),  # body with body
         Pair(r(0, 0), r(1, 1), 60.0),  # headline with body: a pair, never a group
     ]
-    assert _members(_groups(pairs, articles)) == [(r(0, 0), r(1, 0)), (r(0, 1), r(1, 1))]
-    assert _members(_groups(pairs[2:], articles)) == []
+    assert _members(build_groups(pairs, articles)) == [(r(0, 0), r(1, 0)), (r(0, 1), r(1, 1))]
+    assert _members(build_groups(pairs[2:], articles)) == []
 
 
 def test_the_readers_links_are_one_group_whatever_the_rules_say() -> None:
@@ -89,9 +89,9 @@ def test_the_readers_links_are_one_group_whatever_the_rules_say() -> None:
     # others join the reader's group by the usual rule: linked to most of it
     fixed = [{r(0, 0), r(2, 5)}]
     one = [Pair(r(0, 0), r(1, 0), 90.0)]
-    assert _members(_groups(one, (), fixed)) == [(r(0, 0), r(2, 5))]
+    assert _members(build_groups(one, (), fixed)) == [(r(0, 0), r(2, 5))]
     both = [*one, Pair(r(1, 0), r(2, 5), 60.0)]
-    assert _members(_groups(both, (), fixed)) == [(r(0, 0), r(1, 0), r(2, 5))]
+    assert _members(build_groups(both, (), fixed)) == [(r(0, 0), r(1, 0), r(2, 5))]
 
 
 # The issue's examples, with the pairs and scores the aligner gives on the whole story (the
@@ -136,7 +136,7 @@ def test_scalise_security_detail_time_and_toll_are_separate() -> None:
         Pair(r(1, 0), r(2, 0), 55.4),
     ]
     detail, arrival, toll = r(0, 3), r(1, 3), r(2, 0)
-    for group in _groups(pairs, articles):
+    for group in build_groups(pairs, articles):
         assert len({detail, arrival, toll} & set(group.members)) <= 1, group
         assert len(group.members) == 2
 
@@ -166,7 +166,7 @@ def test_different_quotes_of_one_spokesman_are_not_one_group() -> None:
         Pair(r(0, 1), r(1, 0), 94.3),
         Pair(r(1, 0), r(2, 0), 76.7),
     ]
-    groups = _members(_groups(pairs, articles))
+    groups = _members(build_groups(pairs, articles))
     assert (r(0, 1), r(1, 0)) in groups  # the same quote
     for members in groups:
         assert len(members) == 2

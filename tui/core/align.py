@@ -342,7 +342,7 @@ def _align(articles: Sequence[Article], threshold: float, report: Progress) -> A
         Pair(SentenceRef(a.doc, a.sentence), SentenceRef(b.doc, b.sentence), score)
         for a, b, score in near
     )
-    groups = _groups(pairs, articles)
+    groups = build_groups(pairs, articles)
     report(0.9)
     discrepancies: list[Discrepancy] = []
     for pair in pairs:
@@ -582,7 +582,7 @@ def _number_keys(text: str) -> set[tuple[str, ...] | tuple[str, str | None]]:
     return keys
 
 
-def _groups(
+def build_groups(
     pairs: Sequence[Pair],
     articles: Sequence[Article] = (),
     fixed: Sequence[Collection[SentenceRef]] = (),
