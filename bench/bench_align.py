@@ -32,8 +32,13 @@ from tui.core.model import Article  # noqa: E402
 from tui.core.pair_search import PairSearch  # noqa: E402
 from tui.core.scoring import Scorer, build_profiles  # noqa: E402
 
-SCALE = ROOT.parent / "shared" / "corpora" / "scale" / "kavanaugh_2018-09_2018-10"
-MSRP = ROOT.parent / "shared" / "corpora" / "msrp" / "msr_paraphrase_test.txt"
+# the shared corpora sit beside the checkout (../shared) or beside a worktree's folder
+CORPORA = next(
+    (p / "shared" / "corpora" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()),
+    ROOT.parent / "shared" / "corpora",
+)
+SCALE = CORPORA / "scale" / "kavanaugh_2018-09_2018-10"
+MSRP = CORPORA / "msrp" / "msr_paraphrase_test.txt"
 
 
 def naive_pairs(articles: tuple[Article, ...], threshold: float) -> list[tuple[int, int, int, int]]:

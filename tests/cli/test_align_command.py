@@ -17,6 +17,23 @@ def test_default_prints_json_of_the_seeds(capsys: pytest.CaptureFixture[str]) ->
     assert len(data["documents"]) == 5 and data["pairs"]
 
 
+def test_json_lists_possible_pairs_beside_the_pairs(capsys: pytest.CaptureFixture[str]) -> None:
+    """``possible``: the same shape as ``pairs``, scores from ``possible_floor`` up to below
+    the threshold; none of them is also a pair."""
+    assert main(["align"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    keys = list(data)
+    assert keys.index("possible") == keys.index("pairs") + 2  # after pairs, possible_floor
+    assert data["possible"] and data["possible_floor"] < data["threshold"]
+    assert {tuple(p) for p in data["possible"]} == {("a", "b", "score")}
+    assert all(data["possible_floor"] <= p["score"] < data["threshold"] for p in data["possible"])
+
+    def key(p: dict[str, dict[str, object]]) -> tuple[object, ...]:
+        return p["a"]["doc"], p["a"]["sentence"], p["b"]["doc"], p["b"]["sentence"]
+
+    assert not {key(p) for p in data["possible"]} & {key(p) for p in data["pairs"]}
+
+
 def test_yaml_to_file_with_threshold(tmp_path: Path) -> None:
     out = tmp_path / "a.yaml"
     assert main(["align", "--format", "yaml", "--threshold", "90", "-o", str(out)]) == 0

@@ -15,28 +15,34 @@ is often two in another).
 from __future__ import annotations
 
 import gc
-import math
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 
-from tui.core.candidates import Discrepancy, find_discrepancies
+from tui.core.candidates import Discrepancy, discrepancies_between, find_discrepancies
 from tui.core.context import context_of
+from tui.core.grouping import group_places
 from tui.core.model import Article, Sentence
 from tui.core.names import name_lists
 from tui.core.numbers import find_numbers
 from tui.core.pair_search import PairSearch
-from tui.core.scoring import Scorer, SentenceProfile, build_profiles
+from tui.core.scoring import Scorer, SentenceProfile, build_profiles, z_of
 from tui.core.slot_links import slot_pairs
 
 DEFAULT_THRESHOLD = 50.0
 """Score 50 is ``scoring.Z_CUT``. On the blind seed gold (tests/data/LABELLING.md) it shows 95
 pairs: 81 the same fact, 10 the same topic, 4 unrelated; 60 would cut the unrelated to 2 but
 find a sixth fewer true links (see bench/README.md, "Alignment")."""
+POSSIBLE_FLOOR = 25.0
+"""Pairs from this score up to the threshold are possible matches (``Alignment.possible``)
+when one of the two sentences has no match. On the blind seed gold, such pairs at 25 or more
+are the same fact in 20 of 34 and the same fact or topic in 25 (lenient precision 0.74);
+between 20 and 25 only 3 of 21 more are the same fact, 5 the same topic (bench/README.md,
+"Possible matches")."""
 NUMBER_LINK_MARGIN = 30.0
 """Pairs down to this far below the threshold are kept when they give one figure or one
 list of names differently (a number or list conflict or refinement). On the seeds at the
@@ -71,9 +77,10 @@ def _may_hold_number(text: str) -> bool:
     return bool(_DIGIT.search(text) or _NUMBER_WORD_START.search(text.lower()))
 
 
-MAX_GROUP_MEMBERS_PER_DOC = 3
-"""A group may hold a split sentence (2-3 pieces of one article) but no longer chains
-through a whole article, which is how single-link clustering fails on one long story."""
+ENGINE = "engine"
+"""``Pair.origin`` of a pair the aligner found."""
+USER = "user"
+"""``Pair.origin`` of a pair the reader linked (``corrections.apply_corrections``)."""
 Progress = Callable[[float], None]
 """Called with the share of the work done, 0.0 to 1.0."""
 
@@ -94,6 +101,8 @@ class Pair:
     b: SentenceRef
     score: float
     """0-100; higher is a closer match."""
+    origin: str = ENGINE
+    """Who made the link: ``ENGINE`` (scored) or ``USER`` (the reader linked the two)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,27 +117,57 @@ class Group:
 
 @dataclass(frozen=True)
 class Alignment:
-    """The result of aligning a corpus, with look-ups the UI needs on every keypress."""
+    """The result of aligning a corpus, with look-ups the UI needs on every keypress.
+
+    Derived from its fields only, so ``dataclasses.replace`` gives a consistent copy.
+    """
 
     articles: tuple[Article, ...]
     pairs: tuple[Pair, ...]
     groups: tuple[Group, ...]
     discrepancies: tuple[Discrepancy, ...]
     threshold: float = DEFAULT_THRESHOLD
+    possible_pairs: tuple[Pair, ...] = ()
+    """Pairs scoring below the threshold and at ``possible_floor`` or more, of two sentences
+    at least one of which has no match: offered to the reader, never shown as matches."""
+    possible_floor: float = POSSIBLE_FLOOR
     _partners: dict[SentenceRef, list[tuple[SentenceRef, float]]] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict, init=False, repr=False, compare=False
     )
-    _group_of: dict[SentenceRef, Group] = field(default_factory=dict, repr=False, compare=False)
+    _possible: dict[SentenceRef, list[tuple[SentenceRef, float]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _pair_of: dict[tuple[SentenceRef, SentenceRef], Pair] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _group_of: dict[SentenceRef, Group] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
     _discrepancies_of: dict[SentenceRef, list[Discrepancy]] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict, init=False, repr=False, compare=False
     )
 
     def __post_init__(self) -> None:
+        user: set[SentenceRef] = set()
         for pair in self.pairs:
+            self._pair_of[pair.a, pair.b] = pair
             self._partners.setdefault(pair.a, []).append((pair.b, pair.score))
             self._partners.setdefault(pair.b, []).append((pair.a, pair.score))
-        for partners in self._partners.values():
-            partners.sort(key=lambda item: (-item[1], item[0]))
+            if pair.origin == USER:
+                user.update((pair.a, pair.b))
+        for ref, partners in self._partners.items():
+            # the reader's own links first, then best score first
+            mine = (
+                {other for other, _ in partners if self._by_user(ref, other)}
+                if ref in user
+                else set()
+            )
+            partners.sort(key=lambda item: (item[0] not in mine, -item[1], item[0]))
+        for pair in self.possible_pairs:
+            self._possible.setdefault(pair.a, []).append((pair.b, pair.score))
+            self._possible.setdefault(pair.b, []).append((pair.a, pair.score))
+        for possible in self._possible.values():
+            possible.sort(key=lambda item: (-item[1], item[0]))
         for group in self.groups:
             for member in group.members:
                 self._group_of[member] = group
@@ -137,9 +176,24 @@ class Alignment:
                 ref = SentenceRef(side.doc, side.sentence)
                 self._discrepancies_of.setdefault(ref, []).append(disc)
 
+    def _by_user(self, first: SentenceRef, second: SentenceRef) -> bool:
+        pair = self.pair_between(first, second)
+        return pair is not None and pair.origin == USER
+
     def partners(self, ref: SentenceRef) -> list[tuple[SentenceRef, float]]:
-        """Sentences of other articles matched with ``ref``, best first."""
+        """Sentences of other articles matched with ``ref``: the reader's links first, then
+        best score first."""
         return self._partners.get(ref, [])
+
+    def pair_between(self, first: SentenceRef, second: SentenceRef) -> Pair | None:
+        """The pair linking two sentences, in either order (its ``origin`` says who made
+        it); None when they are not linked."""
+        return self._pair_of.get((first, second) if first < second else (second, first))
+
+    def possible(self, ref: SentenceRef) -> list[tuple[SentenceRef, float]]:
+        """Possible counterparts of ``ref`` (``possible_pairs``), best first: sentences of
+        other articles scoring below the threshold but at ``possible_floor`` or more."""
+        return self._possible.get(ref, [])
 
     def best_partner_in(self, ref: SentenceRef, doc: int) -> tuple[SentenceRef, float] | None:
         """The best match of ``ref`` in article ``doc``, or None."""
@@ -223,11 +277,25 @@ class Alignment:
         return matched / len(body)
 
     def unique_sentences(self, doc: int) -> list[int]:
-        """Indices of the body sentences of ``doc`` that no other source reports."""
+        """Indices of the body sentences of ``doc`` that no other source reports: no match
+        and no possible match. Headings are never unique (a headline sums up; it is not a
+        claim of its own)."""
+        return [
+            s.index
+            for s in self.articles[doc].body_sentences
+            if not s.heading
+            and SentenceRef(doc, s.index) not in self._partners
+            and SentenceRef(doc, s.index) not in self._possible
+        ]
+
+    def unmatched_but_possible(self, doc: int) -> list[int]:
+        """Indices of the body sentences of ``doc`` with no match but with possible ones
+        (``possible``): neither matched nor unique."""
         return [
             s.index
             for s in self.articles[doc].body_sentences
             if SentenceRef(doc, s.index) not in self._partners
+            and SentenceRef(doc, s.index) in self._possible
         ]
 
 
@@ -267,36 +335,45 @@ def _no_cyclic_collection() -> Iterator[None]:
 
 def _align(articles: Sequence[Article], threshold: float, report: Progress) -> Alignment:
     """``align_corpus`` proper."""
-    scored = _score_pairs(articles, threshold, report)
+    scored, near = _score_pairs(articles, threshold, report)
     pairs = tuple(
         Pair(SentenceRef(a.doc, a.sentence), SentenceRef(b.doc, b.sentence), score)
         for a, b, score in scored
     )
-    groups = _groups(pairs)
+    possible = tuple(
+        Pair(SentenceRef(a.doc, a.sentence), SentenceRef(b.doc, b.sentence), score)
+        for a, b, score in near
+    )
+    groups = build_groups(pairs, articles)
     report(0.9)
     discrepancies: list[Discrepancy] = []
     for pair in pairs:
         discrepancies.extend(
-            find_discrepancies(
-                pair.a.doc,
-                articles[pair.a.doc].sentences[pair.a.sentence],
-                pair.b.doc,
-                articles[pair.b.doc].sentences[pair.b.sentence],
-                (articles[pair.a.doc].label, articles[pair.b.doc].label),
-                (
-                    context_of(articles[pair.a.doc], pair.a.sentence),
-                    context_of(articles[pair.b.doc], pair.b.sentence),
-                ),
+            discrepancies_between(
+                articles, pair.a.doc, pair.a.sentence, pair.b.doc, pair.b.sentence
             )
         )
     report(1.0)
-    return Alignment(tuple(articles), pairs, groups, tuple(discrepancies), threshold)
+    return Alignment(
+        tuple(articles),
+        pairs,
+        groups,
+        tuple(discrepancies),
+        threshold,
+        possible,
+        min(POSSIBLE_FLOOR, threshold),
+    )
+
+
+Scored = list[tuple[SentenceProfile, SentenceProfile, float]]
+"""Pairs as (profile, profile, score), the lower position first, in canonical order."""
 
 
 def _score_pairs(
     articles: Sequence[Article], threshold: float, report: Progress
-) -> list[tuple[SentenceProfile, SentenceProfile, float]]:
-    """The cross-article pairs scoring ``threshold`` or more, in a canonical order.
+) -> tuple[Scored, Scored]:
+    """The cross-article pairs scoring ``threshold`` or more (with the figure links below
+    it), and the possible pairs (``_possible_links``), each in a canonical order.
 
     Every pair stands on its own score: rules on top of it (mutual best, aligned
     neighbours) gave no gain under cross-validation on the gold pairs.
@@ -312,12 +389,55 @@ def _score_pairs(
     scorer = Scorer(profiles, idf)
     report(0.2)
     search = PairSearch(scorer)
-    found = search.search(threshold)
+    keys = (
+        search.candidates(z_of(threshold) - 1e-6)
+        if search.count > 1
+        else np.zeros(0, dtype=np.int64)
+    )
+    found = search.score(keys, threshold)
     report(0.6)
     found.extend(_figure_links(articles, search, threshold))
     found.extend(_slot_links(articles, profiles, scorer, found))
+    report(0.75)
+    possible = _possible_links(search, keys, found, min(POSSIBLE_FLOOR, threshold), threshold)
     report(0.8)
-    return [(profiles[low], profiles[high], score) for low, high, score in sorted(found)]
+    return (
+        [(profiles[low], profiles[high], score) for low, high, score in sorted(found)],
+        [(profiles[low], profiles[high], score) for low, high, score in sorted(possible)],
+    )
+
+
+def _possible_links(
+    search: PairSearch,
+    keys: npt.NDArray[np.int64],
+    found: Sequence[tuple[int, int, float]],
+    floor: float,
+    threshold: float,
+) -> list[tuple[int, int, float]]:
+    """Pairs below ``threshold``, at ``floor`` or more, of two sentences at least one of
+    which ``found`` leaves without a match.
+
+    Only the threshold's candidates are scored again (pairs that share too little to reach
+    the threshold even with the best token-set ratio are never possible): on the seeds
+    this finds 233 of the 237 pairs an exact search at 25 finds, and on the scale corpus it
+    costs about 0.5 s instead of 9 s. Pairs of two matched sentences are left out: they
+    would cost 1 s more on the scale corpus, and a matched sentence is not at risk of being
+    called unique.
+    """
+    if floor >= threshold or not len(keys):
+        return []
+    matched = np.zeros(search.count, dtype=bool)
+    linked = set()
+    for low, high, _ in found:
+        matched[low] = matched[high] = True
+        linked.add((low, high))
+    first, second = keys // search.count, keys % search.count
+    open_keys = keys[~matched[first] | ~matched[second]]
+    return [
+        (x, y, score)
+        for x, y, score in search.score(open_keys, floor)
+        if score < threshold and (x, y) not in linked
+    ]
 
 
 def _slot_links(
@@ -403,14 +523,19 @@ def _figure_links(
         low, high = divmod(key, count)
         shared = keys_of[sentence_of[low].text] & keys_of[sentence_of[high].text]
         if any(k[0] == "event" for k in shared):
-            linked = _link_in_context(search.scorer, sentence_of, low, high, floor)
+            linked = _link_in_context(articles, search.scorer, sentence_of, low, high, floor)
             if linked is not None:
                 out.append(linked)
     return out
 
 
 def _link_in_context(
-    scorer: Scorer, sentence_of: Sequence[Sentence], low: int, high: int, floor: float
+    articles: Sequence[Article],
+    scorer: Scorer,
+    sentence_of: Sequence[Sentence],
+    low: int,
+    high: int,
+    floor: float,
 ) -> tuple[int, int, float] | None:
     """A pair that shares no word, linked through the sentence before one side: when that
     sentence reports the other side's event (it scores ``floor`` or more with it) and the
@@ -436,7 +561,16 @@ def _link_in_context(
     if best < floor:
         return None
     a, b = profiles[low], profiles[high]
-    found = find_discrepancies(a.doc, sentence_of[low], b.doc, sentence_of[high])
+    found = find_discrepancies(
+        a.doc,
+        sentence_of[low],
+        b.doc,
+        sentence_of[high],
+        contexts=(
+            context_of(articles[a.doc], a.sentence),
+            context_of(articles[b.doc], b.sentence),
+        ),
+    )
     if any(d.kind == "number" for d in found):
         return low, high, best
     return None
@@ -488,117 +622,28 @@ def _number_keys(text: str) -> set[tuple[str, ...] | tuple[str, str | None]]:
     return keys
 
 
-MIN_LINK_SHARE = 0.75
-"""Two clusters merge only when the pairs between them number at least this share of the
-larger cluster's size (at least one): a sentence joins a group of 4 through 3 links, not 1.
-Single links chained 98 of the 173 Kavanaugh articles into one "fact" (a bus tour, Nixon's
-nominees and the Senate calendar); with 0.75 the largest group is Ford's account (31 sources).
-On the seeds, pairs implied by the groups go from P 0.587 R 0.540 to P 0.837 R 0.412
-(0.25: 0.671/0.524; 0.5: 0.779/0.433); the pairs themselves do not change."""
+def build_groups(
+    pairs: Sequence[Pair],
+    articles: Sequence[Article] = (),
+    fixed: Sequence[Collection[SentenceRef]] = (),
+) -> tuple[Group, ...]:
+    """The groups of one fact that ``pairs`` support (``grouping.group_places``).
 
-
-def _tight_enough(
-    ra: int,
-    rb: int,
-    members: list[list[int] | None],
-    neighbours: list[list[int]],
-    find: Callable[[int], int],
-) -> bool:
-    """Whether clusters ``ra`` and ``rb`` are linked by enough pairs (``MIN_LINK_SHARE``)."""
-    small, large = members[ra], members[rb]
-    assert small is not None and large is not None
-    if len(small) > len(large):
-        small, large = large, small
-    needed = max(1, math.ceil(MIN_LINK_SHARE * len(large)))
-    if needed == 1:
-        return True
-    other = find(large[0])
-    links = 0
-    for member in small:
-        for partner in neighbours[member]:
-            if find(partner) == other:
-                links += 1
-                if links >= needed:
-                    return True
-    return False
-
-
-def _groups(pairs: Sequence[Pair]) -> tuple[Group, ...]:
-    """Cluster pairs best-first, refusing merges that would chain through an article or that
-    too few pairs support (``MIN_LINK_SHARE``).
-
-    Single-link clustering of all pairs turns a long story into one giant group; here a
-    merge is skipped when the merged group would hold more than
-    ``MAX_GROUP_MEMBERS_PER_DOC`` sentences of one article. Every paired sentence still
-    belongs to exactly one group.
+    Headings are read from ``articles`` (none without them); ``fixed`` are sets of
+    sentences the reader linked as one fact.
     """
-    # Union-find on integer ids numbered in reference order (comparisons of ids are
-    # comparisons of references): dataclass hashing and comparison dominated on large inputs.
-    by_place = {(ref.doc, ref.sentence): ref for pair in pairs for ref in (pair.a, pair.b)}
-    places = sorted(by_place)
-    refs = [by_place[place] for place in places]
-    id_of = {place: i for i, place in enumerate(places)}
-    doc_of = [doc for doc, _ in places]
-    parent = list(range(len(refs)))
-    per_doc: list[dict[int, int] | None] = [{doc: 1} for doc in doc_of]
-    size = [1] * len(refs)
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    ranked = sorted(
-        (
-            -pair.score,
-            id_of[pair.a.doc, pair.a.sentence],
-            id_of[pair.b.doc, pair.b.sentence],
-        )
-        for pair in pairs
+    headings = {
+        (doc, s.index)
+        for doc, article in enumerate(articles)
+        for s in article.sentences
+        if s.heading
+    }
+    found = group_places(
+        (((p.a.doc, p.a.sentence), (p.b.doc, p.b.sentence), p.score) for p in pairs),
+        headings,
+        [[(r.doc, r.sentence) for r in refs] for refs in fixed],
     )
-    neighbours: list[list[int]] = [[] for _ in refs]
-    for _, a, b in ranked:
-        neighbours[a].append(b)
-        neighbours[b].append(a)
-    members: list[list[int] | None] = [[i] for i in range(len(refs))]
-    for _, a, b in ranked:
-        ra, rb = find(a), find(b)
-        if ra == rb:
-            continue
-        first, second = per_doc[ra], per_doc[rb]
-        assert first is not None and second is not None
-        merged = dict(first)
-        for doc, n in second.items():
-            merged[doc] = merged.get(doc, 0) + n
-        if max(merged.values()) > MAX_GROUP_MEMBERS_PER_DOC:
-            continue
-        if not _tight_enough(ra, rb, members, neighbours, find):
-            continue
-        keep, drop = (ra, rb) if ra < rb else (rb, ra)
-        parent[drop] = keep
-        per_doc[keep] = merged
-        per_doc[drop] = None
-        size[keep] += size[drop]
-        kept, dropped = members[keep], members[drop]
-        assert kept is not None and dropped is not None
-        kept.extend(dropped)
-        members[drop] = None
-    # A sentence whose every merge was refused would be paired yet in no group: it joins
-    # its best partner's group (one sentence over the cap at most).
-    for _, a, b in ranked:
-        for lone, partner in ((a, b), (b, a)):
-            root = find(lone)
-            if root == lone and size[root] == 1:
-                other = find(partner)
-                parent[lone] = other
-                counts = per_doc[other]
-                assert counts is not None
-                counts[doc_of[lone]] = counts.get(doc_of[lone], 0) + 1
-                size[other] += 1
-                per_doc[lone] = None
-    clusters: dict[int, list[SentenceRef]] = {}
-    for i, ref in enumerate(refs):
-        clusters.setdefault(find(i), []).append(ref)
-    ordered = sorted(clusters.values(), key=lambda m: m[0])
-    return tuple(Group(i, tuple(m), len({r.doc for r in m})) for i, m in enumerate(ordered))
+    return tuple(
+        Group(i, tuple(SentenceRef(*place) for place in members), len({d for d, _ in members}))
+        for i, members in enumerate(found)
+    )

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -33,8 +33,8 @@ from rapidfuzz.distance import Levenshtein
 
 from tui.core import names as nm
 from tui.core import numbers as nb
-from tui.core.context import NO_CONTEXT, SentenceContext
-from tui.core.model import Sentence
+from tui.core.context import NO_CONTEXT, SentenceContext, context_of
+from tui.core.model import Article, Sentence
 from tui.core.quotes import Quote, quotes
 from tui.core.slots import FigureSlot, clause_bounds, figure_slots, same_slot
 from tui.core.worddiff import char_range, token_opcodes, tokenize
@@ -104,6 +104,23 @@ def find_discrepancies(
     swapped.
     """
     return list(_find_cached(doc_a, a, doc_b, b, labels, contexts))
+
+
+def discrepancies_between(
+    articles: Sequence[Article], doc_a: int, sentence_a: int, doc_b: int, sentence_b: int
+) -> list[Discrepancy]:
+    """``find_discrepancies`` of two sentences of a corpus, read in their articles' context
+    and explained with the articles' labels: what the aligner and the reader's own links
+    both use."""
+    a, b = articles[doc_a], articles[doc_b]
+    return find_discrepancies(
+        doc_a,
+        a.sentences[sentence_a],
+        doc_b,
+        b.sentences[sentence_b],
+        (a.label, b.label),
+        (context_of(a, sentence_a), context_of(b, sentence_b)),
+    )
 
 
 @lru_cache(maxsize=8192)

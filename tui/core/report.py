@@ -1,7 +1,7 @@
 """An alignment as data (the documented JSON/YAML schema) or as a readable Markdown report.
 
 The JSON shape is a contract (README, "reader align"): documents with their sentences,
-pairs, groups and discrepancies; ``doc`` is always the document ``id``, ``sentence``
+pairs, possible pairs, groups and discrepancies; ``doc`` is always the document ``id``, ``sentence``
 its sentence ``index``. Keys may be added, never renamed.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from tui.core.align import Alignment, SentenceRef
+from tui.core.align import ENGINE, Alignment, Pair, SentenceRef
 from tui.core.candidates import Span
 from tui.core.text import counted, excerpt
 
@@ -43,6 +43,12 @@ def alignment_data(alignment: Alignment) -> dict[str, Any]:
 
     def ref(r: SentenceRef) -> dict[str, Any]:
         return {"doc": ids[r.doc], "sentence": r.sentence}
+
+    def pair(p: Pair) -> dict[str, Any]:
+        found = {"a": ref(p.a), "b": ref(p.b), "score": p.score}
+        if p.origin != ENGINE:
+            found["origin"] = p.origin
+        return found
 
     def span(s: Span) -> dict[str, Any]:
         return {
@@ -81,7 +87,9 @@ def alignment_data(alignment: Alignment) -> dict[str, Any]:
             }
             for doc, article in enumerate(alignment.articles)
         ],
-        "pairs": [{"a": ref(p.a), "b": ref(p.b), "score": p.score} for p in alignment.pairs],
+        "pairs": [pair(p) for p in alignment.pairs],
+        "possible_floor": alignment.possible_floor,
+        "possible": [pair(p) for p in alignment.possible_pairs],
         "groups": [
             {"id": g.id, "members": [ref(m) for m in g.members], "sources": g.sources}
             for g in alignment.groups
