@@ -19,7 +19,7 @@ from tui.core.notes import Annotation, CandidateQuote, Target, candidate_fingerp
 from tui.core.notes_store import NotesStore
 from tui.core.text import excerpt
 
-KIND_GLYPHS = {"agreement": "≡", "contradiction": "⚑", "note": "✎"}
+KIND_GLYPHS = {"agreement": "≡", "contradiction": "⚑", "note": "✎", "link": "⇔", "unlink": "⇹"}
 """One glyph per annotation kind, used in lists and notices (not colour alone)."""
 
 

@@ -102,6 +102,11 @@ def build_align_parser() -> argparse.ArgumentParser:
         "--format", choices=("json", "yaml", "markdown"), default="json", help="output format"
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    parser.add_argument(
+        "--notes",
+        metavar="FILE",
+        help="apply the links and unlinks of this notes file (the reader's corrections)",
+    )
     add_common_options(parser)
     return parser
 

@@ -10,17 +10,13 @@ from tui.commands.output import output_option, write_output, write_stdout
 from tui.commands.user_paths import refuse_foreign_yaml
 from tui.core.anchoring import anchor_notes, noted_articles
 from tui.core.export import ExportFormat, export_document, export_markdown
-from tui.core.notes import parse_document
+from tui.core.notes import NotesDocument, parse_document
 from tui.core.output_path import export_path_problem
 from tui.core.storage import StorageError, parse_yaml, read_text
 
 
-def run_export(args: argparse.Namespace) -> int:
-    """Read the notes file (never writing to it) and print or write the export."""
-    if not args.notes:
-        raise CliError("NOTES.yaml: empty file name", 2)
-    output = output_option(args.output)
-    notes = Path(args.notes)
+def read_notes_file(notes: Path) -> NotesDocument:
+    """A notes file read for a headless command (never written to); one line when not."""
     if notes.is_dir():
         raise CliError(f"{notes}: is a folder, not a notes file")
     if not notes.is_file():
@@ -31,6 +27,16 @@ def run_export(args: argparse.Namespace) -> int:
         refuse_foreign_yaml(notes, parse_yaml(source, str(notes)))
     except StorageError as exc:
         raise CliError(str(exc)) from exc
+    return document
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Read the notes file (never writing to it) and print or write the export."""
+    if not args.notes:
+        raise CliError("NOTES.yaml: empty file name", 2)
+    output = output_option(args.output)
+    notes = Path(args.notes)
+    document = read_notes_file(notes)
     fmt: ExportFormat = args.format
     # Checked against the article files as they are now: reworded and orphaned passages flagged.
     anchors = anchor_notes(document, noted_articles(document, notes.parent))

@@ -28,8 +28,20 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = ("markdown", "csv", "jsonld")
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ANNOTATION_IRI_PREFIX = "urn:x-reader:annotation:"
 
-_KIND_TITLES = {"agreement": "Agreement", "contradiction": "Contradiction", "note": "Note"}
-_PLURALS = {"agreement": "agreements", "contradiction": "contradictions", "note": "notes"}
+_KIND_TITLES = {
+    "agreement": "Agreement",
+    "contradiction": "Contradiction",
+    "note": "Note",
+    "link": "Link (one fact)",
+    "unlink": "Unlink (not one fact)",
+}
+_PLURALS = {
+    "agreement": "agreements",
+    "contradiction": "contradictions",
+    "note": "notes",
+    "link": "links",
+    "unlink": "unlinks",
+}
 
 
 ANCHOR_WORDS = {

@@ -20,7 +20,7 @@ from tui.core.storage import StorageError, dump_yaml, line_of, parse_yaml
 SCHEMA_VERSION = 1
 """The version this code writes; files with a lower version are upgraded on load."""
 
-AnnotationKind = Literal["agreement", "contradiction", "note"]
+AnnotationKind = Literal["agreement", "contradiction", "note", "link", "unlink"]
 ANNOTATION_KINDS: tuple[str, ...] = get_args(AnnotationKind)
 
 Clock = Callable[[], datetime]
@@ -137,7 +137,9 @@ class DiscrepancyInfo:
 
 @dataclass(frozen=True)
 class Annotation:
-    """One judgement: an agreement, a contradiction or a note, about one or more passages."""
+    """One judgement about one or more passages: an agreement, a contradiction, a note, or a
+    correction of the alignment (a ``link`` says its sentences report one fact, an
+    ``unlink`` that its two sentences do not)."""
 
     id: str
     kind: AnnotationKind
