@@ -101,8 +101,7 @@ def main() -> None:
         "items": sorted(items.values(), key=lambda x: (x["story"], x["id"])),
     }
     GOLD.mkdir(exist_ok=True)
-    if not disputed or third:
-        gold_path.write_text(yaml.safe_dump(gold, sort_keys=False, allow_unicode=True, width=100))
+    gold_path.write_text(yaml.safe_dump(gold, sort_keys=False, allow_unicode=True, width=100))
     print(f"{args.kind}: {len(keys)} items, agreed {agree['both']}, disputed {len(disputed)}")
     print({k: v for k, v in agree.items() if "/" in k})
 

@@ -714,7 +714,7 @@ def _ages(text: str, context: SentenceContext) -> list[FigureSlot]:
                     subject=frozenset({surname.casefold()}),
                     qualifiers=frozenset(),
                     frame=frozenset(frame),
-                    holder=surname,
+                    holder=" ".join(w for w in name.split() if w.rstrip(".") not in ("Jr", "Sr")),
                 )
             )
     return out
@@ -723,6 +723,8 @@ def _ages(text: str, context: SentenceContext) -> list[FigureSlot]:
 def same_slot(a: FigureSlot, b: FigureSlot) -> bool:
     """Whether two figures measure the same thing of the same holder at the same time."""
     if a.measure != b.measure or a.remainder != b.remainder or a.part != b.part:
+        return False
+    if a.measure == "age" and not _same_person(a.holder, b.holder):
         return False
     if a.unit and b.unit and a.unit != b.unit:
         return False
@@ -737,8 +739,9 @@ def same_slot(a: FigureSlot, b: FigureSlot) -> bool:
     if a.places and b.places and not (a.places & b.places):
         return False
     if a.frame and b.frame:
-        if "then" in (a.frame | b.frame) and a.measure == "age":
-            return True  # an age at some past moment: the other side names the moment
+        if a.measure == "age" and "now" not in (a.frame | b.frame):
+            if "then" in (a.frame | b.frame):
+                return True  # an age at some past moment: the other side names the moment
         return bool(a.frame & b.frame) or _frames_overlap(a.frame, b.frame)
     if a.frame or b.frame:
         stated = a.frame or b.frame
@@ -747,6 +750,15 @@ def same_slot(a: FigureSlot, b: FigureSlot) -> bool:
 
 
 _NOW_LIKE = {"now", "rel:so far", "rel:to date", "rel:in total", "rel:overall", "rel:in all"}
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two names of one person: the same surname, and the same first name when both give
+    one ("Ariel Castro" is not "Onil Castro"; "Castro" may be either)."""
+    wa, wb = a.split(), b.split()
+    if not wa or not wb or wa[-1].casefold() != wb[-1].casefold():
+        return False
+    return len(wa) < 2 or len(wb) < 2 or wa[0].casefold() == wb[0].casefold()
 
 
 def _frames_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
