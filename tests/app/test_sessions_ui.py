@@ -11,7 +11,7 @@ from textual.widgets import Input, OptionList, RadioButton
 
 from tests.app.reading_fixture import sample_corpus
 from tui.app import ReaderApp
-from tui.cli import CliError
+from tui.commands.common import CliError
 from tui.commands.open_command import plan_open
 from tui.controllers.session_state import view_of
 from tui.controllers.sessions import SwitchSession

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli import CliError
+from tui.commands.common import CliError
 from tui.commands.loading import load_or_fail
 from tui.commands.output import check_output_file, output_option, write_output, write_stdout
 from tui.core.align import DEFAULT_THRESHOLD, align_corpus

@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tui.cli import CliError
+from tui.commands.common import CliError
 from tui.commands.loading import load_or_fail
 from tui.commands.user_paths import check_notes_option, checked_data_dir
 from tui.core.model import Article

@@ -292,7 +292,7 @@ class SessionStore:
     """Saves, loads and lists sessions under ``root/sessions``.
 
     Args:
-        root: the data folder (``tui.cli.data_dir(option)``; a tmp folder in tests).
+        root: the data folder (``tui.commands.common.data_dir(option)``; a tmp folder in tests).
         clock: gives "now" for created/last-opened times.
     """
 
