@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.controllers.session_state import apply_view, view_of
 from tui.core.notes_store import NotesStore
-from tui.core.sessions import Session, SessionStore, merge_articles
+from tui.core.sessions import Session, SessionStore, merge_articles, notes_for_run
 from tui.core.storage import StorageError
 from tui.screens.reading import ReadingScreen
 
@@ -71,13 +71,12 @@ class SessionActions(_Base):
                 f"session “{self.session.name}” not saved: {self.session_problem}; "
                 "the file is left as it is"
             )
+        own = str(self.sessions.default_notes_path(self.session.name))
+        chosen = None if self.notes_path is None else str(self.notes_path)
+        _, session = notes_for_run(self.session, chosen, own)
+        # articles not found this time stay in the session, to reopen once they are back
         session = replace(
-            self.session,
-            # articles not found this time stay in the session, to reopen once they are back
-            articles=merge_articles(self.session.articles, getattr(self, "articles", ())),
-            notes=str(self.notes_path)
-            if self.notes_path and self.session.keep_notes
-            else self.session.notes,
+            session, articles=merge_articles(session.articles, getattr(self, "articles", ()))
         )
         screen = self._reading_any()
         if screen is not None:
