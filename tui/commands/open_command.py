@@ -167,7 +167,7 @@ def plan_open(args: argparse.Namespace, store: SessionStore) -> OpenPlan:
 def run_open(args: argparse.Namespace) -> int:
     """Open the session the command line asks for and run the app until it quits."""
     from tui.app import ReaderApp
-    from tui.controllers.sessions import SwitchSession
+    from tui.session_keeper import SwitchSession
 
     root = checked_data_dir(args.data_dir)
     store = SessionStore(root)
