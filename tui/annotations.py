@@ -3,7 +3,7 @@
 Translates between what the panes speak (``SentenceRef``: article index, sentence index) and what
 the notes file speaks (targets with quotes and offsets), keeps the anchors of every annotation
 in step with the store, and filters dismissed candidates out of the alignment the screen shows.
-No Textual here: the key handlers (tui/controllers/annotating.py) drive it.
+No Textual here: the annotation keys (tui/screens/annotating.py) drive it.
 """
 
 from __future__ import annotations

@@ -1,7 +1,10 @@
-"""ReaderApp: aligns the articles in a worker, then opens the reading screen.
+"""ReaderApp: aligns the articles in a worker, opens the reading screen, keeps the notes file
+and the session.
 
-Services (the aligner, the data folder, the theme) are injected so tests can
-run the whole app on a hand-built alignment without touching the user's home.
+Services (the aligner, the data folder, the theme, the session store) are injected so tests
+can run the whole app on a hand-built alignment without touching the user's home. The keys
+that act on the articles belong to the reading screen; the app keeps start-up, the notes file
+(opened, polled for other writers' changes), the session, and the keys that work everywhere.
 """
 
 from __future__ import annotations
@@ -15,29 +18,33 @@ from typing import ClassVar
 
 from textual import events, on, work
 from textual.app import App
-from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
+from textual.binding import BindingType
 from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
 
 from tui.annotations import Annotations
 from tui.burst_keys import note_key_target, redirect_stray_key
-from tui.controllers.annotating import ANNOTATION_BINDINGS, POLL_SECONDS, AnnotatingActions
-from tui.controllers.sessions import SessionActions, SwitchSession
 from tui.core.align import DEFAULT_THRESHOLD, Alignment, Progress, align_corpus
 from tui.core.model import Article
+from tui.core.notes_store import NotesStore
 from tui.core.sessions import Session, SessionStore
+from tui.core.storage import StorageError
 from tui.core.text import counted
+from tui.keys import APP_BINDINGS
 from tui.messages import AlignmentFailed, AlignmentProgress, AlignmentReady
 from tui.notices import NoticeBoard
 from tui.palette import ReaderCommands
 from tui.screens.loading import LoadingScreen
 from tui.screens.reading import ReadingScreen
+from tui.screens.view_state import apply_view, view_of
+from tui.session_keeper import SessionKeeper, SwitchSession
 
 LOADING_DELAY = 0.15
 """Seconds of alignment after which the progress screen appears."""
 CANCEL_POLL_SECONDS = 0.1
 """How soon a quit during alignment lets the process end."""
+POLL_SECONDS = 2.0
+"""How often the notes file is checked for changes made elsewhere."""
 
 Aligner = Callable[[Sequence[Article], float, Progress | None], Alignment]
 """What computes the alignment: ``align_corpus`` by default; tests inject a fixed one."""
@@ -49,46 +56,13 @@ def _default_aligner(
     return align_corpus(articles, threshold, progress)
 
 
-class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
+class ReaderApp(App[SwitchSession | None]):
     """Several accounts of one story, side by side."""
 
     TITLE = "reader"
     CSS_PATH = Path(__file__).parent / "reader.tcss"
     COMMANDS = App.COMMANDS | {ReaderCommands}
-    HELP_GROUPS: ClassVar[dict[str, str]] = {
-        binding.id: "Annotating (reading screen)" for binding in ANNOTATION_BINDINGS if binding.id
-    }
-    """Help lists these app keys under their own heading: they act on the reading screen only."""
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "q", "quit", "Quit", tooltip="Quit reader (the session is saved)", id="reader.quit"
-        ),
-        Binding(
-            "question_mark,f1",
-            "help",
-            "Help",
-            tooltip="Every key that works here",
-            id="reader.help",
-        ),
-        Binding(  # Textual's own says "return to the command prompt": say what is kept
-            "ctrl+q",
-            "quit",
-            "Quit",
-            tooltip="Quit reader (the session is saved)",
-            show=False,
-            id="reader.quit-anywhere",
-            priority=True,
-        ),
-        *ANNOTATION_BINDINGS,
-        Binding(
-            "S",
-            "save_session",
-            "Save session",
-            tooltip="Save panes, cursors, view and theme now (also done on quit)",
-            id="reader.save-session",
-            show=False,
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     def __init__(
         self,
@@ -108,7 +82,7 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         self.articles = tuple(articles)
         self.threshold = DEFAULT_THRESHOLD if threshold is None else threshold
         self.data_dir = data_dir
-        """Where settings (and sessions, issue 5) live; None keeps everything in memory."""
+        """Where settings and sessions live; None keeps everything in memory."""
         self.start_theme = theme
         self.aligner: Aligner = aligner or _default_aligner
         self.alignment: Alignment | None = None
@@ -118,14 +92,12 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         """The notes file (``--notes`` or the session's own); None: annotating is off."""
         self.notes: Annotations | None = None
         self.notes_problem: str | None = None
-        self.session = session
-        self.sessions = sessions
+        self.sessions = SessionKeeper(sessions, session, session_problem)
+        """The open session and the store it is saved in."""
         self.notices = tuple(notices)
         """Shown once the reading screen is up (e.g. a session's articles moved)."""
         self.notice_board = NoticeBoard(self)
-        """Notices of one kind (annotation keys, notes file) replace each other."""
-        self.session_problem = session_problem
-        """Why the session's saved file could not be read: it is then never saved over."""
+        """Notices of one kind (here: the notes file's) replace each other."""
 
     def notify(
         self,
@@ -177,7 +149,6 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         from tui.themes import pick_theme, register_themes, start_themes
 
         self._save_on_hang_up()
-
         if self.data_dir is not None:
             from tui.settings import SettingsStore
 
@@ -189,8 +160,7 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         if self.notes_path is not None:
             self.notes_problem = self.open_notes(self.notes_path)
             self.set_interval(POLL_SECONDS, self.poll_notes, name="poll-notes")
-        count = len(self.articles)
-        if count < 2 and self.aligner is _default_aligner:  # nothing to align with
+        if len(self.articles) < 2 and self.aligner is _default_aligner:  # nothing to align with
             self.post_message(AlignmentReady(Alignment(self.articles, (), (), (), self.threshold)))
             return
         self._align()
@@ -201,6 +171,7 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         """Remap keys from ``<data dir>/keymap.yaml`` (binding id -> keys), if the user has one."""
         if self.data_dir is None:
             return
+        from tui.binding_scopes import binding_ids, binding_scopes
         from tui.keymap import load_keymap
 
         keymap = load_keymap(self.data_dir, binding_ids(), binding_scopes())
@@ -208,6 +179,8 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
             self.notify(problem, severity="warning", timeout=8)
         if keymap.bindings:
             self.set_keymap(keymap.bindings)
+
+    # -- the alignment --------------------------------------------------------------------
 
     def _show_loading(self) -> None:
         if self.alignment is None and not isinstance(self.screen, LoadingScreen):
@@ -265,31 +238,31 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
     @on(AlignmentReady)
     def _alignment_ready(self, message: AlignmentReady) -> None:
         self.alignment = message.alignment
-        shown = self.shown_alignment(message.alignment)  # dismissed candidates left out
+        screen = ReadingScreen(message.alignment, self.notes)
         if isinstance(self.screen, LoadingScreen):
-            self.switch_screen(ReadingScreen(shown))
+            self.switch_screen(screen)
         else:
-            self.push_screen(ReadingScreen(shown))
-        self.call_after_refresh(self._reading_ready)
+            self.push_screen(screen)
+        self.call_after_refresh(self._reading_ready, screen)
 
-    def _reading_ready(self) -> None:
+    def _reading_ready(self, screen: ReadingScreen) -> None:
         """Restore the session's view, mark annotations, say what needs saying."""
-        self.restore_view()
-        self.sync_notes_to_screen()
+        if self.sessions.session is not None:
+            apply_view(screen, self.sessions.session.view)
+        screen.show_notes()
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=10)
-        if self.notes is not None:
-            orphans = len(self.notes.orphan_ids())
-            if orphans:
-                self.notify(
-                    f"{counted(orphans, 'annotation')} could not be placed in "
-                    "the changed text: listed as orphans in the notes panel (m).",
-                    severity="warning",
-                    timeout=10,
-                )
+        orphans = len(self.notes.orphan_ids()) if self.notes is not None else 0
+        if orphans:
+            self.notify(
+                f"{counted(orphans, 'annotation')} could not be placed in "
+                "the changed text: listed as orphans in the notes panel (m).",
+                severity="warning",
+                timeout=10,
+            )
         if self.notes_problem and self.notes_path is not None:
             self.show_notes_problem(self.notes_problem, self.notes_path)
-        if self.session_problem:  # on top: asked first, then the notes file's problem
+        if self.sessions.problem:  # on top: asked first, then the notes file's problem
             self.show_session_problem()
 
     @property
@@ -300,11 +273,157 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
                 return screen
         return None
 
-    def save_state(self) -> None:
-        """Save the session (articles, notes file, panes, cursors, sync, view, theme)."""
-        problem = self.save_session()
-        if problem:
-            self.notify(problem, severity="error")
+    # -- the notes file -------------------------------------------------------------------
+
+    def open_notes(self, path: Path, *, read_only: bool = False) -> str | None:
+        """Open the notes file; returns the problem that made it read-only, or None."""
+        try:
+            store = NotesStore(path, read_only=read_only)
+        except StorageError as exc:  # e.g. the folder cannot be created
+            self.notes = None
+            return f"{path}: {exc}"
+        self.notes_path = store.path
+        self.notes = Annotations(store, self.articles)
+        return store.problem
+
+    def show_notes_problem(self, problem: str, path: Path) -> None:
+        """Offer read-only or a new file for a notes file that cannot be used (never written)."""
+        from tui.screens.notes_problem import Choice, NotesProblem
+
+        def chosen(choice: Choice | None) -> None:
+            if choice is None or choice[0] == "read-only" or choice[1] is None:
+                said = f"{path} is open read-only: annotation keys are disabled."
+                self.notify(said, severity="warning", timeout=6)
+                return
+            new_path = choice[1]
+            problem = self.open_notes(new_path)
+            if problem:
+                self.show_notes_problem(problem, new_path)
+                return
+            self.notify(f"New notes file: {new_path}", timeout=5)
+            if (screen := self.reading_screen) is not None:
+                screen.use_notes(self.notes)
+
+        self.push_screen(NotesProblem(problem, path), chosen)
+
+    def poll_notes(self) -> None:
+        """Pick up what another writer did to the notes file; tell the reader."""
+        if self.notes is None:
+            return
+        store = self.notes.store
+        was_problem, was_emptied = store.problem, store.emptied_notice
+        try:
+            report = store.refresh()
+        except StorageError as exc:
+            self.notice_board.show("notes-file", str(exc), severity="error", timeout=6)
+            return
+        if store.emptied_notice and store.emptied_notice != was_emptied:  # all kept: say so once
+            said = f"{store.emptied_notice}."
+            self.notice_board.show("notes-file", said, severity="warning", timeout=10)
+        if store.problem and store.problem != was_problem:
+            said = f"{store.problem}. Annotation keys are disabled."
+            self.notice_board.show("notes-file", said, severity="error", timeout=8)
+        elif was_problem and not store.problem:
+            said = "The notes file reads fine again: annotating is back on."
+            self.notice_board.show("notes-file", said, timeout=4)
+        if report is not None:
+            if report.anything:
+                self.notice_board.show("notes-file", report.summary(), timeout=5)
+            if (screen := self.reading_screen) is not None:
+                screen.show_notes()
+
+    def on_app_focus(self) -> None:
+        self.poll_notes()
+
+    def action_export_notes(self) -> None:
+        """Export the notes to a file the reader confirms; notify the path."""
+        from tui.screens.export import ExportScreen
+
+        if self.notes is None or self.notes_path is None:
+            self.notify("No notes file to export.", severity="warning")
+            return
+        store, anchors = self.notes.store, self.notes.anchors
+        placed = anchors if anchors.document is store.document else None  # placed as they are
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Exported {len(store.annotations)} annotations to {path}", timeout=6)
+
+        self.push_screen(ExportScreen(store.document, self.notes_path, placed), done)
+
+    # -- the session ----------------------------------------------------------------------
+
+    @property
+    def unsaved_problem(self) -> str | None:
+        """Why the session was not saved last time it was to be (``run_open`` repeats it)."""
+        return self.sessions.unsaved_problem
+
+    def save_session(self) -> str | None:
+        """Save the session (articles, notes file, panes, cursors, sync, view, theme); returns
+        the problem, or None when saved (or there is nothing to save)."""
+        screen = self.reading_screen
+        view = None if screen is None else view_of(screen, self.theme, self.threshold)
+        return self.sessions.save(self.articles, self.notes_path, view)
+
+    def action_save_session(self) -> None:
+        """Save now, and say where."""
+        session = self.sessions.session
+        if self.sessions.store is None or session is None:
+            self.notify("No session to save (no data folder).", severity="warning")
+        elif self.sessions.problem:  # never over the unreadable file: ask for a new name
+            self.show_session_problem()
+        elif problem := self.save_session():
+            self.notify(problem, severity="error", timeout=8)
+        else:
+            self.notify(f"Session “{session.name}” saved.", timeout=3)
+
+    def action_sessions(self) -> None:
+        """List the sessions; choosing one saves this one and switches."""
+        store, session = self.sessions.store, self.sessions.session
+        if store is None:
+            self.notify("No sessions without a data folder.", severity="warning")
+            return
+        from tui.screens.sessions import SessionsScreen
+
+        self.save_session()  # so the list shows this session as it is now
+
+        def chosen(name: str | None) -> None:
+            if name is None:
+                return
+            problem = self.save_session()
+            if problem and not self.sessions.problem:  # unsaved by choice: switch all the same
+                self.notify(problem, severity="error", timeout=8)
+                return
+            self.exit(SwitchSession(name))
+
+        current = session.name if session else None
+        self.push_screen(SessionsScreen(store.list(), current), chosen)
+
+    def show_session_problem(self) -> None:
+        """Say the session file could not be read; save under a new name or not at all."""
+        from tui.screens.session_problem import SessionProblem
+
+        store, session, problem = self.sessions.store, self.sessions.session, self.sessions.problem
+        if store is None or session is None or not problem:
+            return
+        old, path = session.name, store.path_for(session.name)
+
+        def chosen(name: str | None) -> None:
+            if name is None:
+                self.notify(
+                    f"Session “{old}” will not be saved: {path} is left as it is. "
+                    "Save session (S) offers a new name again.",
+                    severity="warning",
+                    timeout=10,
+                )
+                return
+            self.sessions.rename(name)
+            if unsaved := self.save_session():
+                self.notify(unsaved, severity="error", timeout=8)
+            else:
+                self.notify(f"Session saved as “{name}”; {path} is left as it is.", timeout=6)
+
+        self.push_screen(SessionProblem(problem, old, store), chosen)
 
     def _save_on_hang_up(self) -> None:
         """Closing the terminal (SIGHUP) or ``kill`` (SIGTERM) saves the session like ``q``.
@@ -315,13 +434,9 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         try:
             loop = asyncio.get_running_loop()
             for number in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(number, self._hang_up)
+                loop.add_signal_handler(number, self._quit_saved)
         except (AttributeError, NotImplementedError, RuntimeError, ValueError):
             return  # no such signals (Windows) or not the main thread: nothing to do
-
-    def _hang_up(self) -> None:
-        self.save_state()
-        self.exit()
 
     def on_unmount(self) -> None:
         try:
@@ -331,84 +446,26 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         except (AttributeError, NotImplementedError, RuntimeError, ValueError):
             pass
 
-    async def action_quit(self) -> None:
-        """Save, then leave."""
+    def save_state(self) -> None:
+        """Save the session; say so if it could not be."""
+        if problem := self.save_session():
+            self.notify(problem, severity="error")
+
+    def _quit_saved(self) -> None:
         self.save_state()
         self.exit()
 
+    async def action_quit(self) -> None:
+        """Save, then leave."""
+        self._quit_saved()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The palette, like the other keys, waits while the window is too small to read."""
-        screen = self.screen
-        if (
-            action not in ("help", "quit")
-            and isinstance(screen, ReadingScreen)
-            and screen.has_class("-too-small")
-        ):
-            return False
-        return super().check_action(action, parameters)
+        return action in ("help", "quit") or not self.screen.has_class("-too-small")
 
     def action_help(self) -> None:
-        """Show every live binding (the chrome engineer's HelpScreen)."""
-        try:
-            from tui.screens.help import HelpScreen
-        except ImportError:  # until the help screen lands, Textual's key panel lists them
-            self.action_show_help_panel()
-            return
+        """Show every live binding of the screen below."""
+        from tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
-
-
-def _binding_groups() -> tuple[tuple[type[DOMNode], ...], ...]:
-    """Nodes whose bindings are active together: the reading screen with its table and the
-    app; each modal screen on its own (Textual's binding chain stops at a modal)."""
-    from tui.screens.candidates import CandidatesScreen
-    from tui.screens.export import ExportScreen
-    from tui.screens.help import HelpScreen
-    from tui.screens.note_editor import NoteEditor
-    from tui.screens.notes_panel import NotesPanel
-    from tui.screens.notes_problem import NotesProblem
-    from tui.screens.pane_chooser import PaneChooser
-    from tui.screens.session_problem import SessionProblem
-    from tui.screens.sessions import SessionsScreen
-    from tui.widgets.alignment_table import AlignmentTable
-
-    modals: tuple[type[DOMNode], ...] = (
-        CandidatesScreen,
-        ExportScreen,
-        HelpScreen,
-        NoteEditor,
-        NotesPanel,
-        NotesProblem,
-        PaneChooser,
-        SessionProblem,
-        SessionsScreen,
-    )
-    return ((ReaderApp, ReadingScreen, AlignmentTable), *((modal,) for modal in modals))
-
-
-def _id_bindings(owner: type[DOMNode]) -> list[Binding]:
-    return [b for b in owner.BINDINGS if isinstance(b, Binding) and b.id]
-
-
-def binding_ids() -> set[str]:
-    """Every binding id of the app, its screens and widgets: what ``keymap.yaml`` may remap
-    (every id the help screen shows)."""
-    return {
-        str(binding.id)
-        for group in _binding_groups()
-        for owner in group
-        for binding in _id_bindings(owner)
-    }
-
-
-def binding_scopes() -> list[dict[str, tuple[str, ...]]]:
-    """Per group of bindings active together: binding id -> default keys (for conflicts)."""
-    scopes = []
-    for group in _binding_groups():
-        scope: dict[str, list[str]] = {}
-        for owner in group:
-            for binding in _id_bindings(owner):
-                keys = [key.strip() for key in binding.key.split(",")]
-                scope.setdefault(str(binding.id), []).extend(keys)
-        scopes.append({binding_id: tuple(keys) for binding_id, keys in scope.items()})
-    return scopes

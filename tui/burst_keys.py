@@ -11,6 +11,8 @@ text field other than that target has the focus is typed into the field instead.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.app import App
 from textual.dom import DOMNode
@@ -21,7 +23,7 @@ TEXT_FIELDS = (Input, TextArea)
 _TARGET = "_reader_first_target"
 
 
-def note_key_target(app: App[object], event: events.Key) -> None:
+def note_key_target(app: App[Any], event: events.Key) -> None:
     """Remember where ``event`` is about to be sent (call before the app forwards it)."""
     if not event.is_forwarded:
         setattr(event, _TARGET, app.focused or app.screen)
@@ -31,7 +33,7 @@ def _type_into(field: DOMNode, event: events.Key) -> None:
     field.post_message(events.Key(event.key, event.character))
 
 
-def redirect_stray_key(app: App[object], event: events.Key) -> bool:
+def redirect_stray_key(app: App[Any], event: events.Key) -> bool:
     """Type a stray printable key into the text field that now has the focus.
 
     Called for keys bubbling up to the app, before its bindings. Returns True when the key was

@@ -7,24 +7,14 @@ Textual is imported only on the path that starts the UI, so ``--help``,
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import NoReturn
 
 from tui import __version__
+from tui.commands.common import DATA_DIR_ENV, CliError
 
-DATA_DIR_ENV = "READER_DATA_DIR"
 SUBCOMMANDS = ("align", "export", "sessions")
-
-
-class CliError(Exception):
-    """A problem to report as one line on stderr with a non-zero exit status."""
-
-    def __init__(self, message: str, status: int = 1) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 class _ArgumentParser(argparse.ArgumentParser):
@@ -130,24 +120,6 @@ def build_sessions_parser() -> argparse.ArgumentParser:
     parser = _ArgumentParser(prog="reader sessions", description="List saved reading sessions.")
     parser.add_argument("--data-dir", metavar="DIR", help="where sessions live")
     return parser
-
-
-def data_dir(option: str | None) -> Path:
-    """Resolve the data folder: flag, then environment, then platformdirs.
-
-    Raises:
-        CliError: ``--data-dir ''`` (an unset variable, say): refused, not taken as "no flag".
-    """
-    if option is not None:
-        if not option:
-            raise CliError("--data-dir '': empty path (no folder named)", 2)
-        return Path(option).expanduser()
-    env = os.environ.get(DATA_DIR_ENV)
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("reader", appauthor=False))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

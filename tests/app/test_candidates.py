@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from tests.app.reading_fixture import CONFLICT, make_app, reading, sample_corpus
-from tui.app import binding_ids
+from tui.binding_scopes import binding_ids
 from tui.core.align import Alignment
 from tui.core.candidates import Discrepancy, Span
 from tui.screens.candidates import CandidatesScreen, CandidateView

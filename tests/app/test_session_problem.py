@@ -11,11 +11,11 @@ from textual.widgets import Input, Static
 from tests.app.reading_fixture import sample_corpus
 from tui.app import ReaderApp
 from tui.commands.open_command import plan_open
-from tui.controllers.sessions import SwitchSession
 from tui.core.sessions import SessionStore
 from tui.screens.reading import ReadingScreen
 from tui.screens.session_problem import SessionProblem
 from tui.screens.sessions import SessionsScreen
+from tui.session_keeper import SwitchSession
 
 SIZE = (120, 40)
 BROKEN = "schema_version: 1\nname: flood\narticles: [\n  - path: x\n"

@@ -11,16 +11,16 @@ from textual.widgets import Input, OptionList, RadioButton
 
 from tests.app.reading_fixture import sample_corpus
 from tui.app import ReaderApp
-from tui.cli import CliError
+from tui.commands.common import CliError
 from tui.commands.open_command import plan_open
-from tui.controllers.session_state import view_of
-from tui.controllers.sessions import SwitchSession
 from tui.core.align import Alignment
 from tui.core.notes import parse_document
 from tui.core.sessions import Session, SessionStore
 from tui.screens.export import ExportScreen
 from tui.screens.reading import ReadingScreen
 from tui.screens.sessions import SessionsScreen
+from tui.screens.view_state import view_of
+from tui.session_keeper import SwitchSession
 
 SIZE = (120, 40)
 

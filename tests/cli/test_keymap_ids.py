@@ -13,7 +13,7 @@ from textual.dom import DOMNode
 
 import tui.screens
 import tui.widgets
-from tui.app import binding_ids, binding_scopes
+from tui.binding_scopes import binding_ids, binding_scopes
 from tui.keymap import KEYMAP_FILE, load_keymap
 
 

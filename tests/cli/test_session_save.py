@@ -4,23 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.controllers.sessions import SessionActions
 from tui.core.corpus import make_article
-from tui.core.model import Article
-from tui.core.sessions import Session, SessionStore
-
-
-class QuitApp(SessionActions):
-    """The session half of ReaderApp, with no screen up (as when quitting early)."""
-
-    def __init__(self, store: SessionStore, session: Session, articles: list[Article]) -> None:
-        self.sessions = store
-        self.session = session
-        self.articles = tuple(articles)
-        self.notes = None
-        self.notes_path = None
-        self.threshold = 80.0
-        self.screen_stack: list[object] = []
+from tui.core.sessions import SessionStore
+from tui.session_keeper import SessionKeeper
 
 
 def test_quitting_with_an_article_missing_keeps_it(tmp_path: Path) -> None:
@@ -32,8 +18,8 @@ def test_quitting_with_an_article_missing_keeps_it(tmp_path: Path) -> None:
     store = SessionStore(tmp_path / "data")
     store.save(store.new("sc", docs))
 
-    app = QuitApp(store, store.load("sc"), [docs[1], docs[2]])  # cnn moved away
-    assert app.save_session() is None
+    app = SessionKeeper(store, store.load("sc"))  # saved as on quitting, with no screen up
+    assert app.save([docs[1], docs[2]], None, None) is None  # cnn moved away
 
     assert [row.articles for row in store.list()] == [3]
     saved = store.load("sc").articles

@@ -15,12 +15,14 @@ from tui.core.corpus import make_article
 from tui.core.model import Article
 from tui.core.notes_store import NotesStore
 from tui.core.sessions import (
+    Session,
     SessionError,
     SessionStore,
     ViewState,
     check_articles,
     check_session_name,
     merge_articles,
+    notes_for_run,
 )
 
 
@@ -274,3 +276,42 @@ def test_a_session_folder_is_listed_with_the_same_reason(tmp_path: Path) -> None
         "a",
         f"{store.path_for('a')}: is a folder where the session file goes",
     )
+
+
+OWN = "/data/sessions/s.notes.yaml"
+
+
+@pytest.mark.parametrize(
+    ("name", "recorded", "chosen", "used", "kept"),
+    [
+        # a named session: a chosen file is used and kept; else the one it recorded, else its own
+        ("s", "/n/recorded.yaml", None, "/n/recorded.yaml", "/n/recorded.yaml"),
+        ("s", "/n/recorded.yaml", "/n/flag.yaml", "/n/flag.yaml", "/n/flag.yaml"),
+        ("s", None, None, OWN, None),
+        ("s", None, "/n/flag.yaml", "/n/flag.yaml", "/n/flag.yaml"),
+        # the default session: a chosen file is used for the run only; it keeps its own
+        ("default", OWN, None, OWN, OWN),
+        ("default", OWN, "/n/flag.yaml", "/n/flag.yaml", OWN),
+        ("default", "/n/remembered-by-mistake.yaml", None, OWN, OWN),
+        ("default", None, None, OWN, OWN),
+    ],
+)
+def test_notes_for_run(
+    name: str, recorded: str | None, chosen: str | None, used: str, kept: str | None
+) -> None:
+    session = Session(name, notes=recorded)
+    run, after = notes_for_run(session, chosen, OWN)
+    assert (run, after.notes) == (used, kept)
+    assert after.keep_notes is (name != "default")
+
+
+def test_a_session_that_does_not_keep_notes_is_not_changed_by_the_one_in_use() -> None:
+    session = Session("s", notes="/n/recorded.yaml", keep_notes=False)
+    assert notes_for_run(session, "/n/other.yaml", OWN) == ("/n/other.yaml", session)
+
+
+def test_a_session_without_notes_is_written_and_read_back_as_none(tmp_path: Path) -> None:
+    store = SessionStore(tmp_path / "data")
+    store.save(Session("bare"))
+    assert "notes: ''" in store.path_for("bare").read_text(encoding="utf-8")  # format unchanged
+    assert store.load("bare").notes is None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import data_dir
+from tui.commands.common import data_dir
 from tui.settings import SETTINGS_FILE, Settings, SettingsStore
 
 

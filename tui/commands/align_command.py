@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.cli import CliError
+from tui.commands.common import CliError
 from tui.commands.export_command import read_notes_file
 from tui.commands.loading import load_or_fail
 from tui.commands.output import check_output_file, output_option, write_output, write_stdout

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.cli import CliError
+from tui.commands.common import CliError
 from tui.commands.output import output_option, write_output, write_stdout
 from tui.commands.user_paths import refuse_foreign_yaml
 from tui.core.anchoring import anchor_notes, noted_articles

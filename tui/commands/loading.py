@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from tui.cli import CliError
+from tui.commands.common import CliError
 from tui.core.corpus import load_paths
 from tui.core.model import Article
 from tui.resources import seeds_dir

@@ -16,22 +16,23 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tui.cli import CliError
+from tui.commands.common import CliError
 from tui.commands.loading import load_or_fail
 from tui.commands.user_paths import check_notes_option, checked_data_dir
 from tui.core.model import Article
 from tui.core.sessions import (
+    DEFAULT_SESSION,
     Session,
     SessionError,
     SessionStore,
     ViewState,
     check_articles,
     check_session_name,
+    notes_for_run,
     session_articles,
 )
 from tui.core.text import counted
 
-DEFAULT_SESSION = "default"
 _URL = re.compile(r"^https?://", re.IGNORECASE)
 
 
@@ -44,31 +45,15 @@ class OpenPlan:
     notices: tuple[str, ...] = ()
     session_problem: str | None = None
     """Why the session's saved file could not be read (it is then never saved over)."""
-    notes: str = ""
-    """The notes file of this run when it is not the session's (``--notes`` on ``default``)."""
-
-    @property
-    def notes_path(self) -> str:
-        """The notes file the app writes to this run."""
-        return self.notes or self.session.notes
+    notes_path: str | None = None
+    """The notes file the app writes to this run (decided last, by :func:`_with_notes`)."""
 
 
-def _notes_for(plan: OpenPlan, store: SessionStore, option: Path | None) -> OpenPlan:
-    """Which notes file the run uses, and which the session keeps.
-
-    A ``--notes`` file is used for the run. A named session keeps it (reopening it goes back
-    to that file); the ``default`` session never does: it always goes back to its own
-    ``sessions/default.notes.yaml``, so one ``reader --notes X`` does not send every later
-    plain ``reader`` into X.
-    """
-    session = plan.session
-    if session.name == DEFAULT_SESSION:
-        own = str(store.default_notes_path(DEFAULT_SESSION))
-        session = replace(session, notes=own, keep_notes=False)
-        return replace(plan, session=session, notes=str(option) if option else "")
-    if option is not None:
-        return replace(plan, session=replace(session, notes=str(option)))
-    return plan
+def _with_notes(plan: OpenPlan, store: SessionStore, option: Path | None) -> OpenPlan:
+    """The plan with the notes file of the run decided (:func:`notes_for_run`)."""
+    own = str(store.default_notes_path(plan.session.name))
+    notes, session = notes_for_run(plan.session, str(option) if option else None, own)
+    return replace(plan, session=session, notes_path=notes)
 
 
 def _absolute(paths: list[str]) -> list[str]:
@@ -176,13 +161,13 @@ def plan_open(args: argparse.Namespace, store: SessionStore) -> OpenPlan:
     notes = Path(args.notes).expanduser().resolve() if getattr(args, "notes", None) else None
     if notes is not None:
         check_notes_option(notes)
-    return _notes_for(plan, store, notes)
+    return _with_notes(plan, store, notes)
 
 
 def run_open(args: argparse.Namespace) -> int:
     """Open the session the command line asks for and run the app until it quits."""
     from tui.app import ReaderApp
-    from tui.controllers.sessions import SwitchSession
+    from tui.session_keeper import SwitchSession
 
     root = checked_data_dir(args.data_dir)
     store = SessionStore(root)
@@ -194,7 +179,7 @@ def run_open(args: argparse.Namespace) -> int:
             threshold=args.threshold if args.threshold is not None else view.threshold,
             data_dir=root,
             theme=args.theme or view.theme or None,
-            notes_path=Path(plan.notes_path or store.default_notes_path(plan.session.name)),
+            notes_path=None if plan.notes_path is None else Path(plan.notes_path),
             session=plan.session,
             sessions=store,
             notices=plan.notices,
@@ -208,7 +193,7 @@ def run_open(args: argparse.Namespace) -> int:
         if not isinstance(result, SwitchSession):
             return app.return_code or 0
         try:
-            plan = _notes_for(_reopen(store, store.load(result.name)), store, None)
+            plan = _with_notes(_reopen(store, store.load(result.name)), store, None)
         except SessionError as exc:
             raise CliError(str(exc)) from None
         args.threshold, args.theme = None, None  # the other session's own view applies

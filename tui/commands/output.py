@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from tui.cli import CliError
+from tui.commands.common import CliError
 from tui.core.output_path import output_path_problem
 from tui.core.storage import StorageError, atomic_write_text
 

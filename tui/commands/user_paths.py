@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from tui.cli import DATA_DIR_ENV, CliError, data_dir
+from tui.commands.common import DATA_DIR_ENV, CliError, data_dir
 from tui.commands.output import check_output_file
 from tui.core.storage import StorageError, load_yaml
 
@@ -20,7 +20,7 @@ NOTES_KEYS = ("schema_version", *NOTES_LISTS)
 
 
 def checked_data_dir(option: str | None) -> Path:
-    """:func:`tui.cli.data_dir`, refused when it is a file or lies inside one.
+    """:func:`tui.commands.common.data_dir`, refused when it is a file or lies inside one.
 
     A data folder that does not exist yet is fine: the first save creates it.
 

@@ -18,6 +18,8 @@ from tui.core.notes import Clock, format_time, parse_document, utc_now
 from tui.core.storage import StorageError, atomic_write_text, dump_yaml, load_yaml, read_text
 
 SESSION_SCHEMA_VERSION = 1
+DEFAULT_SESSION = "default"
+"""The session of a plain ``reader`` run (no ``--session`` or ``--resume``)."""
 NOTES_SUFFIX = ".notes"
 """A session's own notes file is ``NAME.notes.yaml``, so no session may be named ``*.notes``."""
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -132,8 +134,9 @@ class Session:
 
     name: str
     articles: tuple[SessionArticle, ...] = ()
-    notes: str = ""
-    """Path of the notes file (the session's own unless ``--notes`` chose another)."""
+    notes: str | None = None
+    """Path of the notes file (the session's own unless ``--notes`` chose another); None: the
+    session file names none (:func:`notes_for_run` then falls back to the session's own)."""
     view: ViewState = field(default_factory=ViewState)
     created: str = ""
     last_opened: str = ""
@@ -226,13 +229,38 @@ def check_articles(session: Session, articles: Sequence[Article]) -> list[Articl
     return notices
 
 
+def notes_for_run(session: Session, chosen: str | None, own: str) -> tuple[str, Session]:
+    """Which notes file a run of ``session`` uses, and the session as it then records it.
+
+    Called when the run starts, with ``chosen`` the ``--notes`` file, and again when the
+    session is saved, with ``chosen`` the file the run ended up using (the app may have
+    switched to a new one). A chosen file is always the run's. A named session keeps it, so
+    reopening the session goes back to that file; without one it uses the file it recorded,
+    else its own. The ``default`` session never keeps one: it always goes back to its own,
+    so one ``reader --notes X`` does not send every later plain ``reader`` into X.
+
+    Args:
+        session: the session as opened (or as it is now, when saving).
+        chosen: the notes file named for this run; None when none was.
+        own: the session's own notes file (``SessionStore.default_notes_path``).
+
+    Returns:
+        The notes file of the run, and the session recording the notes file it keeps.
+    """
+    if session.name == DEFAULT_SESSION:
+        session = replace(session, notes=own, keep_notes=False)
+    elif chosen is not None and session.keep_notes:
+        session = replace(session, notes=chosen)
+    return chosen or session.notes or own, session
+
+
 def _session_to_data(session: Session) -> dict[str, Any]:
     data: dict[str, Any] = {
         "schema_version": SESSION_SCHEMA_VERSION,
         "name": session.name,
         "created": session.created,
         "last_opened": session.last_opened,
-        "notes": session.notes,
+        "notes": session.notes or "",
         "articles": [_article_to_data(a) for a in session.articles],
         "view": session.view.to_data(),
     }
@@ -280,7 +308,7 @@ def _session_from_data(data: Any, source: str) -> Session:
     return Session(
         name=str(data.get("name") or Path(source).stem),
         articles=tuple(articles),
-        notes=str(data.get("notes") or ""),
+        notes=str(data["notes"]) if data.get("notes") else None,
         view=ViewState.from_data(data.get("view")),
         created=str(data.get("created") or ""),
         last_opened=str(data.get("last_opened") or ""),
@@ -292,7 +320,7 @@ class SessionStore:
     """Saves, loads and lists sessions under ``root/sessions``.
 
     Args:
-        root: the data folder (``tui.cli.data_dir(option)``; a tmp folder in tests).
+        root: the data folder (``tui.commands.common.data_dir(option)``; a tmp folder in tests).
         clock: gives "now" for created/last-opened times.
     """
 
@@ -449,7 +477,7 @@ class SessionStore:
         path.unlink()
 
 
-def _count_notes(notes_path: str) -> int | None:
+def _count_notes(notes_path: str | None) -> int | None:
     if not notes_path:
         return None
     try:

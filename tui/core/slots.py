@@ -739,9 +739,9 @@ def same_slot(a: FigureSlot, b: FigureSlot) -> bool:
     if a.places and b.places and not (a.places & b.places):
         return False
     if a.frame and b.frame:
-        if a.measure == "age" and "now" not in (a.frame | b.frame):
-            if "then" in (a.frame | b.frame):
-                return True  # an age at some past moment: the other side names the moment
+        frames = a.frame | b.frame
+        if a.measure == "age" and "now" not in frames and "then" in frames:
+            return True  # an age at some past moment: the other side names the moment
         return bool(a.frame & b.frame) or _frames_overlap(a.frame, b.frame)
     if a.frame or b.frame:
         stated = a.frame or b.frame

@@ -56,8 +56,8 @@ class ExportScreen(ModalScreen[Path | None]):
     Args:
         document: the notes to export.
         notes_path: the notes file (the default export goes beside it).
-        anchors: where the notes are in the open articles; by default the app's open notes'
-            own placing, when ``document`` is theirs.
+        anchors: where the notes are in the open articles (see ``export_document``); None
+            when they are not placed.
     """
 
     DEFAULT_CSS = """
@@ -125,7 +125,7 @@ class ExportScreen(ModalScreen[Path | None]):
         problem = export_path_problem(path, self.notes_path)
         if problem is None:
             try:
-                write_export(self.document, self.format, path, self._anchors())
+                write_export(self.document, self.format, path, self.anchors)
             except StorageError as exc:
                 problem = str(exc)
         if problem:
@@ -133,16 +133,6 @@ class ExportScreen(ModalScreen[Path | None]):
             self.query_one("#export-path", Input).focus()
             return
         self.dismiss(path)
-
-    def _anchors(self) -> NoteAnchors | None:
-        """The given placing, else the open notes' one if this is their document."""
-        if self.anchors is not None:
-            return self.anchors
-        notes = getattr(self.app, "notes", None)
-        anchors = getattr(notes, "anchors", None)
-        if isinstance(anchors, NoteAnchors) and anchors.document is self.document:
-            return anchors
-        return None
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """A new path deserves a new check: the old error no longer applies."""

@@ -1,9 +1,10 @@
-"""ReadingScreen: the synchronised panes, the keys that move through them, the detail line.
+"""ReadingScreen: the synchronised panes and the keys that move through and annotate them.
 
-State lives in a few reactives here (focused pane, cursor per pane, sync, view
-mode, furniture, the window of visible panes, search, marks); ``_show`` pushes
-it into the panes. Panes never move each other: only this screen scrolls them,
-so following can never ping-pong.
+State lives in a few reactives here (focused pane, cursor per pane, sync, view mode,
+furniture, the window of visible panes, marks); ``_show`` has :mod:`tui.sync` decide what
+every pane shows, the pane row paint it and the status line say it
+(:mod:`tui.widgets.status_text`). The annotation keys are carried out by
+:class:`~tui.screens.annotating.Annotating`; the table view is a widget of its own.
 """
 
 from __future__ import annotations
@@ -14,26 +15,28 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Container, Horizontal
-from textual.content import Content
+from textual.binding import BindingType
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from tui.annotations import Annotations
 from tui.core.align import Alignment, SentenceRef
-from tui.core.report import matched_share
-from tui.core.worddiff import diff_words
+from tui.core.notes import AnnotationKind
+from tui.keys import ANNOTATION_BINDINGS, ANNOTATION_HELP_GROUPS, READING_BINDINGS
 from tui.messages import PaneWheelScrolled, SentenceClicked
 from tui.notices import NoticeBoard
-from tui.search import SearchHit, find_hits
-from tui.widgets.alignment_table import AlignmentTable
-from tui.widgets.article_pane import CONFLICT_FLAG, FURNITURE, UNIQUE, ArticlePane
-from tui.widgets.pane_column import PaneColumn
+from tui.screens.annotating import Annotating, Chosen
+from tui.search import Search, SearchHit
+from tui.sync import aligned_refs, counterpart_in, plan_sync
+from tui.widgets.article_pane import FURNITURE, ArticlePane
 from tui.widgets.pane_header import PaneHeader
+from tui.widgets.pane_row import PaneRow, fit_window
 from tui.widgets.reader_footer import ReaderFooter
 from tui.widgets.status_line import StatusLine
+from tui.widgets.status_text import PaneWindow, SearchPlace, status_text
+from tui.widgets.table_view import TableView
 
 MIN_PANE_WIDTH = 32
 """Columns a pane needs to stay readable (about 28 of text plus gutter and scrollbar)."""
@@ -44,173 +47,19 @@ TABLE_ALL_COLUMNS = 8
 on screen (173 columns made a table nobody can read, and froze the UI while it was built)."""
 
 
-def _b(keys: str, action: str, description: str, tooltip: str, id: str, **kw: object) -> Binding:
-    return Binding(keys, action, description, tooltip=tooltip, id=id, **kw)  # type: ignore[arg-type]
-
-
 class ReadingScreen(Screen[None]):
-    """Several articles side by side, sentence-aligned."""
+    """Several articles side by side, sentence-aligned.
+
+    Args:
+        alignment: the articles and their alignment.
+        notes: the open notes file, if any (its dismissed candidates are not shown).
+    """
 
     AUTO_FOCUS = ""
     """Keys belong to the screen (the panes are not focusable); only search takes focus."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        _b(
-            "down,j", "move(1)", "Next", "Next sentence in the focused pane", "reader.next-sentence"
-        ),
-        _b(
-            "up,k",
-            "move(-1)",
-            "Prev",
-            "Previous sentence in the focused pane",
-            "reader.previous-sentence",
-        ),
-        _b(
-            "right,l,tab",
-            "pane(1)",
-            "Next pane",
-            "Focus the pane to the right",
-            "reader.next-pane",
-            show=False,
-        ),
-        _b(
-            "left,h,shift+tab",
-            "pane(-1)",
-            "Prev pane",
-            "Focus the pane to the left",
-            "reader.previous-pane",
-            show=False,
-        ),
-        _b(
-            "pagedown",
-            "page(1)",
-            "Page down",
-            "Move the cursor a page down",
-            "reader.page-down",
-            show=False,
-        ),
-        _b(
-            "pageup",
-            "page(-1)",
-            "Page up",
-            "Move the cursor a page up",
-            "reader.page-up",
-            show=False,
-        ),
-        _b(
-            "home,g",
-            "edge(-1)",
-            "Start",
-            "First sentence of the focused pane",
-            "reader.start",
-            show=False,
-        ),
-        _b(
-            "end,G", "edge(1)", "End", "Last sentence of the focused pane", "reader.end", show=False
-        ),
-        _b(
-            "right_square_bracket",
-            "jump('contradiction', 1)",
-            "Next ⚑",
-            "Next contradiction candidate",
-            "reader.next-contradiction",
-        ),
-        _b(
-            "left_square_bracket",
-            "jump('contradiction', -1)",
-            "Prev ⚑",
-            "Previous contradiction candidate",
-            "reader.previous-contradiction",
-            show=False,
-        ),
-        _b(
-            "right_curly_bracket",
-            "jump('unique', 1)",
-            "Next unique",
-            "Next sentence no other source reports",
-            "reader.next-unique",
-            show=False,
-        ),
-        _b(
-            "left_curly_bracket",
-            "jump('unique', -1)",
-            "Prev unique",
-            "Previous sentence no other source reports",
-            "reader.previous-unique",
-            show=False,
-        ),
-        _b("slash", "search", "Search", "Search all panes", "reader.search"),
-        _b(
-            "n",
-            "next_hit(1)",
-            "Next hit",
-            "Next search hit (all panes)",
-            "reader.next-hit",
-            show=False,
-        ),
-        _b(
-            "N",
-            "next_hit(-1)",
-            "Prev hit",
-            "Previous search hit (all panes)",
-            "reader.previous-hit",
-            show=False,
-        ),
-        _b(
-            "escape",
-            "clear_search",
-            "Clear search",
-            "Close the search bar and clear hits",
-            "reader.clear-search",
-            show=False,
-        ),
-        _b(
-            "s",
-            "toggle_sync",
-            "Sync",
-            "Other panes follow the cursor (on/off)",
-            "reader.toggle-sync",
-        ),
-        _b(
-            "v",
-            "toggle_view",
-            "Table",
-            "Switch between panes and the alignment table",
-            "reader.toggle-view",
-        ),
-        _b(
-            "f",
-            "toggle_furniture",
-            "Furniture",
-            "Hide or show page furniture",
-            "reader.toggle-furniture",
-        ),
-        _b("p", "choose_panes", "Panes", "Choose which articles are shown", "reader.choose-panes"),
-        _b(
-            "greater_than_sign",
-            "scroll_window(1)",
-            "More panes →",
-            "Show the next pane to the right",
-            "reader.window-right",
-            show=False,
-        ),
-        _b(
-            "less_than_sign",
-            "scroll_window(-1)",
-            "← More panes",
-            "Show the next pane to the left",
-            "reader.window-left",
-            show=False,
-        ),
-        _b(
-            "i",
-            "candidates",
-            "Candidates",
-            "The contradiction candidates of this sentence, explained in full",
-            "reader.candidates",
-            show=False,
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*READING_BINDINGS, *ANNOTATION_BINDINGS]
+    HELP_GROUPS: ClassVar[dict[str, str]] = ANNOTATION_HELP_GROUPS
 
     focused_doc: reactive[int] = reactive(0, init=False)
     """Index of the article whose pane has the sentence cursor."""
@@ -229,44 +78,36 @@ class ReadingScreen(Screen[None]):
     capacity: reactive[int] = reactive(1, init=False)
     """How many panes fit side by side at a readable width."""
     annotated: reactive[frozenset[SentenceRef]] = reactive(frozenset(), init=False)
-    """Sentences carrying a user annotation (issue 5 sets it)."""
+    """Sentences carrying a user annotation."""
     selection: reactive[frozenset[SentenceRef]] = reactive(frozenset(), init=False)
-    """Sentences selected across panes for a joint annotation (issue 5 sets it)."""
+    """Sentences selected across panes for a joint annotation."""
 
-    def __init__(self, alignment: Alignment) -> None:
+    def __init__(self, alignment: Alignment, notes: Annotations | None = None) -> None:
         super().__init__()
         # The alignment lives as long as the app: keep the cyclic collector from re-scanning
         # it (a full pass over 50 articles' objects took 80-110 ms, a freeze on a keypress).
         gc.freeze()
-        self.alignment = alignment
+        self.aligned = alignment
+        """The alignment as computed."""
+        self.alignment = alignment if notes is None else notes.without_dismissed(alignment)
+        """The alignment shown: the reader's dismissed candidates left out."""
         self.articles = alignment.articles
-        self.hits: list[SearchHit] = []
+        self.panes = PaneRow.of(self.alignment, id="panes")
+        self.find = Search()
+        """The last search (/): its hits and the one the cursor was moved to."""
         self.notice_board = NoticeBoard(self.app)
         """Repeated notices (no candidate below, sync on/off) replace each other."""
-        self.hit_index = -1
-        self.search_query = ""
-        self._panes: list[ArticlePane] = []
-        self._headers: list[PaneHeader] = []
-        # the one measure of "matched" (report.matched_share): the report shows the same
-        shares = [matched_share(self.alignment, doc) for doc in range(len(self.articles))]
-        self._matched = [matched / body if body else 0.0 for matched, body in shares]
-        self.set_reactive(ReadingScreen.cursors, self._first_cursors())
+        self.annotating = Annotating(self.notice_board, self.app.push_screen, self.show_notes)
+        """What the annotation keys do (a x X c space e d u m)."""
+        self.annotating.notes = notes
+        first = [next((s.index for s in a.body_sentences), 0) for a in self.articles]
+        self.set_reactive(ReadingScreen.cursors, tuple(first))
         self.set_reactive(ReadingScreen.capacity, self._capacity_for(self.app.size.width))
 
-    # -- composition --------------------------------------------------------------------
-
     def compose(self) -> ComposeResult:
-        visible = set(self.visible_docs)
-        with Horizontal(id="panes"):
-            for doc, article in enumerate(self.articles):
-                yield PaneColumn(  # mounts header and pane only once shown (50 articles)
-                    PaneHeader(article, self._matched[doc], id=f"header-{doc}"),
-                    ArticlePane(self.alignment, doc, id=f"pane-{doc}"),
-                    shown=doc in visible,
-                    id=f"column-{doc}",
-                )
-        with Container(id="table-view"):
-            yield Static(id="table-caption", markup=False)
+        self.panes.set_window(set(self.visible_docs), self.focused_doc)
+        yield self.panes
+        yield TableView(id="table-view")
         yield Static(
             f"The window is too small for reader.\nMake it at least {MIN_PANE_WIDTH}x{MIN_HEIGHT}.",
             id="too-small",
@@ -294,19 +135,19 @@ class ReadingScreen(Screen[None]):
         """How many panes fit side by side in ``width`` columns at a readable width."""
         return max(1, width // MIN_PANE_WIDTH)
 
-    # -- the panes ----------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the window is too small to show the panes, only help and quit act."""
+        return not self.has_class("-too-small") or action in ("help", "quit")
+
+    # -- what is where ------------------------------------------------------------------
 
     def pane(self, doc: int) -> ArticlePane:
         """The pane showing article ``doc``."""
-        if not self._panes:
-            self._panes = [column.pane for column in self.query(PaneColumn)]
-        return self._panes[doc]
+        return self.panes.pane(doc)
 
     def header(self, doc: int) -> PaneHeader:
         """The header above article ``doc``."""
-        if not self._headers:
-            self._headers = [column.header for column in self.query(PaneColumn)]
-        return self._headers[doc]
+        return self.panes.header(doc)
 
     @property
     def status_line(self) -> StatusLine:
@@ -329,60 +170,29 @@ class ReadingScreen(Screen[None]):
         """The sentence under the cursor of the focused pane."""
         return SentenceRef(self.focused_doc, self.cursors[self.focused_doc])
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the window is too small to show the panes, only help and quit act."""
-        return not self.has_class("-too-small") or action in ("help", "quit")
-
     def counterpart_in(
         self, ref: SentenceRef, doc: int, prefer: int | None = None
     ) -> tuple[int, float | None] | None:
-        """The sentence of article ``doc`` aligned with ``ref`` and its score, if any.
+        """The sentence of article ``doc`` aligned with ``ref`` and its score, if any."""
+        return counterpart_in(self.alignment, ref, doc, prefer)
 
-        ``prefer`` (the pane's current cursor) wins when it is one of ``ref``'s partners, so
-        going from pane A to B and back lands where the reader was, even when B's sentence
-        is matched best by another sentence of A (one outlet's sentence split in two).
-        """
-        if prefer is not None:
-            for partner, score in self.alignment.partners(ref):
-                if partner.doc == doc and partner.sentence == prefer:
-                    return prefer, score
-        best = self.alignment.best_partner_in(ref, doc)
-        if best is not None:
-            return best[0].sentence, best[1]
-        group = self.alignment.group_of(ref)
-        if group is not None:
-            for member in group.members:
-                if member.doc == doc:
-                    return member.sentence, None
-        return None
+    def aligned_refs(self, ref: SentenceRef) -> list[SentenceRef]:
+        """``ref`` and its counterpart in every other article (what `a`/`x` mark together)."""
+        return aligned_refs(self.alignment, ref)
 
-    def _first_cursors(self) -> tuple[int, ...]:
-        cursors = []
-        for article in self.articles:
-            body = article.body_sentences
-            cursors.append(body[0].index if body else 0)
-        return tuple(cursors)
+    def is_furniture(self, ref: SentenceRef) -> bool:
+        """True for page furniture (never aligned, dimmed)."""
+        return self.pane(ref.doc).kinds[ref.sentence] == FURNITURE
 
     # -- pushing state into the panes ---------------------------------------------------
 
     def _apply_window(self) -> None:
-        shown = self.shown_docs
-        if self.focused_doc not in shown and shown:
-            self.set_reactive(ReadingScreen.focused_doc, shown[0])
-        last_start = max(0, len(shown) - self.capacity)
-        if self.first_visible > last_start:
-            self.set_reactive(ReadingScreen.first_visible, last_start)
-        if self.focused_doc in shown:
-            position = shown.index(self.focused_doc)
-            if position < self.first_visible:
-                self.set_reactive(ReadingScreen.first_visible, position)
-            elif position >= self.first_visible + self.capacity:
-                self.set_reactive(ReadingScreen.first_visible, position - self.capacity + 1)
-        visible = set(self.visible_docs)
-        for doc in range(len(self.articles)):
-            if self.query_one(f"#column-{doc}", PaneColumn).set_shown(doc in visible):
-                self.call_after_refresh(self._show)  # sync the new pane once it has a size
-            self.header(doc).set_class(doc == self.focused_doc, "-focused")
+        window = (self.shown_docs, self.focused_doc, self.first_visible, self.capacity)
+        focused, first = fit_window(*window)
+        self.set_reactive(ReadingScreen.focused_doc, focused)
+        self.set_reactive(ReadingScreen.first_visible, first)
+        if self.panes.set_window(set(self.visible_docs), self.focused_doc):
+            self.call_after_refresh(self._show)  # sync the new panes once they have a size
 
     def restore_window(self, focused: int, first_visible: int) -> None:
         """Put the focused pane and the window of panes on screen back (a resumed session).
@@ -397,130 +207,30 @@ class ReadingScreen(Screen[None]):
         self._refresh_table()
 
     def _show(self, reveal: bool = True) -> None:
-        """Push cursor, sync and highlights into every visible pane, then the detail line.
+        """Push cursor, sync and highlights into every visible pane, then the status line.
 
         Args:
             reveal: scroll the focused pane to show its cursor (not after a wheel scroll).
         """
         if not self.is_mounted or not self.cursors:
             return
-        doc = self.focused_doc
         ref = self.focused_ref
-        leader = self.pane(doc)
-        if reveal:
-            leader.ensure_visible(ref.sentence)
-        row = leader.screen_row_of(ref.sentence)
-        best_doc, best_score, best_sentence = -1, -1.0, -1
-        cursors = list(self.cursors)
-        for other in self.visible_docs:
-            if other == doc:
-                continue
-            pane = self.pane(other)
-            match = self.counterpart_in(ref, other, prefer=cursors[other])
-            if match is None:
-                pane.show_state(cursor=cursors[other], focused=False, counterpart=None)
-                note = "no match" if self.sync else ""
-                self.header(other).set_sync_note(note, "$text-warning")
-                continue
-            sentence, score = match
-            marks = []
-            for span in diff_words(
-                self.articles[doc].sentences[ref.sentence], self.articles[other].sentences[sentence]
-            ):
-                if span.b_end > span.b_start:
-                    marks.append((span.b_start, span.b_end))
-            if score is not None and score > best_score:
-                best_doc, best_score, best_sentence = other, score, sentence
-            if self.sync:
-                cursors[other] = sentence
-                pane.scroll_sentence_to(sentence, row)
-            pane.show_state(
-                cursor=cursors[other], focused=False, counterpart=sentence, diff_marks=marks
+        plan = plan_sync(self.alignment, ref, self.cursors, self.visible_docs, self.sync)
+        self.panes.show(plan, ref.doc, ref.sentence, self.sync, reveal)
+        self.set_reactive(ReadingScreen.cursors, plan.cursors)
+        find = self.find
+        self.status_line.show(
+            status_text(
+                self.articles,
+                self.alignment,
+                ref,
+                window=PaneWindow(self.first_visible, self.capacity, len(self.shown_docs)),
+                sync=self.sync,
+                search=SearchPlace(find.index, len(find.hits), find.query) if find.hits else None,
+                underlined=plan.underlined,
+                width=self.status_line.content_region.width,
             )
-            self.header(other).set_sync_note("≡ match" if self.sync else "", "$text-success")
-        leader_marks = []
-        if best_doc >= 0:
-            for span in diff_words(
-                self.articles[doc].sentences[ref.sentence],
-                self.articles[best_doc].sentences[best_sentence],
-            ):
-                if span.a_end > span.a_start:
-                    leader_marks.append((span.a_start, span.a_end))
-        leader.show_state(
-            cursor=ref.sentence, focused=True, counterpart=None, diff_marks=leader_marks
         )
-        self.header(doc).set_sync_note("● reading" if self.sync else "sync off", "$text-accent")
-        self.set_reactive(ReadingScreen.cursors, tuple(cursors))
-        self._show_status(best_doc)
-
-    def _show_status(self, best_doc: int) -> None:
-        ref = self.focused_ref
-        article = self.articles[ref.doc]
-        sentence = article.sentences[ref.sentence]
-        where: list[str | tuple[str, str]] = []
-        shown = self.shown_docs
-        if len(shown) > self.capacity:  # first, so a narrow terminal never cuts it off
-            first = self.first_visible + 1
-            last = min(len(shown), self.first_visible + self.capacity)
-            panes = f"pane {first}" if first == last else f"panes {first}-{last}"
-            where.append((f"{panes} of {len(shown)} · ", "$text-accent"))
-        where += [
-            (article.label, "bold"),
-            f" · {ref.sentence + 1}/{len(article.sentences)}",
-        ]
-        # the sources whose sentences the panes show beside this one: group and direct partners
-        sources = self.alignment.sources_of(ref)
-        if sentence.furniture:
-            where.append((" · page furniture (f hides it)", "$text-muted"))
-        elif len(sources) > 1:
-            where.append(f" · in {len(sources)} of {len(self.articles)} sources")
-        elif self.pane(ref.doc).kinds[ref.sentence] == UNIQUE:
-            where.append((" · ◦ unique: no other source reports this", "$text-secondary"))
-        partners = self.alignment.partners(ref)
-        if partners:
-            other, score = partners[0]
-            where.append(f" · best match {score:.0f} ({self.articles[other.doc].label})")
-        if not self.sync:
-            where.append((" · sync off", "$text-warning"))
-        detail: list[str | tuple[str, str]] = []
-        if self.hits:  # first: a long candidate must not push it past the cut
-            detail.append(
-                f"hit {self.hit_index + 1} of {len(self.hits)} for “{self.search_query}”  "
-            )
-        candidates = self.alignment.discrepancies_of(ref)
-        for (kind, status, explanation), against in self._candidate_lines(ref).items():
-            where_else = f" vs {', '.join(against)}: "
-            if status == "conflict":
-                detail.append((f"⚑ {kind} conflict{where_else}", "bold $text-error"))
-            else:
-                detail.append((f"≈ {kind} {status}{where_else}", "bold $text-warning"))
-            detail.append(f"{explanation}  ")  # it quotes both passages already
-        if best_doc >= 0:
-            detail.append(
-                (f"differences vs {self.articles[best_doc].label} underlined", "$text-muted")
-            )
-        row = Content.assemble(*detail)
-        if candidates and row.cell_length > self.status_line.content_region.width:
-            row = Content.assemble(("i: read in full · ", "$text-accent"), row)  # it is cut
-        self.status_line.show(Content.assemble(*where, "\n", row))
-
-    def _candidate_lines(self, ref: SentenceRef) -> dict[tuple[str, str, str], list[str]]:
-        """The candidates of ``ref``, one per wording, each with the passages it is against.
-
-        Two outlets that word a figure alike give the same explanation twice: it is said once,
-        naming both (``RFE/RL repost #24, RFE/RL #12``).
-        """
-        lines: dict[tuple[str, str, str], list[str]] = {}
-        for disc in self.alignment.discrepancies_of(ref):
-            mine = disc.a.doc == ref.doc and disc.a.sentence == ref.sentence
-            other = disc.b if mine else disc.a
-            name = f"{self.articles[other.doc].label} #{other.sentence + 1}"
-            against = lines.setdefault((disc.kind, disc.status, disc.explanation), [])
-            if name not in against:
-                against.append(name)
-        return lines
-
-    # -- watchers -----------------------------------------------------------------------
 
     def watch_focused_doc(self) -> None:
         self._apply_window()
@@ -533,16 +243,15 @@ class ReadingScreen(Screen[None]):
         self._show()
 
     def watch_capacity(self) -> None:
-        self._apply_window()
-        self.call_after_refresh(self._show)
-        self._refresh_table()
+        self._window_changed()
 
     def watch_first_visible(self) -> None:
-        self._apply_window()
-        self.call_after_refresh(self._show)
-        self._refresh_table()
+        self._window_changed()
 
     def watch_hidden_docs(self) -> None:
+        self._window_changed()
+
+    def _window_changed(self) -> None:
         self._apply_window()
         self.call_after_refresh(self._show)
         self._refresh_table()
@@ -551,16 +260,10 @@ class ReadingScreen(Screen[None]):
         for doc in range(len(self.articles)):
             self.pane(doc).set_hide_furniture(hide)
         if hide:
-            cursors = list(self.cursors)
-            for doc, cursor in enumerate(cursors):
-                cursors[doc] = self._step(doc, cursor, 0)
-            self.cursors = tuple(cursors)
+            self.cursors = tuple(
+                self.pane(doc).step(cursor, 0) for doc, cursor in enumerate(self.cursors)
+            )
         self._show()
-
-    def _refresh_table(self) -> None:
-        """Keep an open table's columns in step with the panes on screen."""
-        if self.view_mode == "table" and self.query(AlignmentTable):
-            self._open_table()
 
     def watch_view_mode(self, mode: str) -> None:
         self.set_class(mode == "table", "-table")
@@ -570,10 +273,10 @@ class ReadingScreen(Screen[None]):
             self.set_focus(None)
             self.call_after_refresh(self._show)
 
-    def watch_annotated(self, refs: frozenset[SentenceRef]) -> None:
+    def watch_annotated(self) -> None:
         self._push_marks()
 
-    def watch_selection(self, refs: frozenset[SentenceRef]) -> None:
+    def watch_selection(self) -> None:
         self._push_marks()
 
     def _push_marks(self) -> None:
@@ -598,50 +301,18 @@ class ReadingScreen(Screen[None]):
         else:
             self._show()
 
-    def _step(self, doc: int, start: int, step: int) -> int:
-        """From ``start``, ``step`` shown sentences on (0: the nearest shown one)."""
-        pane = self.pane(doc)
-        count = len(self.articles[doc].sentences)
-        index = start
-        direction = 1 if step >= 0 else -1
-        remaining = abs(step)
-        while True:
-            candidate = index + direction if remaining else index
-            if not 0 <= candidate < count:
-                return index if pane.is_shown(index) else self._nearest_shown(doc, index)
-            index = candidate
-            if pane.is_shown(index):
-                if remaining <= 1:
-                    return index
-                remaining -= 1
-
-    def _nearest_shown(self, doc: int, index: int) -> int:
-        pane = self.pane(doc)
-        count = len(self.articles[doc].sentences)
-        for distance in range(count):
-            for candidate in (index + distance, index - distance):
-                if 0 <= candidate < count and pane.is_shown(candidate):
-                    return candidate
-        return index
-
     def action_move(self, step: int) -> None:
         doc = self.focused_doc
-        self.move_cursor(doc, self._step(doc, self.cursors[doc], step))
+        self.move_cursor(doc, self.pane(doc).step(self.cursors[doc], step))
 
     def action_page(self, direction: int) -> None:
         doc = self.focused_doc
-        pane = self.pane(doc)
-        cursor = self.cursors[doc]
-        height = max(1, pane.scrollable_content_region.height - 2)
-        target = pane.text_layout.sentence_at(max(0, pane.row_of(cursor) + direction * height))
-        if target == cursor or target < 0:
-            target = self._step(doc, cursor, direction)
-        self.move_cursor(doc, self._step(doc, target, 0))
+        self.move_cursor(doc, self.pane(doc).page(self.cursors[doc], direction))
 
     def action_edge(self, direction: int) -> None:
         doc = self.focused_doc
         last = len(self.articles[doc].sentences) - 1
-        self.move_cursor(doc, self._step(doc, 0 if direction < 0 else last, 0))
+        self.move_cursor(doc, self.pane(doc).step(0 if direction < 0 else last, 0))
 
     def action_pane(self, step: int) -> None:
         shown = self.shown_docs
@@ -662,25 +333,14 @@ class ReadingScreen(Screen[None]):
 
     def action_jump(self, what: str, direction: int) -> None:
         doc = self.focused_doc
-        pane = self.pane(doc)
-        count = len(self.articles[doc].sentences)
-        index = self.cursors[doc] + direction
-        while 0 <= index < count:
-            if what == "contradiction":  # conflicts only: refinements and variants agree
-                wanted = pane.flagged[index] == CONFLICT_FLAG
-            else:
-                wanted = pane.kinds[index] == UNIQUE
-            if wanted and pane.is_shown(index):
-                self.move_cursor(doc, index)
-                return
-            index += direction
+        found = self.pane(doc).next_flagged(self.cursors[doc], direction, what == "unique")
+        if found is not None:
+            self.move_cursor(doc, found)
+            return
         where = "below" if direction > 0 else "above"
         noun = "contradiction candidate" if what == "contradiction" else "unique sentence"
-        self.notice_board.show(
-            "move", f"No {noun} {where} in {self.articles[doc].label}.", timeout=3
-        )
-
-    # -- mouse --------------------------------------------------------------------------
+        label = self.articles[doc].label
+        self.notice_board.show("move", f"No {noun} {where} in {label}.", timeout=3)
 
     @on(SentenceClicked)
     def _clicked(self, message: SentenceClicked) -> None:
@@ -691,33 +351,25 @@ class ReadingScreen(Screen[None]):
         """The wheel moves the view, not the reader: the cursor stays unless it left the pane."""
         pane = self.pane(message.doc)
         cursor = self.cursors[message.doc]
-        row = pane.screen_row_of(cursor)
-        on_screen = 0 <= row < pane.scrollable_content_region.height
-        if message.doc == self.focused_doc and on_screen:
+        if message.doc == self.focused_doc and pane.in_view(cursor):
             self._show(reveal=False)
             return
-        sentence = pane.sentence_starting_in_view(last=row >= 0)
-        if sentence is None:
-            sentence = pane.sentence_at_screen_row(0)
         cursors = list(self.cursors)
-        cursors[message.doc] = sentence
+        cursors[message.doc] = pane.sentence_in_view(cursor)
         self.set_reactive(ReadingScreen.cursors, tuple(cursors))
         if message.doc != self.focused_doc:
             self.set_reactive(ReadingScreen.focused_doc, message.doc)
             self._apply_window()
         self._show(reveal=False)
 
-    # -- toggles ------------------------------------------------------------------------
+    # -- toggles and views --------------------------------------------------------------
 
     def action_toggle_sync(self) -> None:
         self.sync = not self.sync
-        self.notice_board.show(
-            "sync",
-            "Sync on: other panes follow the cursor."
-            if self.sync
-            else "Sync off: panes scroll independently.",
-            timeout=2,
+        said = (
+            "on: other panes follow the cursor" if self.sync else "off: panes scroll independently"
         )
+        self.notice_board.show("sync", f"Sync {said}.", timeout=2)
 
     def action_toggle_furniture(self) -> None:
         self.hide_furniture = not self.hide_furniture
@@ -732,9 +384,8 @@ class ReadingScreen(Screen[None]):
         ref = self.focused_ref
         candidates = self.alignment.discrepancies_of(ref)
         if not candidates:
-            self.notice_board.show(
-                "move", "No contradiction candidate on this sentence.", timeout=3
-            )
+            said = "No contradiction candidate on this sentence."
+            self.notice_board.show("move", said, timeout=3)
             return
         title = f"{self.articles[ref.doc].label} #{ref.sentence + 1}"
         self.app.push_screen(CandidatesScreen(candidates, self.articles, title))
@@ -754,8 +405,6 @@ class ReadingScreen(Screen[None]):
         if len(hidden) < len(self.articles):
             self.hidden_docs = frozenset(hidden)
 
-    # -- the alignment table (the chrome engineer's widget) -----------------------------
-
     @property
     def table_docs(self) -> list[int]:
         """The articles the table has columns for: all shown ones, or the panes on screen."""
@@ -764,55 +413,33 @@ class ReadingScreen(Screen[None]):
 
     def _open_table(self) -> None:
         """Show the table for the current columns (rebuilt when they or the alignment changed)."""
-        tables = self.query(AlignmentTable)
-        docs = self.table_docs
-        if not tables:
-            self.query_one("#table-view").mount(AlignmentTable(self.alignment, order=docs))
+        view = self.query_one(TableView)
+        if not view.show(self.alignment, self.table_docs, self.shown_docs, self.focused_ref):
             self.call_after_refresh(self._open_table)
-            return
-        table = tables.first()
-        if table.docs != tuple(docs) or table.alignment is not self.alignment:
-            table.set_alignment(self.alignment, docs)
-        self._show_table_caption(table)
-        table.select_ref(self.focused_ref)
-        table.focus()
 
-    def _show_table_caption(self, table: AlignmentTable) -> None:
-        """Say which sources have columns when not all do, and how far filling has got."""
-        caption = self.query_one("#table-caption", Static)
-        parts = []
-        total = len(self.articles)
-        if len(table.docs) < total:
-            shown = self.shown_docs
-            first = shown.index(table.docs[0]) + 1 if table.docs[0] in shown else 1
-            last = first + len(table.docs) - 1
-            hidden = f" ({total - len(shown)} hidden)" if len(shown) < total else ""
-            parts.append(
-                f"Columns: the panes on screen, {first}-{last} of {len(shown)}{hidden}"
-                " · < > next sources · p chooses"
-            )
-        if not table.filled:
-            parts.append(f"filling {table.row_count:,} of {len(table.rows_shown):,} rows…")
-        caption.update(" · ".join(parts))
-        caption.display = bool(parts)
+    def _refresh_table(self) -> None:
+        """Keep an open table's columns in step with the panes on screen."""
+        if self.view_mode == "table" and self.query_one(TableView).table is not None:
+            self._open_table()
 
-    @on(AlignmentTable.Filling)
-    def _table_filling(self, message: AlignmentTable.Filling) -> None:
-        self._show_table_caption(message.table)
-
-    @on(AlignmentTable.GroupHighlighted)
-    def _table_moved(self, message: AlignmentTable.GroupHighlighted) -> None:
+    @on(TableView.Moved)
+    def _table_moved(self, message: TableView.Moved) -> None:
         """Moving in the table moves the panes (they show once the table closes)."""
         self.move_cursor(message.ref.doc, message.ref.sentence)
-        if isinstance(message, AlignmentTable.GroupSelected):
+        if message.chosen:
             self.view_mode = "panes"
 
     # -- search -------------------------------------------------------------------------
 
+    @property
+    def hits(self) -> list[SearchHit]:
+        """The hits of the last search."""
+        return self.find.hits
+
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
         self.add_class("-searching")
-        search.value = self.search_query
+        search.value = self.find.query
         # Focus now, not after a refresh (Widget.focus defers): keys typed in the same burst as
         # "/" are already queued and must find the field focused (tui/burst_keys.py).
         self.set_focus(search)
@@ -825,71 +452,101 @@ class ReadingScreen(Screen[None]):
 
     def search(self, query: str) -> None:
         """Highlight ``query`` in every shown pane and move to the first hit from the cursor."""
-        self.search_query = query
-        self.hits = find_hits(self.articles, query, self.shown_docs)
+        hits = self.find.find(self.articles, query, self.shown_docs)
         for doc in range(len(self.articles)):
-            self.pane(doc).set_search_marks(
-                [(hit.start, hit.end) for hit in self.hits if hit.doc == doc]
-            )
-        self.hit_index = -1
-        if not self.hits:
+            self.pane(doc).set_search_marks([(h.start, h.end) for h in hits if h.doc == doc])
+        if not hits:
             if query.strip():
-                self.notice_board.show(
-                    "move", f"“{query}” is not in any shown article.", severity="warning"
-                )
+                said = f"“{query}” is not in any shown article."
+                self.notice_board.show("move", said, severity="warning")
             self._show()
             return
         ref = self.focused_ref
         here = self.articles[ref.doc].sentences[ref.sentence].start
-        for index, hit in enumerate(self.hits):
-            if (hit.doc, hit.start) >= (ref.doc, here):
-                self._go_to_hit(index)
-                return
-        self._go_to_hit(0)
+        self._go_to(self.find.first_from(ref.doc, here))
 
     def action_next_hit(self, step: int) -> None:
         if not self.hits:
             self.notice_board.show("move", "No search: press / to search all panes.", timeout=3)
             return
-        index = self.hit_index + step
-        if not 0 <= index < len(self.hits):
+        hit, wrapped = self.find.step(step)
+        if wrapped:
             self.notice_board.show("move", "Search wrapped around.", timeout=2)
-        self._go_to_hit(index % len(self.hits))
+        self._go_to(hit)
 
-    def _go_to_hit(self, index: int) -> None:
-        self.hit_index = index
-        hit = self.hits[index]
-        self.move_cursor(hit.doc, hit.sentence)
+    def _go_to(self, *places: SearchHit | SentenceRef) -> None:
+        """Move to every place in turn, from the last: the first one ends up focused."""
+        for place in reversed(places):
+            self.move_cursor(place.doc, place.sentence)
 
     def action_clear_search(self) -> None:
         if self.has_class("-searching"):
             self.remove_class("-searching")
             self.set_focus(None)
-            return
-        if self.view_mode == "table":
+        elif self.view_mode == "table":
             self.view_mode = "panes"
-            return
-        if self.hits:
+        elif self.hits:
             self.search("")
 
-    # -- hooks for annotations (issue 5) ------------------------------------------------
+    # -- annotating ---------------------------------------------------------------------
 
-    def aligned_refs(self, ref: SentenceRef) -> list[SentenceRef]:
-        """``ref`` and its counterpart in every other article (what `a`/`x` mark together)."""
-        refs = [ref]
+    def use_notes(self, notes: Annotations | None) -> None:
+        """Annotate into ``notes`` from now on (None: no notes file) and show their marks."""
+        self.annotating.notes = notes
+        self.show_notes()
+
+    def show_notes(self) -> None:
+        """Place the annotations again, mark them (✎), leave the dismissed candidates out."""
+        notes = self.annotating.notes
+        if notes is None:
+            return
+        notes.reanchor()
+        self.annotated = notes.annotated_refs()
+        shown = notes.without_dismissed(self.aligned)
+        if shown.discrepancies == self.alignment.discrepancies:
+            return
+        self.alignment = shown  # same pairs, other candidates: repaint the ⚑ marks
         for doc in range(len(self.articles)):
-            if doc != ref.doc and (match := self.counterpart_in(ref, doc)) is not None:
-                refs.append(SentenceRef(doc, match[0]))
-        return refs
+            self.pane(doc).set_alignment(shown)  # every pane, mounted yet or not
+        self._go_to(self.focused_ref)  # repaints the status line
 
     def toggle_selected(self, refs: Iterable[SentenceRef]) -> None:
         """Add ``refs`` to the selection, or remove them if all are already selected."""
         refs = frozenset(refs)
-        if refs <= self.selection:
-            self.selection = self.selection - refs
-        else:
-            self.selection = self.selection | refs
+        selected = self.selection - refs if refs <= self.selection else self.selection | refs
+        self.selection = selected
 
-    def is_furniture(self, ref: SentenceRef) -> bool:
-        """True for page furniture (never aligned, dimmed)."""
-        return self.pane(ref.doc).kinds[ref.sentence] == FURNITURE
+    def _chosen(self) -> Chosen:
+        return Chosen.of(self.alignment, self.focused_ref, self.selection)
+
+    def _unselect(self, chosen: Chosen) -> None:
+        if chosen.from_selection:
+            self.selection = frozenset()
+
+    def action_annotate(self, kind: AnnotationKind) -> None:
+        chosen = self._chosen()
+        if self.annotating.annotate(kind, chosen):
+            self._unselect(chosen)
+
+    def action_dismiss_candidate(self) -> None:
+        self.annotating.dismiss_candidate(self.alignment.discrepancies_of(self.focused_ref))
+
+    def action_select(self) -> None:
+        self.toggle_selected([self.focused_ref])
+        self.annotating.selected(len(self.selection))
+
+    def action_note(self) -> None:
+        chosen = self._chosen()
+        self.annotating.note(chosen, lambda: self._unselect(chosen))
+
+    def action_edit_note(self) -> None:
+        self.annotating.edit(self.focused_ref)
+
+    def action_delete_note(self) -> None:
+        self.annotating.delete(self.focused_ref)
+
+    def action_undo_note(self) -> None:
+        self.annotating.undo()
+
+    def action_notes_panel(self) -> None:
+        self.annotating.notes_panel(lambda refs: self._go_to(*refs))

@@ -193,12 +193,13 @@ class ArticlePane(ScrollView, can_focus=False):
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
-        # A pane mounted late (its column was hidden until now) takes the alignment the
-        # screen shows now: it may have been swapped while the pane was not in the DOM.
-        shown = getattr(self.screen, "alignment", None)
-        if isinstance(shown, Alignment) and shown is not self.alignment:
-            self.alignment = shown
-            self.kinds, self.flagged = classify(shown, self.doc)
+
+    def set_alignment(self, alignment: Alignment) -> None:
+        """Take the alignment the screen shows now (e.g. with dismissed candidates left out)."""
+        self.alignment = alignment
+        self.kinds, self.flagged = classify(alignment, self.doc)
+        self._rows.clear()
+        self.refresh()
 
     def _theme_changed(self, _theme: object) -> None:
         self._styles = None
@@ -267,6 +268,61 @@ class ArticlePane(ScrollView, can_focus=False):
         Answered without wrapping, so it holds for panes not yet mounted."""
         return not (self.hide_furniture and self.kinds[sentence] == FURNITURE)
 
+    def step(self, start: int, step: int) -> int:
+        """From ``start``, ``step`` shown sentences on (0: the nearest shown one)."""
+        count = len(self.article.sentences)
+        index = start
+        direction = 1 if step >= 0 else -1
+        remaining = abs(step)
+        while True:
+            candidate = index + direction if remaining else index
+            if not 0 <= candidate < count:
+                return index if self.is_shown(index) else self._nearest_shown(index)
+            index = candidate
+            if self.is_shown(index):
+                if remaining <= 1:
+                    return index
+                remaining -= 1
+
+    def page(self, sentence: int, direction: int) -> int:
+        """The shown sentence a pane's height down (``direction`` 1) or up (-1) from
+        ``sentence``; at least the next one."""
+        height = max(1, self.scrollable_content_region.height - 2)
+        target = self.text_layout.sentence_at(max(0, self.row_of(sentence) + direction * height))
+        if target == sentence or target < 0:
+            target = self.step(sentence, direction)
+        return self.step(target, 0)
+
+    def next_flagged(self, start: int, direction: int, unique: bool) -> int | None:
+        """The next shown sentence after ``start`` (``direction`` 1 or -1) flagged as a conflict
+        candidate (refinements and variants agree), or ``unique`` to no other source."""
+        index = start + direction
+        while 0 <= index < len(self.article.sentences):
+            wanted = self.kinds[index] == UNIQUE if unique else self.flagged[index] == CONFLICT_FLAG
+            if wanted and self.is_shown(index):
+                return index
+            index += direction
+        return None
+
+    def in_view(self, sentence: int) -> bool:
+        """Whether the first row of ``sentence`` is on screen."""
+        return 0 <= self.screen_row_of(sentence) < self.scrollable_content_region.height
+
+    def sentence_in_view(self, sentence: int) -> int:
+        """The sentence on screen nearest ``sentence``'s side of the view (after a wheel
+        scroll took ``sentence`` off screen): the last one starting in view when it is below,
+        the first one when above, else the one on the top row."""
+        found = self.sentence_starting_in_view(last=self.screen_row_of(sentence) >= 0)
+        return self.sentence_at_screen_row(0) if found is None else found
+
+    def _nearest_shown(self, index: int) -> int:
+        count = len(self.article.sentences)
+        for distance in range(count):
+            for candidate in (index + distance, index - distance):
+                if 0 <= candidate < count and self.is_shown(candidate):
+                    return candidate
+        return index
+
     # -- state set by the screen --------------------------------------------------------
 
     def show_state(
@@ -317,7 +373,7 @@ class ArticlePane(ScrollView, can_focus=False):
         self.refresh()
 
     def set_marks(self, *, annotated: Iterable[int] = (), selected: Iterable[int] = ()) -> None:
-        """Mark annotated sentences and the selection (issue 5 calls this)."""
+        """Mark annotated sentences and the selection."""
         annotated, selected = frozenset(annotated), frozenset(selected)
         changed = (annotated ^ self.annotated) | (selected ^ self.selected)
         self.annotated, self.selected = annotated, selected

@@ -1,0 +1,61 @@
+"""The status line's text as a pure function of the values shown (no app, no screen)."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from tests.app.reading_fixture import ALPHA_FURNITURE, CONFLICT, sample_corpus
+from tui.core.align import SentenceRef
+from tui.widgets.status_text import PaneWindow, SearchPlace, status_text
+
+ALIGNMENT = sample_corpus()
+ALL_ON_SCREEN = PaneWindow(first=0, capacity=3, shown=3)
+
+
+def rows(content: Content) -> list[str]:
+    return content.plain.split("\n")
+
+
+def text(ref: SentenceRef, **options: object) -> list[str]:
+    settings: dict[str, object] = {"window": ALL_ON_SCREEN, "sync": True, "width": 200}
+    settings.update(options)
+    return rows(status_text(ALIGNMENT.articles, ALIGNMENT, ref, **settings))  # type: ignore[arg-type]
+
+
+def test_a_sentence_three_sources_report() -> None:
+    where, detail = text(SentenceRef(0, 20), underlined=2)
+    # partners best first: Gamma 10 (88), then Beta 25 (70)
+    assert where == "Alpha · 21/40 · in 3 of 3 sources · best match 88 (Gamma)"
+    assert detail == "differences vs Gamma underlined"
+
+
+def test_unique_and_furniture_sentences_say_so() -> None:
+    assert text(SentenceRef(0, 21))[0] == "Alpha · 22/40 · ◦ unique: no other source reports this"
+    furniture = text(SentenceRef(0, ALPHA_FURNITURE))[0]
+    assert furniture == "Alpha · 3/40 · page furniture (f hides it)"
+
+
+def test_the_window_comes_first_and_sync_off_last() -> None:
+    where = text(SentenceRef(1, 0), window=PaneWindow(1, 2, 5), sync=False)[0]
+    assert where.startswith("panes 2-3 of 5 · Beta · 1/45")
+    assert where.endswith(" · sync off")
+    assert text(SentenceRef(1, 0), window=PaneWindow(4, 1, 5))[0].startswith("pane 5 of 5 · ")
+
+
+def test_a_search_hit_comes_before_the_candidate() -> None:
+    detail = text(CONFLICT, search=SearchPlace(1, 4, "hurt"))[1]
+    assert detail.startswith("hit 2 of 4 for “hurt”  ⚑ number conflict vs Beta #18: ")
+    assert "people hurt: twelve vs fifteen" in detail
+
+
+def test_a_candidate_too_long_for_the_width_says_it_can_be_read_in_full() -> None:
+    assert not text(CONFLICT, width=200)[1].startswith("i: read in full")
+    assert text(CONFLICT, width=30)[1].startswith("i: read in full · ⚑ number conflict")
+
+
+def test_a_conflict_is_styled_as_an_error() -> None:
+    content = status_text(
+        ALIGNMENT.articles, ALIGNMENT, CONFLICT, window=ALL_ON_SCREEN, sync=True, width=200
+    )
+    styles = {str(span.style) for span in content.spans}
+    assert "bold $text-error" in styles

@@ -1,1 +1,0 @@
-"""App behaviour split out of ReaderApp: annotating, sessions."""

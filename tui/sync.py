@@ -1,0 +1,137 @@
+"""Sync: what every pane shows beside the sentence being read, decided from the alignment.
+
+Pure functions of values (the alignment, the sentence, the cursors, the panes on screen): the
+reading screen paints what :func:`plan_sync` returns. A pane beside the reader's shows the
+sentence matched with it (its counterpart) with the words that differ underlined, and moves
+its cursor there while sync is on; a pane without a match holds its place and says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tui.core.align import Alignment, SentenceRef
+from tui.core.model import Sentence
+from tui.core.worddiff import diff_words
+
+Mark = tuple[int, int]
+"""A stretch of article text, as offsets ``[start, end)``."""
+
+
+def counterpart_in(
+    alignment: Alignment, ref: SentenceRef, doc: int, prefer: int | None = None
+) -> tuple[int, float | None] | None:
+    """The sentence of article ``doc`` aligned with ``ref`` and its score, if any.
+
+    ``prefer`` (the pane's current cursor) wins when it is one of ``ref``'s partners, so
+    going from pane A to B and back lands where the reader was, even when B's sentence
+    is matched best by another sentence of A (one outlet's sentence split in two).
+    """
+    if prefer is not None:
+        for partner, score in alignment.partners(ref):
+            if partner.doc == doc and partner.sentence == prefer:
+                return prefer, score
+    best = alignment.best_partner_in(ref, doc)
+    if best is not None:
+        return best[0].sentence, best[1]
+    group = alignment.group_of(ref)
+    if group is not None:
+        for member in group.members:
+            if member.doc == doc:
+                return member.sentence, None
+    return None
+
+
+def aligned_refs(alignment: Alignment, ref: SentenceRef) -> list[SentenceRef]:
+    """``ref`` and its counterpart in every other article (what `a`/`x` mark together)."""
+    refs = [ref]
+    for doc in range(len(alignment.articles)):
+        if doc != ref.doc and (match := counterpart_in(alignment, ref, doc)) is not None:
+            refs.append(SentenceRef(doc, match[0]))
+    return refs
+
+
+def differing(a: Sentence, b: Sentence) -> tuple[list[Mark], list[Mark]]:
+    """The words of ``a`` not in ``b``, and those of ``b`` not in ``a`` (to underline)."""
+    spans = diff_words(a, b)
+    return (
+        [(s.a_start, s.a_end) for s in spans if s.a_end > s.a_start],
+        [(s.b_start, s.b_end) for s in spans if s.b_end > s.b_start],
+    )
+
+
+@dataclass(frozen=True)
+class PaneView:
+    """What one pane beside the reader's shows."""
+
+    doc: int
+    cursor: int
+    counterpart: int | None
+    """The sentence matched with the reader's (None: no match)."""
+    marks: tuple[Mark, ...] = ()
+    """Its words that differ from the reader's sentence."""
+    note: str = ""
+    """What the pane's header says about following ("≡ match", "no match")."""
+    note_style: str = ""
+    follows: bool = False
+    """Whether the pane scrolls its counterpart level with the reader's sentence."""
+
+
+@dataclass(frozen=True)
+class SyncPlan:
+    """What the panes show for one position of the reader's cursor."""
+
+    others: tuple[PaneView, ...]
+    """The panes on screen beside the reader's."""
+    cursors: tuple[int, ...]
+    """Every pane's cursor (those that follow moved to their counterpart)."""
+    underlined: int | None
+    """The article (best match on screen) whose differences the reader's pane underlines."""
+    marks: tuple[Mark, ...]
+    """The reader's words that differ from that article's counterpart."""
+
+
+def plan_sync(
+    alignment: Alignment,
+    ref: SentenceRef,
+    cursors: Sequence[int],
+    visible: Sequence[int],
+    sync: bool,
+) -> SyncPlan:
+    """What every pane in ``visible`` shows while the reader is on ``ref``.
+
+    Args:
+        alignment: the alignment shown.
+        ref: the sentence under the focused pane's cursor.
+        cursors: every pane's cursor now.
+        visible: the articles whose panes are on screen.
+        sync: whether the other panes follow the reader.
+    """
+    articles = alignment.articles
+    reading = articles[ref.doc].sentences[ref.sentence]
+    moved = list(cursors)
+    others: list[PaneView] = []
+    best_doc, best_score, best_sentence = -1, -1.0, -1
+    for other in visible:
+        if other == ref.doc:
+            continue
+        match = counterpart_in(alignment, ref, other, prefer=moved[other])
+        if match is None:
+            note = "no match" if sync else ""
+            others.append(PaneView(other, moved[other], None, (), note, "$text-warning"))
+            continue
+        sentence, score = match
+        marks = differing(reading, articles[other].sentences[sentence])[1]
+        if score is not None and score > best_score:
+            best_doc, best_score, best_sentence = other, score, sentence
+        if sync:
+            moved[other] = sentence
+        note = "≡ match" if sync else ""
+        others.append(
+            PaneView(other, moved[other], sentence, tuple(marks), note, "$text-success", sync)
+        )
+    if best_doc < 0:
+        return SyncPlan(tuple(others), tuple(moved), None, ())
+    marks = differing(reading, articles[best_doc].sentences[best_sentence])[0]
+    return SyncPlan(tuple(others), tuple(moved), best_doc, tuple(marks))

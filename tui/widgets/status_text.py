@@ -1,0 +1,145 @@
+"""What the status line says about the focused sentence: a pure function of the values shown.
+
+Two rows. The first says where the reader is (which panes of how many, the article, the
+sentence, in how many sources it is reported, its best match, sync off). The second gives the
+detail: the search hit, the contradiction candidates against the passages they oppose, and
+which words are underlined. Built from data as :class:`~textual.content.Content`, never parsed
+as markup (article labels and quotes have brackets in them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.content import Content
+
+from tui.core.align import Alignment, SentenceRef
+from tui.core.model import Article
+
+Part = str | tuple[str, str]
+"""Plain text, or text and its style."""
+
+
+@dataclass(frozen=True)
+class PaneWindow:
+    """Which panes are on screen: ``capacity`` of the ``shown`` articles from ``first`` on."""
+
+    first: int
+    """Position, among shown articles, of the leftmost pane on screen (from 0)."""
+    capacity: int
+    shown: int
+
+
+@dataclass(frozen=True)
+class SearchPlace:
+    """The search hit the cursor was last moved to."""
+
+    index: int
+    """Position of the hit among all hits (from 0)."""
+    count: int
+    query: str
+
+
+def status_text(
+    articles: Sequence[Article],
+    alignment: Alignment,
+    ref: SentenceRef,
+    *,
+    window: PaneWindow,
+    sync: bool,
+    search: SearchPlace | None = None,
+    underlined: int | None = None,
+    width: int,
+) -> Content:
+    """The two rows of the status line for the sentence ``ref``.
+
+    Args:
+        articles: the open articles (``ref.doc`` indexes them).
+        alignment: the alignment shown (dismissed candidates left out).
+        ref: the sentence under the focused pane's cursor.
+        window: the panes on screen, said first when not every shown article has one.
+        sync: whether the other panes follow the cursor.
+        search: the current search hit, if there is a search with hits.
+        underlined: the article whose differing words are underlined, if any.
+        width: columns of the status line: a detail row too long for it is announced as cut.
+    """
+    row = _detail(articles, alignment, ref, search, underlined)
+    if alignment.discrepancies_of(ref) and row.cell_length > width:
+        row = Content.assemble(("i: read in full · ", "$text-accent"), row)  # it is cut
+    return Content.assemble(*_where(articles, alignment, ref, window, sync), "\n", row)
+
+
+def _where(
+    articles: Sequence[Article],
+    alignment: Alignment,
+    ref: SentenceRef,
+    window: PaneWindow,
+    sync: bool,
+) -> list[Part]:
+    article = articles[ref.doc]
+    sentence = article.sentences[ref.sentence]
+    where: list[Part] = []
+    if window.shown > window.capacity:  # first, so a narrow terminal never cuts it off
+        first = window.first + 1
+        last = min(window.shown, window.first + window.capacity)
+        panes = f"pane {first}" if first == last else f"panes {first}-{last}"
+        where.append((f"{panes} of {window.shown} · ", "$text-accent"))
+    where += [(article.label, "bold"), f" · {ref.sentence + 1}/{len(article.sentences)}"]
+    # the sources whose sentences the panes show beside this one: group and direct partners
+    sources = alignment.sources_of(ref)
+    partners = alignment.partners(ref)
+    if sentence.furniture:
+        where.append((" · page furniture (f hides it)", "$text-muted"))
+    elif len(sources) > 1:
+        where.append(f" · in {len(sources)} of {len(articles)} sources")
+    elif not partners and alignment.group_of(ref) is None:
+        where.append((" · ◦ unique: no other source reports this", "$text-secondary"))
+    if partners:
+        other, score = partners[0]
+        where.append(f" · best match {score:.0f} ({articles[other.doc].label})")
+    if not sync:
+        where.append((" · sync off", "$text-warning"))
+    return where
+
+
+def _detail(
+    articles: Sequence[Article],
+    alignment: Alignment,
+    ref: SentenceRef,
+    search: SearchPlace | None,
+    underlined: int | None,
+) -> Content:
+    detail: list[Part] = []
+    if search is not None:  # first: a long candidate must not push it past the cut
+        detail.append(f"hit {search.index + 1} of {search.count} for “{search.query}”  ")
+    for (kind, status, explanation), against in candidate_lines(articles, alignment, ref).items():
+        where_else = f" vs {', '.join(against)}: "
+        if status == "conflict":
+            detail.append((f"⚑ {kind} conflict{where_else}", "bold $text-error"))
+        else:
+            detail.append((f"≈ {kind} {status}{where_else}", "bold $text-warning"))
+        detail.append(f"{explanation}  ")  # it quotes both passages already
+    if underlined is not None:
+        label = articles[underlined].label
+        detail.append((f"differences vs {label} underlined", "$text-muted"))
+    return Content.assemble(*detail)
+
+
+def candidate_lines(
+    articles: Sequence[Article], alignment: Alignment, ref: SentenceRef
+) -> dict[tuple[str, str, str], list[str]]:
+    """The candidates of ``ref``, one per wording, each with the passages it is against.
+
+    Two outlets that word a figure alike give the same explanation twice: it is said once,
+    naming both (``RFE/RL repost #24, RFE/RL #12``).
+    """
+    lines: dict[tuple[str, str, str], list[str]] = {}
+    for disc in alignment.discrepancies_of(ref):
+        mine = disc.a.doc == ref.doc and disc.a.sentence == ref.sentence
+        other = disc.b if mine else disc.a
+        name = f"{articles[other.doc].label} #{other.sentence + 1}"
+        against = lines.setdefault((disc.kind, disc.status, disc.explanation), [])
+        if name not in against:
+            against.append(name)
+    return lines
