@@ -682,6 +682,7 @@ def _quote_words(text: str) -> list[str]:
     """The quote's words, contractions expanded, casefolded, canonical ("four" = "4")."""
     for pattern, repl in _CONTRACTIONS:
         text = pattern.sub(repl, text)
+    text = re.sub(r"(?<=\w)-(?=\w)", " ", text)  # "not-too-distant" is "not too distant"
     return [t.norm for t in tokenize(text) if t.norm]
 
 
@@ -690,42 +691,40 @@ def _content(words: list[str]) -> list[str]:
 
 
 def _overlap(a: list[str], b: list[str]) -> float:
-    """Share of the shorter side's content words found in the other."""
-    ca, cb = set(_content(a)), set(_content(b))
+    """Share of the shorter side's content words found in the other (by their first five
+    letters: "ally"/"allies", "Russia"/"Russians")."""
+    ca, cb = {w[:5] for w in _content(a)}, {w[:5] for w in _content(b)}
     smaller = min(len(ca), len(cb))
     return len(ca & cb) / smaller if smaller else 0.0
 
 
 def _meaning_change(a: list[str], b: list[str]) -> str:
     """How two wordings of one quote differ where they overlap: "substantive" for a
-    negation on one side only, or a figure or a name replaced; "wording" for another
-    content word replaced (a synonym or a translation, perhaps); "" for no change. Quoting
-    more or fewer words at either end, reordering, contractions and inflections
-    ("Russia"/"Russians") are no change."""
-    ops = [
+    negation on one side only, or a figure replaced; "wording" for another content word
+    replaced (a synonym or a translation, perhaps); "" for no change. Quoting more or
+    fewer words at either end, reordering, contractions and inflections ("Russia" /
+    "Russians") are no change."""
+    if sorted(_content(a)) == sorted(_content(b)):
+        return ""
+    ops = [  # aligned on the first five letters: "Russia" / "Russians" line up
         (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
-        for op in Levenshtein.opcodes(a, b)
+        for op in Levenshtein.opcodes([w[:5] for w in a], [w[:5] for w in b])
         if op.tag != "equal"
     ]
     while ops and ops[0][0] != "replace" and (ops[0][1] == 0 or ops[0][3] == 0):
-        ops = ops[1:]
+        ops = ops[1:]  # one side quotes more before the shared words
     while ops and ops[-1][0] != "replace" and (ops[-1][2] == len(a) or ops[-1][4] == len(b)):
-        ops = ops[:-1]
-    if sorted(_content(a)) == sorted(_content(b)):
-        return ""
+        ops = ops[:-1]  # or after them
+    left = [w for _, i1, i2, _, _ in ops for w in a[i1:i2]]
+    right = [w for _, _, _, j1, j2 in ops for w in b[j1:j2]]
+    if sorted(w for w in left if w in _NEGATIONS) != sorted(w for w in right if w in _NEGATIONS):
+        return "substantive"
+    if sorted(w for w in left if w[:1].isdigit()) != sorted(w for w in right if w[:1].isdigit()):
+        return "substantive"
     stems_a, stems_b = {w[:5] for w in a}, {w[:5] for w in b}
-    found = ""
-    for _, i1, i2, j1, j2 in ops:
-        left, right = set(a[i1:i2]), set(b[j1:j2])
-        if (left & _NEGATIONS) != (right & _NEGATIONS):
-            return "substantive"
-        left = {w for w in _content(list(left)) if w[:5] not in stems_b}
-        right = {w for w in _content(list(right)) if w[:5] not in stems_a}
-        if left and right:
-            if any(w[:1].isdigit() for w in left | right):
-                return "substantive"
-            found = "wording"
-    return found
+    changed_a = {w for w in _content(left) if w[:5] not in stems_b}
+    changed_b = {w for w in _content(right) if w[:5] not in stems_a}
+    return "wording" if changed_a and changed_b else ""
 
 
 def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
@@ -743,6 +742,12 @@ def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]
     ]
 
 
+ATTRIBUTION_WORDS = 8
+ATTRIBUTION_SHARE = 0.6
+"""Two speakers' quotes are one statement credited twice when each has eight content
+words or more and they share three fifths of the shorter's: "the largest collective
+expulsion of Russian intelligence officers in history" (seven words, said by May and by
+Johnson) is a phrase two people used, not a misattribution."""
 NEAR_VERBATIM = 0.7
 """Share of content words two wordings of one quote share at least: below it they are a
 paraphrase or another remark, and no misquotation can be read from them."""
@@ -838,17 +843,13 @@ def _quote_pair(text_x: str, a: Quote, wa: list[str], text_y: str, b: Quote) -> 
         return None  # who said it cannot be told: the engine says nothing
     wb = _quote_words(text_y[b.start : b.end])
     shortest = min(len(_content(wa)), len(_content(wb)))
-    if shortest >= 3 and _overlap(wa, wb) < NEAR_VERBATIM:
-        return None  # a paraphrase or another remark, not one quotation reworded
-    if shortest < 3 and _words_before(text_x, a.start) != _words_before(text_y, b.start):
-        return None  # a word or two quoted: one quote only when framed alike ('called "…"')
     qa, qb = _flat(text_x[a.start : a.end]), _flat(text_y[b.start : b.end])
     if a.speaker != b.speaker and nm.variant_kind(a.speaker, b.speaker) is None:
-        if not (
-            a.explicit and b.explicit and _is_person(a.speaker_name) and _is_person(b.speaker_name)
-        ):
-            return None  # an attribution read through "he" or a title is no evidence
-        if _overlap(wa, wb) < 0.8 or min(len(_content(wa)), len(_content(wb))) < 8:
+        if not (_is_person(a.speaker_name) and _is_person(b.speaker_name)):
+            return None  # a speaker that is an outlet, a body or a country is no evidence
+        if "continued" in (a.attribution, b.attribution):
+            return None  # a speaker carried over from another sentence is no evidence
+        if shortest < ATTRIBUTION_WORDS or _overlap(wa, wb) < ATTRIBUTION_SHARE:
             return None  # two people saying a similar phrase, not one quote
         name_a, name_b = a.speaker_name, b.speaker_name
 
@@ -863,6 +864,10 @@ def _quote_pair(text_x: str, a: Quote, wa: list[str], text_y: str, b: Quote) -> 
         return _Found(
             "attribution", "conflict", (a.start, a.end), (b.start, b.end), explain_attribution
         )
+    if shortest >= 3 and _overlap(wa, wb) < NEAR_VERBATIM:
+        return None  # a paraphrase or another remark, not one quotation reworded
+    if shortest < 3 and _words_before(text_x, a.start) != _words_before(text_y, b.start):
+        return None  # a word or two quoted: one quote only when framed alike ('called "…"')
     change = _meaning_change(wa, wb)
     if not change:
         return None

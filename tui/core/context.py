@@ -29,6 +29,9 @@ class SentenceContext:
     """Up to ``LOOK_BACK`` earlier body sentences, nearest last."""
     same_paragraph: int = 0
     """How many of ``before`` (counted from the end) share the sentence's paragraph."""
+    after: tuple[str, ...] = ()
+    """Up to two later body sentences of the same paragraph, nearest first (where a quote
+    that runs on says who spoke)."""
 
     @property
     def paragraph_before(self) -> tuple[str, ...]:
@@ -76,7 +79,12 @@ def _contexts(article: Article) -> tuple[SentenceContext, ...]:
             if paragraph != sentence.paragraph:
                 break
             same += 1
-        out.append(SentenceContext(published, tuple(t for _, t in before), same))
+        after = tuple(
+            s.text
+            for s in article.sentences[sentence.index + 1 : sentence.index + 3]
+            if s.paragraph == sentence.paragraph and not s.furniture
+        )
+        out.append(SentenceContext(published, tuple(t for _, t in before), same, after))
         if not sentence.furniture:
             body.append((sentence.paragraph, sentence.text))
     return tuple(out)

@@ -109,7 +109,8 @@ _UNIT_CLASS = {
     "people": "people", "person": "people", "civilian": "people", "resident": "people",
     "inhabitant": "people", "individual": "people", "refugee": "people", "men": "men",
     "women": "women", "child": "children", "children": "children", "kid": "children",
-    "soldier": "troops", "troop": "troops", "serviceman": "troops", "servicemen": "troops",
+    "ally": "country", "nation": "country", "soldier": "troops", "troop": "troops",
+    "serviceman": "troops", "servicemen": "troops",
     "storey": "story", "stories": "story", "storeys": "story", "percent": "percent",
     "per": "percent", "%": "percent", "tonne": "ton", "metre": "meter", "kilometre": "km",
     "kilometer": "km", "kilometres": "km",
@@ -118,6 +119,7 @@ _UNIT_CLASS = {
 _SKIP_AFTER = {
     "more", "other", "additional", "further", "new", "of", "the", "so-called", "ukrainian",
     "russian", "civilian", "innocent", "internally", "local", "foreign", "young", "elderly",
+    "western", "eastern", "european", "allied", "member", "different", "separate",
 }  # fmt: skip
 # Words that end the search for a noun: verbs, prepositions, conjunctions.
 _NOT_NOUN = {

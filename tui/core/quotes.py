@@ -123,6 +123,10 @@ class Quote:
     explicit: bool = False
     """The speaker is named in the quote's own sentence, not read through "he" or an
     earlier sentence."""
+    attribution: str = ""
+    """How the speaker was read: "named" in the sentence, "pronoun" ("he said", resolved
+    to the person named just before), "continued" (the quote runs on from or into another
+    sentence that names the speaker), or "" when unknown."""
 
 
 @lru_cache(maxsize=8192)
@@ -156,22 +160,29 @@ def _key(name: str) -> str:
     return words[-1].casefold().strip("’'.,") if words else ""
 
 
+_SPEAKS = (
+    re.compile(rf"(?P<who>{_PERSON})(?:,[^,]{{1,60}},)?\s+{_VERBS}\b"),
+    re.compile(rf"\b{_VERBS}\s+(?:[a-z]+\s+){{0,3}}(?P<who>{_PERSON})(?=\s*(?:[,.;:]|$))"),
+)
+
+
 def _named_people(text: str) -> list[tuple[str, str]]:
-    """(key, name) of people named in ``text``: "X said" / "said X" speakers first, then
-    roles filled by names ("Prime Minister Theresa May")."""
-    out: list[tuple[str, str]] = []
-    for pattern in (
-        re.compile(rf"(?P<who>{_PERSON})(?:,[^,]{{1,60}},)?\s+{_VERBS}\b"),
-        re.compile(rf"\b{_VERBS}\s+(?:[a-z]+\s+){{0,3}}(?P<who>{_PERSON})"),
-        _ROLE_NAME,
-    ):
+    """(key, name) of the people ``text`` names, in order of preference: those it says
+    speak ("X said", "said X") first, then roles filled by names ("Prime Minister Theresa
+    May"): "Sarah Sanders said the case was unrelated to President Donald Trump" is
+    Sanders speaking."""
+    speakers: list[tuple[int, str]] = []
+    for pattern in _SPEAKS:
         for m in pattern.finditer(text):
-            who = m.group("name") if "name" in pattern.groupindex else m.group("who")
-            words = [w for w in who.split() if w.casefold() not in _NOT_PEOPLE]
-            if words and words[0][0].isupper():
-                name = " ".join(words)
-                out.append((_key(name), name))
-    return out
+            speakers.append((m.start("who"), m.group("who")))
+    roles = [(m.start("name"), m.group("name")) for m in _ROLE_NAME.finditer(text)]
+    out: list[tuple[str, str]] = []
+    for _, who in sorted(roles) + sorted(speakers):
+        words = [w for w in who.split() if w.casefold() not in _NOT_PEOPLE]
+        if words and words[0][0].isupper():
+            name = " ".join(words)
+            out.append((_key(name), name))
+    return out  # the preferred one last
 
 
 def _resolve(word: str, text: str, start: int, context: SentenceContext) -> tuple[str, str]:
@@ -194,20 +205,27 @@ def _resolve(word: str, text: str, start: int, context: SentenceContext) -> tupl
     return "", ""
 
 
-def _speaker_at(text: str, region: tuple[int, int], context: SentenceContext) -> tuple[str, str]:
+def _speaker_at(
+    text: str, region: tuple[int, int], context: SentenceContext
+) -> tuple[str, str, str]:
     start, end = region
     close = end + 1 if end < len(text) else end
     tail = text[close : close + 120]
     for pattern in _AFTER_PATTERNS:
         m = pattern.match(tail)
         if m:
-            return _speaker_from(m.group("who"), text, start, context)
+            return (*_speaker_from(m.group("who"), text, start, context), _how(m.group("who")))
     head = text[max(0, start - 1 - 160) : max(0, start - 1)]
     for pattern in _BEFORE_PATTERNS:
         m = pattern.search(head)
         if m:
-            return _speaker_from(m.group("who"), text, start, context)
-    return "", ""
+            return (*_speaker_from(m.group("who"), text, start, context), _how(m.group("who")))
+    return "", "", ""
+
+
+def _how(who: str) -> str:
+    bare = who.strip().casefold()
+    return "pronoun" if bare in _PRONOUNS or bare.startswith("the ") else "named"
 
 
 def _speaker_from(who: str, text: str, start: int, context: SentenceContext) -> tuple[str, str]:
@@ -231,18 +249,41 @@ def quotes(text: str, context: SentenceContext = NO_CONTEXT) -> tuple[Quote, ...
     quote.
     """
     regions = quote_regions(text)
-    found = [_speaker_at(text, region, context) for region in regions]
+    read = [_speaker_at(text, region, context) for region in regions]
+    found = [(key, name) for key, name, _ in read]
+    hows = [how for _, _, how in read]
     # One attribution often serves every quote of the sentence ('"A," he said. "B."').
     known = [f for f in found if f[0]]
     out: list[Quote] = []
-    for region, (key, name) in zip(regions, found, strict=True):
-        explicit = bool(key) and name.casefold() not in _PRONOUNS and key in name.casefold()
+    for region, (key, name), how in zip(regions, found, hows, strict=True):
+        explicit = how == "named"
         if not key and len({k for k, _ in known}) == 1:
             key, name = known[0]
+            how = "named"
+        if not key and region[1] == len(text.rstrip(" .")) and context.after:
+            key, name = _closing_speaker(context)  # the quote runs on into the next sentence
+            how = "continued" if key else ""
         if not key and (region[0] == 0 or not known):
             key, name = _continued_speaker(context)
-        out.append(Quote(region[0], region[1], key, name, explicit))
+            how = "continued" if key else ""
+        out.append(Quote(region[0], region[1], key, name, explicit, how))
     return tuple(out)
+
+
+def _closing_speaker(context: SentenceContext) -> tuple[str, str]:
+    """The speaker named where a quote that runs on closes: '"He wanted … life. He's
+    accepted responsibility. … remember that," said attorney Kevin Downing.'"""
+    later = SentenceContext(context.published, (), 0)
+    for sentence in context.after:
+        regions = quote_regions(sentence)
+        if not regions or regions[0][0] != 0:
+            return "", ""
+        key, name, _ = _speaker_at(sentence, regions[0], later)
+        if key:
+            return key, name
+        if regions[0][1] < len(sentence.rstrip(" .")):
+            return "", ""  # it closed without saying who
+    return "", ""
 
 
 def _continued_speaker(context: SentenceContext) -> tuple[str, str]:

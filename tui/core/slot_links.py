@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from tui.core.candidates import dated_events, find_discrepancies
 from tui.core.context import context_of
 from tui.core.model import Article
-from tui.core.slots import figure_slots
+from tui.core.slots import ACTOR_UNITS, figure_slots
 
 Place = tuple[int, int]
 """(article position, sentence index)."""
@@ -33,6 +33,10 @@ def slot_pairs(articles: Sequence[Article]) -> list[tuple[Place, Place]]:
             for slot in figure_slots(sentence.text, context):
                 for holder in slot.subject:
                     index.setdefault((slot.measure, holder), []).append((doc, sentence.index))
+                if not slot.subject and slot.unit in ACTOR_UNITS:
+                    # "18 countries had announced plans to expel": a count of named things
+                    key = (slot.measure, f"unit:{slot.unit}")
+                    index.setdefault(key, []).append((doc, sentence.index))
             for noun in dated_events(sentence.text, context):
                 index.setdefault(("date", noun), []).append((doc, sentence.index))
     out: set[tuple[Place, Place]] = set()

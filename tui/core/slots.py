@@ -92,7 +92,7 @@ _MEASURE_LABEL = {
 _DISTANCE_UNITS = {"mile", "km", "kilometer", "meter", "metre", "yard", "feet", "foot"}
 _MONEY_UNITS = {"dollar", "pound", "euro", "ruble", "rouble"}
 _NOT_UNITS = {"people", "other", "others", "them", "more", "time", "times", "way", "thing"}
-_ACTOR_UNITS = {
+ACTOR_UNITS = {
     "country",
     "nation",
     "state",
@@ -730,7 +730,7 @@ def same_slot(a: FigureSlot, b: FigureSlot) -> bool:
         return False
     if a.subject != b.subject and not (a.subject & b.subject):
         return False
-    actors = (a.unit in _ACTOR_UNITS) or (b.unit in _ACTOR_UNITS)
+    actors = (a.unit in ACTOR_UNITS) or (b.unit in ACTOR_UNITS)
     if actors:
         if a.qualifiers != b.qualifiers:
             return False
