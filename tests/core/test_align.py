@@ -392,3 +392,88 @@ def test_replace_gives_a_consistent_copy(seeds: tuple[Article, ...]) -> None:
     assert kept.possible_pairs == alignment.possible_pairs
     pair = alignment.pairs[0]
     assert kept.partners(pair.a) == alignment.partners(pair.a)
+
+
+def test_one_speaker_is_not_one_fact() -> None:
+    """Waffle House and Skripal stories: Don Aaron's "call the police" told twice is one
+    fact; his "call the police" and "is a hero" are two, as are two statements of Donald
+    Tusk. Before, the names and titles of the speaker linked them (71 and 88)."""
+    articles = [
+        _article(
+            "a",
+            '"There is a chance that Reinking at this moment is at large with two other '
+            'weapons," police spokesman Don Aaron said.\n'
+            '"If you see a nude guy walking around, call the police immediately," Aaron said.',
+        ),
+        _article(
+            "b",
+            "Don Aaron, spokesman of the Metro Nashville Police Department, initially told "
+            'WTVF: "If you see a nude guy walking around this morning call the police '
+            'department."',
+        ),
+        _article(
+            "c",
+            "“The man who wrestled the gun away is a hero,” Metro Nashville police "
+            "spokesperson Don Aaron told CNN.",
+        ),
+        _article(
+            "d",
+            "“We remain critical of the actions of the Russian government,” European Council "
+            "President Donald Tusk said.",
+        ),
+        _article(
+            "e",
+            "European Council President Donald Tusk said further measures could be taken in the "
+            "coming weeks and months.",
+        ),
+    ]
+    alignment = align_corpus(articles)
+    assert [(p.a, p.b) for p in alignment.pairs] == [(SentenceRef(0, 1), SentenceRef(1, 0))]
+    assert alignment.possible_pairs == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "“We remain critical of the actions of the Russian government,” European Council "
+            "President Donald Tusk said.",
+            " European Council President Donald Tusk said.",
+        ),
+        (
+            '"It is totally unrelated," police spokesman Don Aaron told CNN.',
+            " police spokesman Don Aaron told CNN.",
+        ),
+        (
+            "Kavanaugh had been drinking, according to the lawyer Debra Katz.",
+            " according to the lawyer Debra Katz.",
+        ),
+        # the speaker and what was said in one clause: not an attribution alone
+        ("European Council President Donald Tusk said further measures could be taken.", None),
+        ("Berry is now 27, according to the National Center for Missing Children.", None),
+        (
+            '"I plead guilty," Manafort told U.S. District Judge Amy Berman Jackson.',
+            " Manafort told U.S. District Judge Amy Berman Jackson.",
+        ),
+    ],
+)
+def test_attribution_clauses(text: str, speaker: str | None) -> None:
+    from tui.core.normalize import attribution_clauses
+
+    assert attribution_clauses(text) == ([] if speaker is None else [speaker])
+
+
+def test_a_quote_told_to_the_same_judge_is_more_than_its_speaker() -> None:
+    """Manafort story: both sentences name the speaker and the judge, and both quote "I plead
+    guilty": the same fact, kept."""
+    from tui.core.scoring import build_profiles, speaker_only
+
+    profiles, _ = build_profiles(
+        [
+            (0, 0, '"I plead guilty," Manafort told U.S. District Judge Amy Berman Jackson.'),
+            (1, 0, 'Manafort later stood up and told Judge Amy Berman Jackson: "I plead guilty."'),
+            (2, 0, "Manafort told U.S. District Judge Amy Berman Jackson he was sorry."),
+        ]
+    )
+    assert profiles[0].speaker and not speaker_only(profiles[0], profiles[1])
+    assert speaker_only(profiles[0], profiles[2])

@@ -29,7 +29,7 @@ from tui.core.model import Article, Sentence
 from tui.core.names import name_lists
 from tui.core.numbers import find_numbers
 from tui.core.pair_search import PairSearch
-from tui.core.scoring import Scorer, SentenceProfile, build_profiles, z_of
+from tui.core.scoring import Scorer, SentenceProfile, build_profiles, speaker_only, z_of
 
 DEFAULT_THRESHOLD = 50.0
 """Score 50 is ``scoring.Z_CUT``. On the blind seed gold (tests/data/LABELLING.md) it shows 95
@@ -399,6 +399,7 @@ def _score_pairs(
     found = search.score(keys, threshold)
     report(0.6)
     found.extend(_figure_links(articles, search, threshold))
+    found = [f for f in found if not speaker_only(profiles[f[0]], profiles[f[1]])]
     report(0.75)
     possible = _possible_links(search, keys, found, min(POSSIBLE_FLOOR, threshold), threshold)
     report(0.8)
@@ -434,10 +435,11 @@ def _possible_links(
         linked.add((low, high))
     first, second = keys // search.count, keys % search.count
     open_keys = keys[~matched[first] | ~matched[second]]
+    profiles = search.profiles
     return [
         (x, y, score)
         for x, y, score in search.score(open_keys, floor)
-        if score < threshold and (x, y) not in linked
+        if score < threshold and (x, y) not in linked and not speaker_only(profiles[x], profiles[y])
     ]
 
 
@@ -548,6 +550,7 @@ def _merged_profile(
         mass=sum(scorer.idf[t] for t in terms),
         clauses=before.clauses + sentence.clauses,
         normalized=f"{before.normalized} {sentence.normalized}",
+        speaker=before.speaker | sentence.speaker,
     )
 
 
