@@ -316,17 +316,18 @@ def test_groups_do_not_chain_through_single_links() -> None:
 
 
 def test_a_near_miss_is_possible_not_unique() -> None:
-    """The Waffle House opening time, told two ways, scores below the threshold: the two are
-    possible counterparts, so neither is called unique."""
+    """Waffle House: "began shooting ... at about 3:25 am" and "opened fire around 3:25 a.m"
+    share little but the time, and score below the threshold: the two are possible
+    counterparts, so neither is called unique."""
     a = _article(
         "a",
-        "The gunman opened fire at a Waffle House restaurant in Antioch at 3:25 am Sunday.\n"
-        "The restaurant reopened on Monday.",
+        "The Metropolitan Nashville Police Department said a nude man began shooting at the "
+        "restaurant at about 3:25 am.\nThe restaurant reopened on Monday.",
     )
     b = _article(
         "b",
-        "A nude man began shooting at the restaurant at about 3:25 a.m.\n"
-        "A vigil was held for the victims.",
+        "The dramatic development comes hours after a gunman opened fire around 3:25 a.m at a "
+        "Waffle House in Antioch.\nA vigil was held for the victims.",
     )
     alignment = align_corpus([a, b])
     assert alignment.pairs == ()
