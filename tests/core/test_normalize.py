@@ -52,3 +52,20 @@ def test_corpus_variant_map_merges_name_spellings_only() -> None:
     assert canon("astroshenko") == canon("atroshenko")
     assert canon("boychenko") == canon("boichenko")
     assert canon("russia") != canon("russian")  # a suffix is a different word, not a spelling
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("began shooting at about 3:25 am.", "0325"),
+        ("opened fire around 3:25 a.m at a Waffle House", "0325"),
+        ("arrived at 7:12 p.m. Sunday", "1912"),
+        ("at 12:05 a.m. on Monday", "0005"),
+    ],
+)
+def test_a_clock_time_is_one_rare_token_besides_its_numbers(text: str, token: str) -> None:
+    """Two reports of one event's time share a token the hour and the minutes alone (common
+    numbers) do not give; 7:12 and 7:15 share only the hour."""
+    found = words(text)
+    hour, minute = text.split(":")[0].split()[-1], text.split(":")[1][:2]
+    assert token in found and hour in found and minute in found

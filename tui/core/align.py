@@ -30,7 +30,7 @@ from tui.core.model import Article, Sentence
 from tui.core.names import name_lists
 from tui.core.numbers import find_numbers
 from tui.core.pair_search import PairSearch
-from tui.core.scoring import Scorer, SentenceProfile, build_profiles, z_of
+from tui.core.scoring import Scorer, SentenceProfile, build_profiles, speaker_only, z_of
 from tui.core.slot_links import slot_pairs
 
 DEFAULT_THRESHOLD = 50.0
@@ -397,6 +397,7 @@ def _score_pairs(
     found = search.score(keys, threshold)
     report(0.6)
     found.extend(_figure_links(articles, search, threshold))
+    found = [f for f in found if not speaker_only(profiles[f[0]], profiles[f[1]])]
     found.extend(_slot_links(articles, profiles, scorer, found))
     report(0.75)
     possible = _possible_links(search, keys, found, min(POSSIBLE_FLOOR, threshold), threshold)
@@ -433,10 +434,11 @@ def _possible_links(
         linked.add((low, high))
     first, second = keys // search.count, keys % search.count
     open_keys = keys[~matched[first] | ~matched[second]]
+    profiles = search.profiles
     return [
         (x, y, score)
         for x, y, score in search.score(open_keys, floor)
-        if score < threshold and (x, y) not in linked
+        if score < threshold and (x, y) not in linked and not speaker_only(profiles[x], profiles[y])
     ]
 
 
@@ -588,6 +590,7 @@ def _merged_profile(
         mass=sum(scorer.idf[t] for t in terms),
         clauses=before.clauses + sentence.clauses,
         normalized=f"{before.normalized} {sentence.normalized}",
+        speaker=before.speaker | sentence.speaker,
     )
 
 

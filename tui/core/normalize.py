@@ -162,13 +162,30 @@ _COUNTRY_ABBREVIATIONS = (
     (re.compile(r"\bU\.?S\.?A?\.?(?![a-z])"), " USA "),
     (re.compile(r"\bU\.?K\.?(?![a-z])"), " Britain "),
 )
+_CLOCK = re.compile(r"\b(\d{1,2}):(\d{2})\b(?:\s*([ap])\.?\s?m\b\.?)?", re.IGNORECASE)
+
+
+def _clock_time(match: re.Match[str]) -> str:
+    hour, minute, half = int(match[1]), match[2], (match[3] or "").lower()
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    return f"{match[1]}:{minute} {hour:02d}{minute}"
+
+
+def clock_times(text: str) -> str:
+    """``text`` with a token for each clock time beside it: "3:25 a.m." and "3:25 am" both
+    give "0325" (24-hour), a rare token two reports of one event's time share, where the hour
+    and the minutes alone are common numbers. The hour and the minutes stay."""
+    return _CLOCK.sub(_clock_time, text) if ":" in text else text
 
 
 def words(text: str, variants: Mapping[str, str] | None = None) -> list[str]:
     """The canonical words of ``text``, stopwords included, in order."""
     for pattern, replacement in _COUNTRY_ABBREVIATIONS:
         text = pattern.sub(replacement, text)
-    folded = fold(text).replace("'s ", " ").replace("'", "")
+    folded = fold(clock_times(text)).replace("'s ", " ").replace("'", "")
     return [canonical_word(w, variants) for w in _TOKEN.findall(folded)]
 
 
@@ -212,7 +229,7 @@ def clause_words(
     if "U" in text:  # both abbreviations start with it: most sentences skip the regexes
         for pattern, replacement in _COUNTRY_ABBREVIATIONS:
             text = pattern.sub(replacement, text)
-    folded = fold(text).replace("'s ", " ").replace("'", "")
+    folded = fold(clock_times(text)).replace("'s ", " ").replace("'", "")
     memo = {} if memo is None else memo
     pieces: list[list[str]] = [[]]
     piece = pieces[0]
@@ -233,6 +250,45 @@ def clause_words(
 def clauses(text: str) -> list[str]:
     """Pieces of a sentence between commas, quotes, brackets and dashes."""
     return [piece for piece in _CLAUSE_BREAK.split(fold(text)) if piece.strip()]
+
+
+_REPORTING_TEXT = """said says say told tells added adds according tweeted wrote writes stated
+    states explained noted confirmed announced asked warned"""
+_REPORTING = frozenset(_REPORTING_TEXT.split())
+_MAY_REPORT = re.compile(rf"\b(?:{'|'.join(sorted(_REPORTING))})\b", re.IGNORECASE)
+_TITLE_TEXT = """spokesman spokeswoman spokesperson spokespeople police officials official
+    department agency president minister secretary governor mayor chief head director leader
+    deputy chairman senator sen rep representative press prime foreign defense defence state
+    house white council commission ministry office aide aides executive ceo attorney general
+    sheriff commissioner ambassador lawyer"""
+_TITLE_WORDS = frozenset(_TITLE_TEXT.split())
+"""Words of a speaker's title that are not capitalised ("police spokesman Don Aaron")."""
+_PLAIN = _REPORTING | STOPWORDS
+_RAW_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'.-]*")
+MAX_ATTRIBUTION_WORDS = 8
+"""An attribution names its speaker in a few words; a longer clause says something more."""
+
+
+def attribution_clauses(text: str) -> list[str]:
+    """The clauses of ``text`` that only say who said it: a reporting verb ("said", "told",
+    "according to") and otherwise only names, titles and stopwords, e.g. "European Council
+    President Donald Tusk said" after a quote, or "according to the National Center for
+    Missing & Exploited Children". A clause that also says what was done ("Tusk said 14
+    countries would expel diplomats") is not one.
+    """
+    if not _MAY_REPORT.search(text):
+        return []
+    found = []
+    for piece in _CLAUSE_BREAK.split(text.translate(_QUOTES)):
+        if not _MAY_REPORT.search(piece):
+            continue
+        words = [(w, w.lower().rstrip(".'")) for w in _RAW_WORD.findall(piece)]
+        rest = [(w, low) for w, low in words if low not in _PLAIN]
+        if 0 < len(rest) <= MAX_ATTRIBUTION_WORDS and all(
+            w[0].isupper() or low in _TITLE_WORDS for w, low in rest
+        ):
+            found.append(piece)
+    return found
 
 
 _NAME = re.compile(r"(?<![.!?\"]\s)(?<!^)\b[A-Z][a-z]{4,}\b")

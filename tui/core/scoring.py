@@ -30,7 +30,12 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from tui.core.normalize import build_variant_map, clause_words, informative
+from tui.core.normalize import (
+    attribution_clauses,
+    build_variant_map,
+    clause_words,
+    informative,
+)
 
 WEIGHT_CONTAINMENT = 4.943
 WEIGHT_TOKEN_SET = 6.697
@@ -83,6 +88,18 @@ class SentenceProfile:
     clauses: tuple[tuple[frozenset[str], float], ...]
     """Stem sets of the clauses worth matching alone, with their mass."""
     normalized: str
+    speaker: frozenset[str] = frozenset()
+    """Stems of the clauses that only say who spoke ("..., European Council President Donald
+    Tusk said"; ``normalize.attribution_clauses``): not matched as a clause of their own, and
+    a pair sharing nothing else is the same speaker, not the same fact (``speaker_only``)."""
+
+
+def speaker_only(first: SentenceProfile, second: SentenceProfile) -> bool:
+    """Whether all the two sentences share is who spoke, in one of them an attribution clause:
+    three different statements of Donald Tusk, or Don Aaron's "two other weapons" and "is a
+    hero", are three facts."""
+    shared = first.terms & second.terms
+    return bool(shared) and (shared <= first.speaker or shared <= second.speaker)
 
 
 def build_profiles(
@@ -98,6 +115,7 @@ def build_profiles(
     # Wire copy repeats sentences verbatim across outlets: each distinct text is split,
     # stemmed and weighed once.
     parsed: dict[str, tuple[str, list[frozenset[str]], frozenset[str]]] = {}
+    speakers: dict[str, frozenset[str]] = {}
     for _, _, text in sentences:
         if text not in parsed:
             word_pieces = clause_words(text, variants, memo)
@@ -106,6 +124,12 @@ def build_profiles(
                 " ".join(w for piece in word_pieces for w in piece),
                 pieces,
                 frozenset().union(*pieces),
+            )
+            speakers[text] = frozenset(
+                t
+                for piece in attribution_clauses(text)
+                for words in clause_words(piece, variants, memo)
+                for t in informative(words)
             )
     df: Counter[str] = Counter()
     for _, _, text in sentences:
@@ -116,8 +140,12 @@ def build_profiles(
     for text, (_, pieces, terms) in parsed.items():
         clause_sets: list[tuple[frozenset[str], float]] = []
         if len(terms) > MIN_CLAUSE_TERMS and len(pieces) > 1:
+            speaker = speakers[text]
             for piece_terms in pieces:
-                if MIN_CLAUSE_TERMS <= len(piece_terms) < len(terms):
+                # an attribution restated is the same speaker, not the same fact
+                if MIN_CLAUSE_TERMS <= len(piece_terms) < len(terms) and not (
+                    speaker and piece_terms <= speaker
+                ):
                     clause_sets.append((piece_terms, sum(idf[t] for t in piece_terms)))
         weighed[text] = (sum(idf[t] for t in terms), tuple(clause_sets))
     profiles: list[SentenceProfile] = []
@@ -132,6 +160,7 @@ def build_profiles(
                 mass=mass,
                 clauses=clauses,
                 normalized=normalized,
+                speaker=speakers[text],
             )
         )
     return profiles, idf
