@@ -576,6 +576,8 @@ def _list_candidates(text_x: str, text_y: str) -> list[_Found]:
             continue
         only_p = [it for it, c in zip(p.items, p.canonical, strict=True) if c not in set_q]
         only_q = [it for it, c in zip(q.items, q.canonical, strict=True) if c not in set_p]
+        if not only_p or not only_q:
+            continue  # one list within the other: some of the same names, nothing at odds
         open_lists = _is_open(text_x, p) or _is_open(text_y, q)
         closed_both = only_p and only_q and not open_lists and min(len(p.items), len(q.items)) >= 3
         status: DiscrepancyStatus = "conflict" if closed_both else "refinement"
