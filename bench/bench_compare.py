@@ -8,7 +8,7 @@ labelled pairs (the comparison alone), and the discrepancies of align_corpus on 
 (what the user sees, so it also depends on which pairs the aligner finds). Then the time
 per pair of find_discrepancies and diff_words, cold (caches cleared) and warm, over every
 cross-article sentence pair of the seeds with some likeness, with difflib's word diff
-measured in the same run as the baseline. Goal (issue 3): well under 0.1 ms per pair.
+measured in the same run as the baseline. Goal: well under 0.1 ms per pair.
 """
 
 from __future__ import annotations

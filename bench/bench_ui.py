@@ -1,4 +1,4 @@
-"""Reading-UI benchmarks (issue 4), each against a baseline measured in the same run.
+"""Reading-UI benchmarks, each against a baseline measured in the same run.
 
     .venv/bin/python bench/bench_ui.py [--repeat 5]
 

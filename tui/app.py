@@ -3,57 +3,44 @@ and the session.
 
 Services (the aligner, the data folder, the theme, the session store) are injected so tests
 can run the whole app on a hand-built alignment without touching the user's home. The keys
-that act on the articles belong to the reading screen; the app keeps start-up, the notes file
-(opened, polled for other writers' changes), the session, and the keys that work everywhere.
+that act on the articles belong to the reading screen; the app wires things up, keeps the
+notes file (:class:`~tui.notes_file.NotesFile`) and the session
+(:class:`~tui.session_keeper.SessionKeeper`), and has the keys that work everywhere.
 """
 
 from __future__ import annotations
 
-import asyncio
-import signal
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import App
 from textual.binding import BindingType
 from textual.notifications import SeverityLevel
-from textual.worker import get_current_worker
 
+from tui.aligning import Aligner, default_aligner, start_aligning
 from tui.annotations import Annotations
 from tui.burst_keys import note_key_target, redirect_stray_key
-from tui.core.align import DEFAULT_THRESHOLD, Alignment, Progress, align_corpus
+from tui.core.align import DEFAULT_THRESHOLD, Alignment
 from tui.core.model import Article
-from tui.core.notes_store import NotesStore
 from tui.core.sessions import Session, SessionStore
-from tui.core.storage import StorageError
 from tui.core.text import counted
+from tui.hang_up import on_hang_up
 from tui.keys import APP_BINDINGS
 from tui.messages import AlignmentFailed, AlignmentProgress, AlignmentReady
+from tui.notes_file import NotesFile
 from tui.notices import NoticeBoard
 from tui.palette import ReaderCommands
 from tui.screens.loading import LoadingScreen
 from tui.screens.reading import ReadingScreen
 from tui.screens.view_state import apply_view, view_of
-from tui.session_keeper import SessionKeeper, SwitchSession
+from tui.session_keeper import SessionKeeper, Snapshot, SwitchSession
 
 LOADING_DELAY = 0.15
 """Seconds of alignment after which the progress screen appears."""
-CANCEL_POLL_SECONDS = 0.1
-"""How soon a quit during alignment lets the process end."""
 POLL_SECONDS = 2.0
 """How often the notes file is checked for changes made elsewhere."""
-
-Aligner = Callable[[Sequence[Article], float, Progress | None], Alignment]
-"""What computes the alignment: ``align_corpus`` by default; tests inject a fixed one."""
-
-
-def _default_aligner(
-    articles: Sequence[Article], threshold: float, progress: Progress | None
-) -> Alignment:
-    return align_corpus(articles, threshold, progress)
 
 
 class ReaderApp(App[SwitchSession | None]):
@@ -84,20 +71,21 @@ class ReaderApp(App[SwitchSession | None]):
         self.data_dir = data_dir
         """Where settings and sessions live; None keeps everything in memory."""
         self.start_theme = theme
-        self.aligner: Aligner = aligner or _default_aligner
+        self.aligner = aligner or default_aligner
         self.alignment: Alignment | None = None
         self.align_progress = 0.0
         """Share of the alignment done (the progress screen starts from it)."""
-        self.notes_path = notes_path
-        """The notes file (``--notes`` or the session's own); None: annotating is off."""
-        self.notes: Annotations | None = None
-        self.notes_problem: str | None = None
-        self.sessions = SessionKeeper(sessions, session, session_problem)
-        """The open session and the store it is saved in."""
+        board = NoticeBoard(self)  # notices about the notes file replace each other
+        self.notes_file = NotesFile(
+            self.articles, notes_path, say=self.notify, board=board, ask=self.push_screen
+        )
+        self.sessions = SessionKeeper(
+            sessions, session, session_problem, say=self.notify, ask=self.push_screen
+        )
         self.notices = tuple(notices)
         """Shown once the reading screen is up (e.g. a session's articles moved)."""
-        self.notice_board = NoticeBoard(self)
-        """Notices of one kind (here: the notes file's) replace each other."""
+        self._no_hang_up: Callable[[], None] = lambda: None
+        """Undoes what SIGHUP and SIGTERM do while the app runs."""
 
     def notify(
         self,
@@ -148,7 +136,7 @@ class ReaderApp(App[SwitchSession | None]):
     def on_mount(self) -> None:
         from tui.themes import pick_theme, register_themes, start_themes
 
-        self._save_on_hang_up()
+        self._no_hang_up = on_hang_up(self._quit_saved)
         if self.data_dir is not None:
             from tui.settings import SettingsStore
 
@@ -157,15 +145,15 @@ class ReaderApp(App[SwitchSession | None]):
             register_themes(self)
             self.theme = pick_theme(self, self.start_theme)
         self._apply_user_keymap()
-        if self.notes_path is not None:
-            self.notes_problem = self.open_notes(self.notes_path)
+        if self.notes_file.path is not None:
+            self.notes_file.start()
             self.set_interval(POLL_SECONDS, self.poll_notes, name="poll-notes")
-        if len(self.articles) < 2 and self.aligner is _default_aligner:  # nothing to align with
-            self.post_message(AlignmentReady(Alignment(self.articles, (), (), (), self.threshold)))
-            return
-        self._align()
+        start_aligning(self, self.articles, self.threshold, self.aligner)
         # Most corpora align in well under a blink: show progress only if it takes a while
         self.set_timer(LOADING_DELAY, self._show_loading)
+
+    def on_unmount(self) -> None:
+        self._no_hang_up()
 
     def _apply_user_keymap(self) -> None:
         """Remap keys from ``<data dir>/keymap.yaml`` (binding id -> keys), if the user has one."""
@@ -188,35 +176,6 @@ class ReaderApp(App[SwitchSession | None]):
                 LoadingScreen(f"Aligning {len(self.articles)} articles…", self.align_progress)
             )
 
-    @work(thread=True, exclusive=True, name="align")
-    def _align(self) -> None:
-        """Align off the event loop; report progress at most every percent."""
-        last = [-1]
-
-        def progress(done: float) -> None:
-            percent = int(done * 100)
-            if percent != last[0]:
-                last[0] = percent
-                self.post_message(AlignmentProgress(done))
-
-        def align() -> None:
-            try:
-                alignment = self.aligner(self.articles, self.threshold, progress)
-            except Exception as exc:  # one line on screen, never a traceback
-                self.post_message(AlignmentFailed(f"Alignment failed: {exc}"))
-                return
-            self.post_message(AlignmentReady(alignment))
-
-        # The aligner cannot be interrupted, and Python waits for a worker's thread at exit:
-        # quitting during a minutes-long alignment left a blank terminal until it finished.
-        # It runs in a daemon thread instead, which dies with the app once the worker is
-        # cancelled (Textual cancels workers on exit).
-        worker = get_current_worker()
-        aligning = threading.Thread(target=align, name="reader-align", daemon=True)
-        aligning.start()
-        while aligning.is_alive() and not worker.is_cancelled:
-            aligning.join(CANCEL_POLL_SECONDS)
-
     @on(AlignmentProgress)
     def _alignment_progress(self, message: AlignmentProgress) -> None:
         self.align_progress = message.done
@@ -225,10 +184,7 @@ class ReaderApp(App[SwitchSession | None]):
 
     @on(AlignmentFailed)
     def _alignment_failed(self, message: AlignmentFailed) -> None:
-        if not isinstance(self.screen, LoadingScreen):
-            self.push_screen(
-                LoadingScreen(f"Aligning {len(self.articles)} articles…", self.align_progress)
-            )
+        self._show_loading()
         self.call_after_refresh(self._show_failure, message.error)
 
     def _show_failure(self, error: str) -> None:
@@ -260,10 +216,8 @@ class ReaderApp(App[SwitchSession | None]):
                 severity="warning",
                 timeout=10,
             )
-        if self.notes_problem and self.notes_path is not None:
-            self.show_notes_problem(self.notes_problem, self.notes_path)
-        if self.sessions.problem:  # on top: asked first, then the notes file's problem
-            self.show_session_problem()
+        self.notes_file.ask_about_problem(lambda: screen.use_notes(self.notes))
+        self.sessions.ask_about_problem(self._snapshot)  # on top: asked before the notes file
 
     @property
     def reading_screen(self) -> ReadingScreen | None:
@@ -273,183 +227,56 @@ class ReaderApp(App[SwitchSession | None]):
                 return screen
         return None
 
-    # -- the notes file -------------------------------------------------------------------
+    # -- the notes file and the session ---------------------------------------------------
 
-    def open_notes(self, path: Path, *, read_only: bool = False) -> str | None:
-        """Open the notes file; returns the problem that made it read-only, or None."""
-        try:
-            store = NotesStore(path, read_only=read_only)
-        except StorageError as exc:  # e.g. the folder cannot be created
-            self.notes = None
-            return f"{path}: {exc}"
-        self.notes_path = store.path
-        self.notes = Annotations(store, self.articles)
-        return store.problem
+    @property
+    def notes(self) -> Annotations | None:
+        """The open notes; None when there is no notes file or it could not be opened."""
+        return self.notes_file.notes
 
-    def show_notes_problem(self, problem: str, path: Path) -> None:
-        """Offer read-only or a new file for a notes file that cannot be used (never written)."""
-        from tui.screens.notes_problem import Choice, NotesProblem
+    @property
+    def notes_path(self) -> Path | None:
+        """The notes file (``--notes`` or the session's own); None: annotating is off."""
+        return self.notes_file.path
 
-        def chosen(choice: Choice | None) -> None:
-            if choice is None or choice[0] == "read-only" or choice[1] is None:
-                said = f"{path} is open read-only: annotation keys are disabled."
-                self.notify(said, severity="warning", timeout=6)
-                return
-            new_path = choice[1]
-            problem = self.open_notes(new_path)
-            if problem:
-                self.show_notes_problem(problem, new_path)
-                return
-            self.notify(f"New notes file: {new_path}", timeout=5)
-            if (screen := self.reading_screen) is not None:
-                screen.use_notes(self.notes)
-
-        self.push_screen(NotesProblem(problem, path), chosen)
+    @notes_path.setter
+    def notes_path(self, path: Path | None) -> None:
+        self.notes_file.path = path
 
     def poll_notes(self) -> None:
         """Pick up what another writer did to the notes file; tell the reader."""
-        if self.notes is None:
-            return
-        store = self.notes.store
-        was_problem, was_emptied = store.problem, store.emptied_notice
-        try:
-            report = store.refresh()
-        except StorageError as exc:
-            self.notice_board.show("notes-file", str(exc), severity="error", timeout=6)
-            return
-        if store.emptied_notice and store.emptied_notice != was_emptied:  # all kept: say so once
-            said = f"{store.emptied_notice}."
-            self.notice_board.show("notes-file", said, severity="warning", timeout=10)
-        if store.problem and store.problem != was_problem:
-            said = f"{store.problem}. Annotation keys are disabled."
-            self.notice_board.show("notes-file", said, severity="error", timeout=8)
-        elif was_problem and not store.problem:
-            said = "The notes file reads fine again: annotating is back on."
-            self.notice_board.show("notes-file", said, timeout=4)
-        if report is not None:
-            if report.anything:
-                self.notice_board.show("notes-file", report.summary(), timeout=5)
-            if (screen := self.reading_screen) is not None:
-                screen.show_notes()
+        if self.notes_file.poll() and (screen := self.reading_screen) is not None:
+            screen.show_notes()
 
     def on_app_focus(self) -> None:
         self.poll_notes()
 
     def action_export_notes(self) -> None:
-        """Export the notes to a file the reader confirms; notify the path."""
-        from tui.screens.export import ExportScreen
-
-        if self.notes is None or self.notes_path is None:
-            self.notify("No notes file to export.", severity="warning")
-            return
-        store, anchors = self.notes.store, self.notes.anchors
-        placed = anchors if anchors.document is store.document else None  # placed as they are
-
-        def done(path: Path | None) -> None:
-            if path is not None:
-                self.notify(f"Exported {len(store.annotations)} annotations to {path}", timeout=6)
-
-        self.push_screen(ExportScreen(store.document, self.notes_path, placed), done)
-
-    # -- the session ----------------------------------------------------------------------
+        """Export the notes to a file the reader confirms."""
+        self.notes_file.export()
 
     @property
     def unsaved_problem(self) -> str | None:
-        """Why the session was not saved last time it was to be (``run_open`` repeats it)."""
+        """Why the session was not saved when it last was to be (``run_open`` repeats it)."""
         return self.sessions.unsaved_problem
 
-    def save_session(self) -> str | None:
-        """Save the session (articles, notes file, panes, cursors, sync, view, theme); returns
-        the problem, or None when saved (or there is nothing to save)."""
+    def _snapshot(self) -> Snapshot:
         screen = self.reading_screen
         view = None if screen is None else view_of(screen, self.theme, self.threshold)
-        return self.sessions.save(self.articles, self.notes_path, view)
+        return Snapshot(self.articles, self.notes_path, view)
+
+    def save_state(self) -> None:
+        """Save the session (articles, notes file, panes, cursors, sync, view, theme)."""
+        if problem := self.sessions.save(self._snapshot()):
+            self.notify(problem, severity="error")
 
     def action_save_session(self) -> None:
         """Save now, and say where."""
-        session = self.sessions.session
-        if self.sessions.store is None or session is None:
-            self.notify("No session to save (no data folder).", severity="warning")
-        elif self.sessions.problem:  # never over the unreadable file: ask for a new name
-            self.show_session_problem()
-        elif problem := self.save_session():
-            self.notify(problem, severity="error", timeout=8)
-        else:
-            self.notify(f"Session “{session.name}” saved.", timeout=3)
+        self.sessions.save_now(self._snapshot)
 
     def action_sessions(self) -> None:
         """List the sessions; choosing one saves this one and switches."""
-        store, session = self.sessions.store, self.sessions.session
-        if store is None:
-            self.notify("No sessions without a data folder.", severity="warning")
-            return
-        from tui.screens.sessions import SessionsScreen
-
-        self.save_session()  # so the list shows this session as it is now
-
-        def chosen(name: str | None) -> None:
-            if name is None:
-                return
-            problem = self.save_session()
-            if problem and not self.sessions.problem:  # unsaved by choice: switch all the same
-                self.notify(problem, severity="error", timeout=8)
-                return
-            self.exit(SwitchSession(name))
-
-        current = session.name if session else None
-        self.push_screen(SessionsScreen(store.list(), current), chosen)
-
-    def show_session_problem(self) -> None:
-        """Say the session file could not be read; save under a new name or not at all."""
-        from tui.screens.session_problem import SessionProblem
-
-        store, session, problem = self.sessions.store, self.sessions.session, self.sessions.problem
-        if store is None or session is None or not problem:
-            return
-        old, path = session.name, store.path_for(session.name)
-
-        def chosen(name: str | None) -> None:
-            if name is None:
-                self.notify(
-                    f"Session “{old}” will not be saved: {path} is left as it is. "
-                    "Save session (S) offers a new name again.",
-                    severity="warning",
-                    timeout=10,
-                )
-                return
-            self.sessions.rename(name)
-            if unsaved := self.save_session():
-                self.notify(unsaved, severity="error", timeout=8)
-            else:
-                self.notify(f"Session saved as “{name}”; {path} is left as it is.", timeout=6)
-
-        self.push_screen(SessionProblem(problem, old, store), chosen)
-
-    def _save_on_hang_up(self) -> None:
-        """Closing the terminal (SIGHUP) or ``kill`` (SIGTERM) saves the session like ``q``.
-
-        Annotations are saved as they are made; without this the reading position of a
-        session whose window was closed was lost, and a new session never recorded.
-        """
-        try:
-            loop = asyncio.get_running_loop()
-            for number in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(number, self._quit_saved)
-        except (AttributeError, NotImplementedError, RuntimeError, ValueError):
-            return  # no such signals (Windows) or not the main thread: nothing to do
-
-    def on_unmount(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-            for number in (signal.SIGHUP, signal.SIGTERM):
-                loop.remove_signal_handler(number)
-        except (AttributeError, NotImplementedError, RuntimeError, ValueError):
-            pass
-
-    def save_state(self) -> None:
-        """Save the session; say so if it could not be."""
-        if problem := self.save_session():
-            self.notify(problem, severity="error")
+        self.sessions.choose_another(self._snapshot, lambda name: self.exit(SwitchSession(name)))
 
     def _quit_saved(self) -> None:
         self.save_state()

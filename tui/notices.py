@@ -9,10 +9,23 @@ one is posted, and the toast rack removes its toast as it mounts the new one (pu
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from textual.app import App
 from textual.notifications import Notification, Notify, SeverityLevel
+from textual.screen import Screen
+
+OpenScreen = Callable[[Screen[Any], Callable[[Any], None] | None], object]
+"""Opens a dialog with a callback for its result (``App.push_screen``)."""
+
+
+class Say(Protocol):
+    """Tells the reader something in a notice (``App.notify``)."""
+
+    def __call__(
+        self, message: str, *, severity: SeverityLevel = "information", timeout: float | None = None
+    ) -> None: ...
 
 
 class NoticeBoard:

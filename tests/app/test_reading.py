@@ -450,7 +450,7 @@ async def test_a_keymap_remaps_by_binding_id() -> None:
         assert screen.cursors[0] == 1
 
 
-async def test_panes_mark_annotations_and_selection_for_issue_5() -> None:
+async def test_panes_mark_annotations_and_selection() -> None:
     from tui.core.align import SentenceRef
 
     app = make_app()

@@ -7,7 +7,7 @@ from tests.app.reading_fixture import CONFLICT, alpha_to_beta, alpha_to_gamma, s
 from tui.core.align import SentenceRef
 from tui.search import Search
 from tui.sync import aligned_refs, plan_sync
-from tui.widgets.pane_row import fit_window
+from tui.widgets.pane_row import fit_window, scroll_window
 from tui.widgets.table_view import table_caption
 
 ALIGNMENT = sample_corpus()
@@ -46,6 +46,14 @@ def test_the_window_follows_the_focused_pane_and_stays_inside_the_shown_ones() -
     assert fit_window(shown, 0, 3, 2) == (0, 0)
     assert fit_window(shown, 2, 4, 2) == (2, 2)  # pulled back inside
     assert fit_window([1, 3], 2, 0, 1) == (1, 0)  # a hidden focused pane gives way
+
+
+def test_scrolling_the_window_takes_the_focus_along_when_it_leaves() -> None:
+    shown = [0, 1, 2, 3, 4]
+    assert scroll_window(shown, 0, 2, 0, 1) == (1, 1)
+    assert scroll_window(shown, 0, 2, 1, 1) == (1, 1)
+    assert scroll_window(shown, 3, 2, 4, 1) == (3, 4)  # already at the right end
+    assert scroll_window(shown, 3, 2, 4, -1) == (2, 3)
 
 
 def test_the_table_caption() -> None:

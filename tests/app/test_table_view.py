@@ -12,9 +12,10 @@ from textual.widgets import Static
 
 from tests.app.reading_fixture import make_app, make_article, reading, sample_corpus
 from tui.core.align import Alignment, SentenceRef
-from tui.screens.reading import TABLE_ALL_COLUMNS, ReadingScreen
+from tui.screens.reading import ReadingScreen
 from tui.themes import VARIABLE_DEFAULTS
 from tui.widgets.alignment_table import FIRST_ROWS, AlignmentTable
+from tui.widgets.table_view import TABLE_ALL_COLUMNS
 
 
 async def open_table(pilot: Pilot[Any], screen: ReadingScreen) -> AlignmentTable:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tui.core.corpus import make_article
 from tui.core.sessions import SessionStore
-from tui.session_keeper import SessionKeeper
+from tui.session_keeper import SessionKeeper, Snapshot
 
 
 def test_quitting_with_an_article_missing_keeps_it(tmp_path: Path) -> None:
@@ -19,7 +19,7 @@ def test_quitting_with_an_article_missing_keeps_it(tmp_path: Path) -> None:
     store.save(store.new("sc", docs))
 
     app = SessionKeeper(store, store.load("sc"))  # saved as on quitting, with no screen up
-    assert app.save([docs[1], docs[2]], None, None) is None  # cnn moved away
+    assert app.save(Snapshot([docs[1], docs[2]], None, None)) is None  # cnn moved away
 
     assert [row.articles for row in store.list()] == [3]
     saved = store.load("sc").articles

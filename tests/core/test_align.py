@@ -218,7 +218,7 @@ def _toll_corpus(context: str) -> list[Article]:
 def test_a_toll_sentence_links_through_the_sentence_before_it() -> None:
     """ "The death toll from the attack had risen to 14" shares no word with "Seven people
     were killed in a missile strike on ... Mykolaiv"; the sentence before it says which
-    attack, so the two tolls are compared (the issue's "14 killed" vs "seven")."""
+    attack, so the two tolls are compared ("14 killed" vs "seven")."""
     articles = _toll_corpus(
         "Russian forces blasted a hole in the regional government headquarters in a missile "
         "strike on Mykolaiv."

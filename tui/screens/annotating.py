@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
 
 from tui.annotations import KIND_GLYPHS, Annotations
 from tui.core.align import Alignment, SentenceRef
@@ -22,14 +20,11 @@ from tui.core.candidates import Discrepancy
 from tui.core.notes import Annotation, AnnotationKind, DiscrepancyInfo, Target
 from tui.core.storage import StorageError
 from tui.core.text import counted
-from tui.notices import NoticeBoard
+from tui.notices import NoticeBoard, OpenScreen
 from tui.screens.note_editor import NoteDraft, NoteEditor
 from tui.screens.notes_panel import NotesPanel
 from tui.sync import aligned_refs
 from tui.undone import describe_undo, places
-
-OpenScreen = Callable[[Screen[Any], Callable[[Any], None] | None], object]
-"""Pushes a screen with a callback for its result (``App.push_screen``)."""
 
 
 @dataclass(frozen=True)

@@ -30,9 +30,8 @@ from tui.notices import NoticeBoard
 from tui.screens.annotating import Annotating, Chosen
 from tui.search import Search, SearchHit
 from tui.sync import aligned_refs, counterpart_in, plan_sync
-from tui.widgets.article_pane import FURNITURE, ArticlePane
-from tui.widgets.pane_header import PaneHeader
-from tui.widgets.pane_row import PaneRow, fit_window
+from tui.widgets.article_pane import ArticlePane
+from tui.widgets.pane_row import PaneRow, fit_window, scroll_window
 from tui.widgets.reader_footer import ReaderFooter
 from tui.widgets.status_line import StatusLine
 from tui.widgets.status_text import PaneWindow, SearchPlace, status_text
@@ -42,9 +41,6 @@ MIN_PANE_WIDTH = 32
 """Columns a pane needs to stay readable (about 28 of text plus gutter and scrollbar)."""
 MIN_HEIGHT = 10
 """Rows under which the screen shows a message instead of crushed panes."""
-TABLE_ALL_COLUMNS = 8
-"""Up to this many shown articles the table has a column for each; beyond, for the panes
-on screen (173 columns made a table nobody can read, and froze the UI while it was built)."""
 
 
 class ReadingScreen(Screen[None]):
@@ -102,7 +98,7 @@ class ReadingScreen(Screen[None]):
         self.annotating.notes = notes
         first = [next((s.index for s in a.body_sentences), 0) for a in self.articles]
         self.set_reactive(ReadingScreen.cursors, tuple(first))
-        self.set_reactive(ReadingScreen.capacity, self._capacity_for(self.app.size.width))
+        self.set_reactive(ReadingScreen.capacity, max(1, self.app.size.width // MIN_PANE_WIDTH))
 
     def compose(self) -> ComposeResult:
         self.panes.set_window(set(self.visible_docs), self.focused_doc)
@@ -118,6 +114,12 @@ class ReadingScreen(Screen[None]):
         yield ReaderFooter()
 
     def on_mount(self) -> None:
+        for name in ("cursors", "sync"):
+            self.watch(self, name, lambda: self._show(), init=False)
+        for name in ("capacity", "first_visible", "hidden_docs"):
+            self.watch(self, name, self._window_changed, init=False)
+        for name in ("annotated", "selection"):
+            self.watch(self, name, self._push_marks, init=False)
         self._apply_window()
         self.call_after_refresh(self._show)
 
@@ -127,13 +129,8 @@ class ReadingScreen(Screen[None]):
         if too_small != self.has_class("-too-small"):
             self.set_class(too_small, "-too-small")
             self.refresh_bindings()  # the footer lists only what acts (check_action)
-        self.capacity = self._capacity_for(width)
+        self.capacity = max(1, width // MIN_PANE_WIDTH)  # panes that fit at a readable width
         self.call_after_refresh(self._show, False)  # the status line's cut moves with the width
-
-    @staticmethod
-    def _capacity_for(width: int) -> int:
-        """How many panes fit side by side in ``width`` columns at a readable width."""
-        return max(1, width // MIN_PANE_WIDTH)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the window is too small to show the panes, only help and quit act."""
@@ -144,10 +141,6 @@ class ReadingScreen(Screen[None]):
     def pane(self, doc: int) -> ArticlePane:
         """The pane showing article ``doc``."""
         return self.panes.pane(doc)
-
-    def header(self, doc: int) -> PaneHeader:
-        """The header above article ``doc``."""
-        return self.panes.header(doc)
 
     @property
     def status_line(self) -> StatusLine:
@@ -179,10 +172,6 @@ class ReadingScreen(Screen[None]):
     def aligned_refs(self, ref: SentenceRef) -> list[SentenceRef]:
         """``ref`` and its counterpart in every other article (what `a`/`x` mark together)."""
         return aligned_refs(self.alignment, ref)
-
-    def is_furniture(self, ref: SentenceRef) -> bool:
-        """True for page furniture (never aligned, dimmed)."""
-        return self.pane(ref.doc).kinds[ref.sentence] == FURNITURE
 
     # -- pushing state into the panes ---------------------------------------------------
 
@@ -236,33 +225,13 @@ class ReadingScreen(Screen[None]):
         self._apply_window()
         self._show()
 
-    def watch_cursors(self) -> None:
-        self._show()
-
-    def watch_sync(self) -> None:
-        self._show()
-
-    def watch_capacity(self) -> None:
-        self._window_changed()
-
-    def watch_first_visible(self) -> None:
-        self._window_changed()
-
-    def watch_hidden_docs(self) -> None:
-        self._window_changed()
-
     def _window_changed(self) -> None:
         self._apply_window()
         self.call_after_refresh(self._show)
         self._refresh_table()
 
     def watch_hide_furniture(self, hide: bool) -> None:
-        for doc in range(len(self.articles)):
-            self.pane(doc).set_hide_furniture(hide)
-        if hide:
-            self.cursors = tuple(
-                self.pane(doc).step(cursor, 0) for doc, cursor in enumerate(self.cursors)
-            )
+        self.cursors = self.panes.hide_furniture(hide, self.cursors)
         self._show()
 
     def watch_view_mode(self, mode: str) -> None:
@@ -273,18 +242,8 @@ class ReadingScreen(Screen[None]):
             self.set_focus(None)
             self.call_after_refresh(self._show)
 
-    def watch_annotated(self) -> None:
-        self._push_marks()
-
-    def watch_selection(self) -> None:
-        self._push_marks()
-
     def _push_marks(self) -> None:
-        for doc in range(len(self.articles)):
-            self.pane(doc).set_marks(
-                annotated=(r.sentence for r in self.annotated if r.doc == doc),
-                selected=(r.sentence for r in self.selection if r.doc == doc),
-            )
+        self.panes.set_marks(self.annotated, self.selection)
 
     # -- moving -------------------------------------------------------------------------
 
@@ -316,19 +275,15 @@ class ReadingScreen(Screen[None]):
 
     def action_pane(self, step: int) -> None:
         shown = self.shown_docs
-        if self.focused_doc not in shown:
-            return
-        position = shown.index(self.focused_doc) + step
+        position = shown.index(self.focused_doc) + step if self.focused_doc in shown else -1
         if 0 <= position < len(shown):
             self.focused_doc = shown[position]
 
     def action_scroll_window(self, step: int) -> None:
-        shown = self.shown_docs
-        start = max(0, min(self.first_visible + step, len(shown) - self.capacity))
+        window = (self.shown_docs, self.first_visible, self.capacity, self.focused_doc)
+        start, focused = scroll_window(*window, step)
         if start != self.first_visible:
-            visible = shown[start : start + self.capacity]
-            if self.focused_doc not in visible:
-                self.set_reactive(ReadingScreen.focused_doc, visible[0 if step > 0 else -1])
+            self.set_reactive(ReadingScreen.focused_doc, focused)
             self.first_visible = start
 
     def action_jump(self, what: str, direction: int) -> None:
@@ -382,13 +337,12 @@ class ReadingScreen(Screen[None]):
         from tui.screens.candidates import CandidatesScreen
 
         ref = self.focused_ref
-        candidates = self.alignment.discrepancies_of(ref)
-        if not candidates:
+        if candidates := self.alignment.discrepancies_of(ref):
+            title = f"{self.articles[ref.doc].label} #{ref.sentence + 1}"
+            self.app.push_screen(CandidatesScreen(candidates, self.articles, title))
+        else:
             said = "No contradiction candidate on this sentence."
             self.notice_board.show("move", said, timeout=3)
-            return
-        title = f"{self.articles[ref.doc].label} #{ref.sentence + 1}"
-        self.app.push_screen(CandidatesScreen(candidates, self.articles, title))
 
     def action_choose_panes(self) -> None:
         from tui.screens.pane_chooser import PaneChooser
@@ -405,16 +359,10 @@ class ReadingScreen(Screen[None]):
         if len(hidden) < len(self.articles):
             self.hidden_docs = frozenset(hidden)
 
-    @property
-    def table_docs(self) -> list[int]:
-        """The articles the table has columns for: all shown ones, or the panes on screen."""
-        shown = self.shown_docs
-        return shown if len(shown) <= TABLE_ALL_COLUMNS else self.visible_docs
-
     def _open_table(self) -> None:
         """Show the table for the current columns (rebuilt when they or the alignment changed)."""
         view = self.query_one(TableView)
-        if not view.show(self.alignment, self.table_docs, self.shown_docs, self.focused_ref):
+        if not view.show(self.alignment, self.shown_docs, self.visible_docs, self.focused_ref):
             self.call_after_refresh(self._open_table)
 
     def _refresh_table(self) -> None:
@@ -516,15 +464,12 @@ class ReadingScreen(Screen[None]):
         selected = self.selection - refs if refs <= self.selection else self.selection | refs
         self.selection = selected
 
-    def _chosen(self) -> Chosen:
-        return Chosen.of(self.alignment, self.focused_ref, self.selection)
-
     def _unselect(self, chosen: Chosen) -> None:
         if chosen.from_selection:
             self.selection = frozenset()
 
     def action_annotate(self, kind: AnnotationKind) -> None:
-        chosen = self._chosen()
+        chosen = Chosen.of(self.alignment, self.focused_ref, self.selection)
         if self.annotating.annotate(kind, chosen):
             self._unselect(chosen)
 
@@ -536,7 +481,7 @@ class ReadingScreen(Screen[None]):
         self.annotating.selected(len(self.selection))
 
     def action_note(self) -> None:
-        chosen = self._chosen()
+        chosen = Chosen.of(self.alignment, self.focused_ref, self.selection)
         self.annotating.note(chosen, lambda: self._unselect(chosen))
 
     def action_edit_note(self) -> None:

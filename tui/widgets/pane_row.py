@@ -12,7 +12,7 @@ from collections.abc import Collection, Sequence
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 
-from tui.core.align import Alignment
+from tui.core.align import Alignment, SentenceRef
 from tui.core.report import matched_share
 from tui.sync import SyncPlan
 from tui.widgets.article_pane import ArticlePane
@@ -40,6 +40,18 @@ def fit_window(shown: Sequence[int], focused: int, first: int, capacity: int) ->
         elif position >= first + capacity:
             first = position - capacity + 1
     return focused, first
+
+
+def scroll_window(
+    shown: Sequence[int], first: int, capacity: int, focused: int, step: int
+) -> tuple[int, int]:
+    """The first pane on screen after scrolling the window ``step`` panes (kept inside the
+    shown articles), and the focused article, moved to the window's edge if it left it."""
+    start = max(0, min(first + step, len(shown) - capacity))
+    visible = shown[start : start + capacity]
+    if start != first and focused not in visible:
+        focused = visible[0 if step > 0 else -1]
+    return start, focused
 
 
 class PaneRow(Horizontal):
@@ -72,6 +84,23 @@ class PaneRow(Horizontal):
     def header(self, doc: int) -> PaneHeader:
         """The header above article ``doc``."""
         return self.columns[doc].header
+
+    def hide_furniture(self, hide: bool, cursors: Sequence[int]) -> tuple[int, ...]:
+        """Show or hide page furniture in every pane; returns the cursors moved off hidden
+        sentences (unchanged when showing)."""
+        for column in self.columns:
+            column.pane.set_hide_furniture(hide)
+        return tuple(self.pane(doc).step(cursor, 0) for doc, cursor in enumerate(cursors))
+
+    def set_marks(
+        self, annotated: Collection[SentenceRef], selected: Collection[SentenceRef]
+    ) -> None:
+        """Mark the annotated sentences (✎) and the selection in every pane."""
+        for doc, column in enumerate(self.columns):
+            column.pane.set_marks(
+                annotated=(r.sentence for r in annotated if r.doc == doc),
+                selected=(r.sentence for r in selected if r.doc == doc),
+            )
 
     def set_window(self, visible: Collection[int], focused: int) -> bool:
         """Show the columns of ``visible`` only, and mark ``focused``'s header.

@@ -1,6 +1,6 @@
 """The Rich styles an article pane paints with, read from the theme's variables.
 
-The chrome themes define ``$reader-*`` variables (themes/*.yaml); Textual's own
+Our themes define ``$reader-*`` variables (themes/*.yaml); Textual's own
 themes do not, so every colour has a fallback derived from the standard
 palette. Styles are built once per theme change, not per rendered row.
 """
@@ -20,7 +20,7 @@ COMPATIBLE_GLYPH = "≈"
 UNIQUE_GLYPH = "◦"
 """Marks a sentence no other source reports."""
 ANNOTATED_GLYPH = "✎"
-"""Marks a sentence the reader annotated (issue 5)."""
+"""Marks a sentence the reader annotated."""
 CURSOR_BAR = "▌"
 """Left of the cursor sentence in the focused pane."""
 COUNTERPART_BAR = "▐"
@@ -28,7 +28,7 @@ COUNTERPART_BAR = "▐"
 RESTING_BAR = "╎"
 """Left of an unfocused pane's own cursor sentence when it is not the counterpart."""
 SELECTED_BAR = "●"
-"""Left of a sentence in the selection (issue 5)."""
+"""Left of a sentence in the selection (space selects across panes)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,10 @@ from textual.containers import Container
 from textual.message import Message
 from textual.widgets import Static
 
+TABLE_ALL_COLUMNS = 8
+"""Up to this many shown articles the table has a column for each; beyond, for the panes
+on screen (173 columns made a table nobody can read, and froze the UI while it was built)."""
+
 if TYPE_CHECKING:
     from tui.core.align import Alignment, SentenceRef
     from tui.widgets.alignment_table import AlignmentTable
@@ -80,20 +84,26 @@ class TableView(Container):
         return tables.first() if tables else None
 
     def show(
-        self, alignment: Alignment, docs: Sequence[int], shown: Sequence[int], ref: SentenceRef
+        self,
+        alignment: Alignment,
+        shown: Sequence[int],
+        visible: Sequence[int],
+        ref: SentenceRef,
     ) -> bool:
-        """Show ``alignment`` with columns for ``docs``, the cursor on ``ref``, and focus it.
+        """Show ``alignment`` with a column for every shown article (or, when there are many,
+        for those with a pane on screen), the cursor on ``ref``, and focus it.
 
         Returns False when the table was only mounted: it can be shown after the next refresh.
 
         Args:
             alignment: what to tabulate.
-            docs: the articles to give a column.
-            shown: the articles not hidden, in pane order (the caption counts them).
+            shown: the articles not hidden, in pane order.
+            visible: those whose panes are on screen.
             ref: the sentence being read.
         """
         from tui.widgets.alignment_table import AlignmentTable
 
+        docs = shown if len(shown) <= TABLE_ALL_COLUMNS else visible
         self._shown, self._total = tuple(shown), len(alignment.articles)
         table = self.table
         if table is None:
