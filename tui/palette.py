@@ -106,9 +106,12 @@ class ReaderCommands(Provider):
             ("Save session", "save_session", "Panes, cursors, view, theme and notes file (S)"),
             ("Sessions…", "sessions", "Switch to another saved session (this one is saved)"),
         )
-        for name, action, help_text in app_actions:
-            if hasattr(self.app, f"action_{action}"):
-                yield name, partial(self.app.run_action, action), help_text
+        for name, action, help_text in app_actions:  # the app's, or the reading screen's
+            owner = next(
+                (o for o in (self.app, self.screen) if hasattr(o, f"action_{action}")), None
+            )
+            if owner is not None:
+                yield name, partial(owner.run_action, action), help_text
         if hasattr(self.app, "action_help"):
             yield "Keys and help", partial(self.app.run_action, "help"), "Every key, as mapped (?)"
 

@@ -188,3 +188,19 @@ async def test_reader_app_palette_drives_the_real_reading_screen(tmp_path: Path)
         await _run(pilot, "theme: reader-light")
         assert app.theme == "reader-light"
     assert "theme: reader-light" in (tmp_path / "settings.yaml").read_text()
+
+
+async def test_reader_app_palette_opens_the_reading_screens_notes_panel(tmp_path: Path) -> None:
+    from tui.screens.notes_panel import NotesPanel
+
+    alignment = sample_alignment()
+    app = ReaderApp(
+        alignment.articles,
+        data_dir=tmp_path,
+        aligner=lambda articles, t, p: alignment,
+        notes_path=tmp_path / "notes.yaml",
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _reading_screen(pilot)
+        await _run(pilot, "notes panel")
+        assert isinstance(app.screen, NotesPanel)

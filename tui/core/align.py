@@ -214,10 +214,10 @@ class Alignment:
         """For each other article reporting ``ref``'s fact, the sentence to show beside it:
         its best direct partner there, else a member of its group there.
 
-        A pair may link sentences of two groups (merges that too few pairs support are
-        refused, ``MIN_LINK_SHARE``), so the group alone undercounts: CBC #8's group held
-        CBC and ITV while its partner in RFE/RL repost sat in another group. What the panes
-        show beside ``ref``, the sources count and the table row all come from here.
+        A pair may link sentences of two groups, or a grouped sentence with one in no group
+        (a group holds one fact, ``grouping``), so the group alone undercounts: CBC #8's
+        group held CBC and ITV while its partner in RFE/RL repost sat in another group. What
+        the panes show beside ``ref``, the sources count and the table row all come from here.
         """
         out: dict[int, SentenceRef] = {}
         for partner, _ in self.partners(ref):  # best first

@@ -255,7 +255,9 @@ def clauses(text: str) -> list[str]:
 _REPORTING_TEXT = """said says say told tells added adds according tweeted wrote writes stated
     states explained noted confirmed announced asked warned"""
 _REPORTING = frozenset(_REPORTING_TEXT.split())
-_MAY_REPORT = re.compile(rf"\b(?:{'|'.join(sorted(_REPORTING))})\b", re.IGNORECASE)
+_MAY_REPORT_LOWER = re.compile("|".join(sorted(_REPORTING)))
+"""A cheap gate on the lower-cased text (no word boundaries, so "sayings" passes it): the
+words of a clause it lets through are then checked one by one."""
 _TITLE_TEXT = """spokesman spokeswoman spokesperson spokespeople police officials official
     department agency president minister secretary governor mayor chief head director leader
     deputy chairman senator sen rep representative press prime foreign defense defence state
@@ -276,16 +278,19 @@ def attribution_clauses(text: str) -> list[str]:
     Missing & Exploited Children". A clause that also says what was done ("Tusk said 14
     countries would expel diplomats") is not one.
     """
-    if not _MAY_REPORT.search(text):
+    if not _MAY_REPORT_LOWER.search(text.lower()):
         return []
     found = []
     for piece in _CLAUSE_BREAK.split(text.translate(_QUOTES)):
-        if not _MAY_REPORT.search(piece):
+        if not _MAY_REPORT_LOWER.search(piece.lower()):
             continue
         words = [(w, w.lower().rstrip(".'")) for w in _RAW_WORD.findall(piece)]
         rest = [(w, low) for w, low in words if low not in _PLAIN]
-        if 0 < len(rest) <= MAX_ATTRIBUTION_WORDS and all(
-            w[0].isupper() or low in _TITLE_WORDS for w, low in rest
+        if (
+            0 < len(rest) <= MAX_ATTRIBUTION_WORDS
+            and len(rest) < len(words)
+            and any(low in _REPORTING for _, low in words)
+            and all(w[0].isupper() or low in _TITLE_WORDS for w, low in rest)
         ):
             found.append(piece)
     return found
