@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -461,3 +462,121 @@ def test_one_actors_figure_is_no_conflict_with_a_wider_lower_bound() -> None:
     # ... and who says the figure is not whose figure it is.
     said = sentence("Johnson said 23 Russian diplomats were told to leave.")
     assert [d.status for d in find_discrepancies(0, guardian, 1, said)] == ["conflict"]
+
+
+# --- the stories' real conflicts, with their status and explanation ---------------------------
+
+
+def flagged(*args: object) -> list[Discrepancy]:
+    return [d for d in find_discrepancies(*args) if d.flagged]  # type: ignore[arg-type]
+
+
+def test_a_later_reports_figure_is_an_update_not_a_flag() -> None:
+    """CBC (2022-03-30) 'the death toll from the attack had risen to 14' against ITV
+    (2022-03-29) 'seven people were killed': the later report has newer figures."""
+    from tui.core.context import SentenceContext
+
+    cbc = SentenceContext(published=dt.date(2022, 3, 30))
+    itv = SentenceContext(published=dt.date(2022, 3, 29))
+    [d] = find_discrepancies(
+        0,
+        sentence("The death toll from the attack had risen to 14, officials said."),
+        1,
+        sentence("Seven people were killed in the missile strike.", 3, 100),
+        ("CBC", "ITV"),
+        (cbc, itv),
+    )
+    assert (d.kind, d.status, d.flagged) == ("number", "updated", False)
+    assert d.explanation == (
+        "Death toll: later report (CBC, 2022-03-30) says 14; earlier (ITV, 2022-03-29) says 7"
+    )
+    # Without both dates the order is unknown: it stays a conflict.
+    [same_day] = find_discrepancies(
+        0,
+        sentence("The death toll from the attack had risen to 14, officials said."),
+        1,
+        sentence("Seven people were killed in the missile strike.", 3, 100),
+        ("CBC", "ITV"),
+    )
+    assert same_day.status == "conflict" and same_day.flagged
+
+
+def test_four_wounded_against_two_is_a_flag_that_names_what_it_compared() -> None:
+    [d] = flagged(
+        0,
+        sentence("At least four people were killed and four others wounded Sunday."),
+        1,
+        sentence(
+            "Six people were shot, including four who died and two others were injured.", 3, 100
+        ),
+        ("USA TODAY", "Vox"),
+    )
+    assert (d.kind, d.status) == ("number", "conflict")
+    assert d.explanation == (
+        'Wounded: USA TODAY "four others wounded", Vox "two others were injured" (4 ≠ 2)'
+    )
+
+
+def test_one_holders_figure_told_two_ways_is_a_flag() -> None:
+    [d] = flagged(
+        0,
+        sentence("Ukraine ordered 13 Russians to leave and Canada expelled seven."),
+        1,
+        sentence("Canada said it is expelling four Russian diplomats.", 3, 100),
+        ("Bloomberg", "Washington Times"),
+    )
+    assert (d.kind, d.status) == ("number", "conflict")
+    assert d.explanation.startswith("Expelled (Canada): Bloomberg ")
+
+
+def test_the_same_words_credited_to_two_people_is_an_attribution() -> None:
+    words = (
+        "the United States and our allies and partners make clear to Russia that its actions "
+        "have consequences"
+    )
+    [d] = find_discrepancies(
+        0,
+        sentence(f"“{words},” White House press secretary Sarah Sanders said."),
+        1,
+        sentence(f"“{words},” White House spokesman Raj Shah told reporters.", 3, 100),
+        ("Fox", "Bloomberg"),
+    )
+    assert (d.kind, d.status) == ("attribution", "conflict")
+    assert d.explanation.startswith("Same words, different speaker: Fox: Sarah Sanders said ")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "“We will make clear to Russia that its actions have consequences,” Prime Minister "
+            "Theresa May said.",
+            "“We want to work with Russia, but this cannot be tolerated,” Theresa May said.",
+        ),
+        (
+            "“It does not mean the threat to Kyiv is over,” John Kirby said.",
+            "“That doesn’t mean the threat to Kyiv is over,” John Kirby said.",
+        ),
+        (
+            "“The attacks continued, including on Kyiv,” Oleksiy Arestovych said.",
+            "“The attacks continued, in Kyiv,” Oleksiy Arestovych said.",
+        ),
+        (
+            "“This is the largest collective expulsion in history,” Theresa May said.",
+            "“This is the largest collective expulsion in history,” Boris Johnson said.",
+        ),
+        (
+            "Among the countries to expel diplomats are Germany, France, Italy and Poland.",
+            "Germany, France, Spain and Latvia expelled diplomats, among others.",
+        ),
+    ],
+    ids=[
+        "two-remarks-of-one-speaker",
+        "contraction",
+        "preposition",
+        "a-phrase-two-people-used",
+        "open-lists",
+    ],
+)
+def test_no_flag_for_what_a_fact_checker_would_dismiss(a: str, b: str) -> None:
+    assert [d for d in found(a, b) if d.flagged] == []

@@ -120,6 +120,7 @@ _SKIP_AFTER = {
     "more", "other", "additional", "further", "new", "of", "the", "so-called", "ukrainian",
     "russian", "civilian", "innocent", "internally", "local", "foreign", "young", "elderly",
     "western", "eastern", "european", "allied", "member", "different", "separate",
+    "diplomatic", "military", "federal", "senior",
 }  # fmt: skip
 # Words that end the search for a noun: verbs, prepositions, conjunctions.
 _NOT_NOUN = {

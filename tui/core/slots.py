@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
 
@@ -556,7 +556,7 @@ def _measure(text: str, m: nb.NumberMention, lo: int, hi: int) -> str | None:
             if measure == "shot" and _followed_by_kill(text, w.end(), hi):
                 return "killed"
             return measure
-    before = list(_WORD.finditer(text, lo, m.start))[-10:]
+    before = list(_WORD.finditer(text, lo, m.start))[-16:]
     for k in range(len(before) - 1, -1, -1):
         measure = _MEASURE_WORDS.get(before[k].group().casefold())
         if measure:
@@ -591,6 +591,9 @@ def figure_slots(text: str, context: SentenceContext = NO_CONTEXT) -> tuple[Figu
             continue
         if text[m.end : m.end + 9].startswith("-year-old"):
             continue
+        if "," in text[m.end : m.context_end]:
+            # "risen to 14, officials said": no counted noun past the comma
+            m = replace(m, unit=None, context_end=m.end)
         lo, hi = clause_bounds(text, m.start, m.end)
         measure = _measure(text, m, lo, hi)
         if measure is None:
