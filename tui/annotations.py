@@ -9,6 +9,7 @@ No Textual here: the annotation keys (tui/screens/annotating.py) drive it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from tui.core.align import Alignment, SentenceRef
@@ -103,6 +104,36 @@ class Annotations:
         """Whether the reader dismissed this candidate (in this or an earlier session)."""
         return self.store.is_dismissed(self.fingerprint(disc))
 
+    def confirmed(self, alignment: Alignment) -> frozenset[Discrepancy]:
+        """The candidates of ``alignment`` the reader confirmed (``x``): those a contradiction
+        records by fingerprint, or, in files from before fingerprints were recorded, by kind
+        and explanation on both of its sentences."""
+        fingerprints: set[str] = set()
+        worded: list[tuple[str, str, frozenset[SentenceRef]]] = []
+        for annotation in self.store.annotations:
+            info = annotation.discrepancy
+            if annotation.kind != "contradiction" or info is None:
+                continue
+            if info.fingerprint:
+                fingerprints.add(info.fingerprint)
+            else:
+                refs = frozenset(self.refs_of(annotation.id))
+                worded.append((info.kind, info.explanation, refs))
+        if not fingerprints and not worded:
+            return frozenset()
+        found: set[Discrepancy] = set()
+        for disc in alignment.discrepancies:
+            if self.fingerprint(disc) in fingerprints:
+                found.add(disc)
+                continue
+            sides = {SentenceRef(s.doc, s.sentence) for s in (disc.a, disc.b)}
+            if any(
+                kind == disc.kind and explanation == disc.explanation and sides <= refs
+                for kind, explanation, refs in worded
+            ):
+                found.add(disc)
+        return frozenset(found)
+
     def without_dismissed(self, alignment: Alignment) -> Alignment:
         """The alignment the screen shows: dismissed candidates left out.
 
@@ -111,9 +142,7 @@ class Annotations:
         kept = tuple(d for d in alignment.discrepancies if not self.is_dismissed(d))
         if len(kept) == len(alignment.discrepancies):
             return alignment
-        return Alignment(
-            alignment.articles, alignment.pairs, alignment.groups, kept, alignment.threshold
-        )
+        return replace(alignment, discrepancies=kept)  # possible pairs and all kept
 
     # -- describing -----------------------------------------------------------------------
 

@@ -81,7 +81,7 @@ def test_markdown_report_has_kinds_quotes_sources_and_comments() -> None:
         "# Flood notes\n\n3 annotations: 1 agreement, 1 contradiction, 1 note."
     )
     assert "## 1. Contradiction — #toll" in report
-    assert "**Engine candidate confirmed** (number): 12 vs 14 dead" in report
+    assert "**Engine candidate confirmed** (number conflict): 12 vs 14 dead" in report
     assert "> The mayor said 12 people died.\n>\n> — Reuters wire (Reuters), sentence 3" in report
     assert "> — AP (Associated Press), sentence 5" in report
     assert "Toll differs.  \nAsk the ministry." in report  # a hard break: the lines stay two
@@ -103,7 +103,7 @@ def test_markdown_says_a_confirmed_candidate_explanation_once() -> None:
     """``x`` on a candidate copies its explanation into the comment: the report says it once."""
     report = export_markdown(confirmed("12 vs 14 dead"))
     assert report.count("12 vs 14 dead") == 1
-    assert "**Engine candidate confirmed** (number): 12 vs 14 dead" in report
+    assert "**Engine candidate confirmed** (number conflict): 12 vs 14 dead" in report
 
 
 def test_markdown_keeps_what_the_reader_added_to_the_explanation() -> None:
@@ -128,7 +128,7 @@ def test_markdown_keeps_a_comment_whose_first_word_extends_the_explanation() -> 
 
 def test_markdown_keeps_a_comment_that_differs_from_the_explanation() -> None:
     report = export_markdown(confirmed("Both cite the mayor."))
-    assert "(number): 12 vs 14 dead" in report
+    assert "(number conflict): 12 vs 14 dead" in report
     assert report.endswith("\n\nBoth cite the mayor.\n")
 
 

@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 if TYPE_CHECKING:
     from tui.core.align import Alignment, SentenceRef
+    from tui.core.candidates import Discrepancy
     from tui.widgets.alignment_table import AlignmentTable
 
 
@@ -80,7 +81,12 @@ class TableView(Container):
         return tables.first() if tables else None
 
     def show(
-        self, alignment: Alignment, docs: Sequence[int], shown: Sequence[int], ref: SentenceRef
+        self,
+        alignment: Alignment,
+        docs: Sequence[int],
+        shown: Sequence[int],
+        ref: SentenceRef,
+        confirmed: frozenset[Discrepancy] = frozenset(),
     ) -> bool:
         """Show ``alignment`` with columns for ``docs``, the cursor on ``ref``, and focus it.
 
@@ -91,16 +97,21 @@ class TableView(Container):
             docs: the articles to give a column.
             shown: the articles not hidden, in pane order (the caption counts them).
             ref: the sentence being read.
+            confirmed: the candidates the reader confirmed (marked ✗, not ⚑).
         """
         from tui.widgets.alignment_table import AlignmentTable
 
         self._shown, self._total = tuple(shown), len(alignment.articles)
         table = self.table
         if table is None:
-            self.mount(AlignmentTable(alignment, order=docs))
+            self.mount(AlignmentTable(alignment, order=docs, confirmed=confirmed))
             return False
-        if table.docs != tuple(docs) or table.alignment is not alignment:
-            table.set_alignment(alignment, docs)
+        if (
+            table.docs != tuple(docs)
+            or table.alignment is not alignment
+            or table.confirmed != confirmed
+        ):
+            table.set_alignment(alignment, docs, confirmed)
         self._caption(table)
         table.select_ref(ref)
         table.focus()
