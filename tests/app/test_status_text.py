@@ -6,6 +6,7 @@ from textual.content import Content
 
 from tests.app.reading_fixture import ALPHA_FURNITURE, CONFLICT, sample_corpus
 from tui.core.align import SentenceRef
+from tui.core.candidates import Discrepancy
 from tui.widgets.status_text import PaneWindow, SearchPlace, status_text
 
 ALIGNMENT = sample_corpus()
@@ -59,3 +60,68 @@ def test_a_conflict_is_styled_as_an_error() -> None:
     )
     styles = {str(span.style) for span in content.spans}
     assert "bold $text-error" in styles
+
+
+def test_the_most_severe_candidate_comes_first_whatever_the_engine_order() -> None:
+    """A ⚑ listed after a ≈ is said first, so a narrow window never cuts it off."""
+    from tests.app.candidates_fixture import many_candidates
+
+    alignment = many_candidates()
+    assert alignment.discrepancies[0].status == "variant"  # the engine listed it first
+    detail = rows(
+        status_text(
+            alignment.articles, alignment, CONFLICT, window=ALL_ON_SCREEN, sync=True, width=50
+        )
+    )[1]
+    assert detail.startswith("i: read in full · ⚑ number conflict vs Beta #18: people hurt")
+    assert detail.index("⚑ number conflict") < detail.index("≈ name variant")
+
+
+def test_updated_confirmed_and_open_candidates_are_named_apart() -> None:
+    from tests.app.candidates_fixture import UPDATED, many_candidates
+
+    alignment = many_candidates()
+    variant, _updated, number, _quote = alignment.discrepancies
+
+    def detail(ref: SentenceRef, confirmed: frozenset[Discrepancy] = frozenset()) -> str:
+        content = status_text(
+            alignment.articles,
+            alignment,
+            ref,
+            window=ALL_ON_SCREEN,
+            sync=True,
+            width=400,
+            confirmed=confirmed,
+        )
+        return rows(content)[1]
+
+    assert detail(UPDATED).startswith("↻ number updated vs Gamma #7: Facts: later report")
+    # a confirmed candidate is said after the open ones, as confirmed, never as a ⚑
+    row = detail(CONFLICT, frozenset({number}))
+    assert row.startswith('≈ name variant vs Beta #18: Spelling variant: "Alpha" vs "Beta"')
+    assert "✗ number conflict, confirmed vs Beta #18: people hurt" in row
+    assert "⚑" not in row
+    both = detail(CONFLICT, frozenset({number, variant}))
+    assert both.index("✗ number conflict") < both.index("✗ name variant")  # severity within
+
+
+def test_each_mark_has_its_style() -> None:
+    from tests.app.candidates_fixture import UPDATED, many_candidates
+
+    alignment = many_candidates()
+    number = alignment.discrepancies[2]
+    styles = {
+        str(span.style)
+        for ref, confirmed in ((UPDATED, frozenset()), (CONFLICT, frozenset({number})))
+        for span in status_text(
+            alignment.articles,
+            alignment,
+            ref,
+            window=ALL_ON_SCREEN,
+            sync=True,
+            width=400,
+            confirmed=confirmed,
+        ).spans
+    }
+    assert {"bold $text-warning", "$text-error"} <= styles  # ↻ and ≈ warn; ✗ is not bold
+    assert "bold $text-error" not in styles  # no open ⚑ among them

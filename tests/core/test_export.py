@@ -308,3 +308,63 @@ def test_exports_without_articles_say_nothing_about_anchors(tmp_path: Path) -> N
     assert {r["anchor"] for r in rows} == {""}
     item = json.loads(export_jsonld(document))["first"]["items"][0]
     assert "reader:anchor" not in item["target"]
+
+
+def with_dismissed() -> NotesDocument:
+    """The sample notes plus a dismissed candidate between Reuters and an article no
+    annotation points into (known by its id only)."""
+    from datetime import UTC, datetime
+
+    from tui.core.notes import CandidateQuote, dismissed_candidate
+
+    item = dismissed_candidate(
+        "quote",
+        CandidateQuote("r", "with Russia"),
+        CandidateQuote("wt", "with the Russians"),
+        datetime(2026, 1, 2, tzinfo=UTC),
+        'Quote of Raj Shah worded differently: "with Russia" vs "with the Russians"',
+    )
+    return DOC.with_dismissed([item])
+
+
+def test_markdown_lists_dismissed_candidates_with_both_quotes_and_the_explanation() -> None:
+    report = export_markdown(with_dismissed())
+    assert "1 engine candidate dismissed (listed at the end)." in report
+    tail = report[report.index("## Dismissed engine candidates") :]
+    assert "- **quote**, dismissed 2026-01-02T00:00:00Z · c-" in tail
+    assert 'Quote of Raj Shah worded differently: "with Russia" vs "with the Russians"' in tail
+    assert "  - Reuters wire (Reuters): “with Russia”" in tail  # the label its notes give
+    assert "  - wt: “with the Russians”" in tail  # else the article id
+    assert report.index("## 3. Note") < report.index("## Dismissed")
+
+
+def test_csv_gives_each_side_of_a_dismissed_candidate_a_row() -> None:
+    rows = list(csv.DictReader(io.StringIO(export_csv(with_dismissed()))))
+    dismissed = [row for row in rows if row["kind"] == "dismissed"]
+    assert [(r["target"], r["article_id"], r["quote"]) for r in dismissed] == [
+        ("1", "r", "with Russia"),
+        ("2", "wt", "with the Russians"),
+    ]
+    first = dismissed[0]
+    assert first["annotation_id"].startswith("c-") and first["source"] == "Reuters wire"
+    assert first["discrepancy_kind"] == "quote"
+    assert first["discrepancy_explanation"].startswith("Quote of Raj Shah worded differently")
+    assert first["created"] == "2026-01-02T00:00:00Z"
+
+
+def test_jsonld_assesses_a_dismissed_candidate_and_describes_why() -> None:
+    collection = json.loads(export_jsonld(with_dismissed()))
+    items = collection["first"]["items"]
+    assert collection["total"] == len(items) == 4
+    dismissed = items[-1]
+    assert dismissed["id"].startswith("urn:x-reader:dismissed:c-")
+    assert dismissed["motivation"] == "assessing"
+    assessing, describing = dismissed["body"]
+    assert assessing["value"] == "dismissed"
+    assert describing["value"].startswith("quote: Quote of Raj Shah worded differently")
+    sources = [t["source"]["id"] for t in dismissed["target"]]
+    assert sources == ["file:///news/r.txt", "wt"]
+    assert [t["selector"]["exact"] for t in dismissed["target"]] == [
+        "with Russia",
+        "with the Russians",
+    ]

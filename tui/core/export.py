@@ -99,12 +99,12 @@ def _articles_noted(document: NotesDocument) -> dict[str, Target]:
     return known
 
 
-def _dismissed_side(quote: CandidateQuote, known: dict[str, Target]) -> tuple[str, str, str]:
-    """(source name, outlet, path) of one side of a dismissed candidate, as far as known."""
+def _dismissed_source(quote: CandidateQuote, known: dict[str, Target]) -> tuple[str, str]:
+    """Source name and path of one side of a dismissed candidate, as far as known."""
     target = known.get(quote.article)
     if target is None:
-        return quote.article, "", ""
-    return _source_name(target), target.article.source, target.article.path
+        return quote.article, ""
+    return _source_name(target), target.article.path
 
 
 # -- Markdown ---------------------------------------------------------------------------------
@@ -167,7 +167,7 @@ def _md_dismissed(document: NotesDocument) -> list[str]:
         if item.explanation:
             lines.append(f"  {_md_escape(item.explanation)}")
         for quote in (item.a, item.b):
-            source = _md_escape(_dismissed_side(quote, known)[0])
+            source = _md_escape(_dismissed_source(quote, known)[0])
             lines.append(f"  - {source}: “{_md_escape(quote.exact)}”")
     return lines
 
@@ -320,17 +320,16 @@ def _csv_dismissed(item: DismissedCandidate, known: dict[str, Target]) -> list[l
     its article, the candidate's kind and explanation, and when it was dismissed."""
     rows: list[list[object]] = []
     for index, quote in enumerate((item.a, item.b), start=1):
-        source, outlet, path = _dismissed_side(quote, known)
-        label = source if source != quote.article else ""
+        article = known[quote.article].article if quote.article in known else None
         rows.append(
             [
                 item.fingerprint,
                 "dismissed",
                 index,
-                label,
-                outlet,
+                article.label if article else "",
+                article.source if article else "",
                 quote.article,
-                path,
+                article.path if article else "",
                 "",
                 "",
                 "",
@@ -462,7 +461,7 @@ def _jsonld_dismissed(item: DismissedCandidate, known: dict[str, Target]) -> dic
         )
     targets = []
     for quote in (item.a, item.b):
-        source, _outlet, path = _dismissed_side(quote, known)
+        source, path = _dismissed_source(quote, known)
         targets.append(
             {
                 "type": "SpecificResource",

@@ -26,6 +26,7 @@ from tui.candidate_marks import walk, without_kinds
 from tui.core.align import Alignment, SentenceRef
 from tui.core.candidates import Discrepancy
 from tui.core.notes import AnnotationKind
+from tui.core.text import counted
 from tui.keys import ANNOTATION_BINDINGS, ANNOTATION_HELP_GROUPS, READING_BINDINGS
 from tui.messages import PaneWheelScrolled, SentenceClicked
 from tui.notices import NoticeBoard
@@ -358,7 +359,9 @@ class ReadingScreen(Screen[None]):
         stops = {doc: self.pane(doc).walk_stops() for doc in shown}
         step = walk(shown, stops, self.focused_ref, direction)
         if step is None:
-            hidden = f" ({len(self.hidden_kinds)} kinds hidden)" if self.hidden_kinds else ""
+            hidden = (
+                f" ({counted(len(self.hidden_kinds), 'kind')} hidden)" if self.hidden_kinds else ""
+            )
             said = f"No contradiction candidate (⚑ or ↻) in the shown articles{hidden}."
             self.notice_board.show("move", said, timeout=3)
             return
