@@ -95,9 +95,9 @@ class Annotations:
 
     def quotes(self, disc: Discrepancy) -> tuple[CandidateQuote, CandidateQuote]:
         """Both sides of a candidate as the notes file records them."""
-        return (
-            CandidateQuote(self.articles[disc.a.doc].id, disc.a.text),
-            CandidateQuote(self.articles[disc.b.doc].id, disc.b.text),
+        a, b = self.articles[disc.a.doc], self.articles[disc.b.doc]
+        return CandidateQuote(a.id, disc.a.text, a.label), CandidateQuote(
+            b.id, disc.b.text, b.label
         )
 
     def is_dismissed(self, disc: Discrepancy) -> bool:

@@ -103,9 +103,9 @@ class ReaderCommands(Provider):
                 yield (
                     f"{'Show' if hidden else 'Hide'} {kind} candidates",
                     partial(target.set_kind_shown, kind, hidden),
-                    "Hidden: not marked, not visited by ] [, not counted; saved with the session"
+                    "Not marked, listed, counted or visited by ] [ (saved with the session)"
                     if not hidden
-                    else "Mark them again and visit them with ] [",
+                    else "Mark, list and visit them again",
                 )
         for name in sorted(self.app.available_themes):
             marker = " (current)" if name == self.app.theme else ""

@@ -312,7 +312,7 @@ def test_exports_without_articles_say_nothing_about_anchors(tmp_path: Path) -> N
 
 def with_dismissed() -> NotesDocument:
     """The sample notes plus a dismissed candidate between Reuters and an article no
-    annotation points into (known by its id only)."""
+    annotation points into (known by the id and label the record gives)."""
     from datetime import UTC, datetime
 
     from tui.core.notes import CandidateQuote, dismissed_candidate
@@ -320,7 +320,7 @@ def with_dismissed() -> NotesDocument:
     item = dismissed_candidate(
         "quote",
         CandidateQuote("r", "with Russia"),
-        CandidateQuote("wt", "with the Russians"),
+        CandidateQuote("wt", "with the Russians", "Washington Times"),
         datetime(2026, 1, 2, tzinfo=UTC),
         'Quote of Raj Shah worded differently: "with Russia" vs "with the Russians"',
     )
@@ -334,7 +334,7 @@ def test_markdown_lists_dismissed_candidates_with_both_quotes_and_the_explanatio
     assert "- **quote**, dismissed 2026-01-02T00:00:00Z · c-" in tail
     assert 'Quote of Raj Shah worded differently: "with Russia" vs "with the Russians"' in tail
     assert "  - Reuters wire (Reuters): “with Russia”" in tail  # the label its notes give
-    assert "  - wt: “with the Russians”" in tail  # else the article id
+    assert "  - Washington Times: “with the Russians”" in tail  # else the record's label
     assert report.index("## 3. Note") < report.index("## Dismissed")
 
 
@@ -347,6 +347,8 @@ def test_csv_gives_each_side_of_a_dismissed_candidate_a_row() -> None:
     ]
     first = dismissed[0]
     assert first["annotation_id"].startswith("c-") and first["source"] == "Reuters wire"
+    assert (first["outlet"], first["path"]) == ("Reuters", "/news/r.txt")
+    assert dismissed[1]["source"] == "Washington Times"
     assert first["discrepancy_kind"] == "quote"
     assert first["discrepancy_explanation"].startswith("Quote of Raj Shah worded differently")
     assert first["created"] == "2026-01-02T00:00:00Z"
@@ -362,8 +364,8 @@ def test_jsonld_assesses_a_dismissed_candidate_and_describes_why() -> None:
     assessing, describing = dismissed["body"]
     assert assessing["value"] == "dismissed"
     assert describing["value"].startswith("quote: Quote of Raj Shah worded differently")
-    sources = [t["source"]["id"] for t in dismissed["target"]]
-    assert sources == ["file:///news/r.txt", "wt"]
+    sources = [(t["source"]["id"], t["source"]["title"]) for t in dismissed["target"]]
+    assert sources == [("file:///news/r.txt", "Reuters wire (Reuters)"), ("wt", "Washington Times")]
     assert [t["selector"]["exact"] for t in dismissed["target"]] == [
         "with Russia",
         "with the Russians",

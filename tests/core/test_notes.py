@@ -200,7 +200,7 @@ def test_dismissed_candidates_round_trip() -> None:
 def test_a_dismissed_candidate_keeps_its_explanation_and_older_files_still_load() -> None:
     item = dismissed_candidate(
         "quote",
-        CandidateQuote("reuters", "with Russia"),
+        CandidateQuote("reuters", "with Russia", "Reuters"),
         CandidateQuote("ap", "with the Russians"),
         datetime(2026, 1, 1, tzinfo=UTC),
         'Quote of Raj Shah worded differently: "with Russia" vs "with the Russians"',
@@ -209,6 +209,7 @@ def test_a_dismissed_candidate_keeps_its_explanation_and_older_files_still_load(
     assert "  explanation: 'Quote of Raj Shah worded differently:" in text
     assert text.index("explanation:") < text.index("dismissed: '2026")  # read in that order
     assert parse_document(text).dismissed == (item,)
+    assert "    label: Reuters\n" in text and text.count("label:") == 1  # written when known
     older = text.replace(text[text.index("  explanation:") : text.index("  dismissed: '")], "")
     (loaded,) = parse_document(older).dismissed
     assert loaded.explanation == "" and loaded.fingerprint == item.fingerprint

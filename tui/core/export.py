@@ -103,7 +103,7 @@ def _dismissed_source(quote: CandidateQuote, known: dict[str, Target]) -> tuple[
     """Source name and path of one side of a dismissed candidate, as far as known."""
     target = known.get(quote.article)
     if target is None:
-        return quote.article, ""
+        return quote.label or quote.article, ""
     return _source_name(target), target.article.path
 
 
@@ -326,7 +326,7 @@ def _csv_dismissed(item: DismissedCandidate, known: dict[str, Target]) -> list[l
                 item.fingerprint,
                 "dismissed",
                 index,
-                article.label if article else "",
+                article.label if article else quote.label,
                 article.source if article else "",
                 quote.article,
                 article.path if article else "",

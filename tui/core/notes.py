@@ -164,6 +164,8 @@ class CandidateQuote:
 
     article: str
     exact: str
+    label: str = ""
+    """The article's pane label when dismissed (for exports; empty in older files)."""
 
 
 @dataclass(frozen=True)
@@ -301,12 +303,19 @@ def _annotation_to_data(annotation: Annotation) -> dict[str, Any]:
     return _with_extra(data, annotation.extra)
 
 
+def _side_to_data(side: CandidateQuote) -> dict[str, Any]:
+    data = {"article": side.article, "exact": side.exact}
+    if side.label:
+        data["label"] = side.label
+    return data
+
+
 def _dismissed_to_data(item: DismissedCandidate) -> dict[str, Any]:
     data: dict[str, Any] = {
         "fingerprint": item.fingerprint,
         "kind": item.kind,
-        "a": {"article": item.a.article, "exact": item.a.exact},
-        "b": {"article": item.b.article, "exact": item.b.exact},
+        "a": _side_to_data(item.a),
+        "b": _side_to_data(item.b),
     }
     if item.explanation:
         data["explanation"] = item.explanation
@@ -502,6 +511,7 @@ def _dismissed_from_data(value: Any, path: SchemaPath) -> DismissedCandidate:
             CandidateQuote(
                 _text(quote, "article", side_path, required=True),
                 _text(quote, "exact", side_path),
+                _text(quote, "label", side_path),
             )
         )
     return DismissedCandidate(

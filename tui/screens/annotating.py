@@ -194,8 +194,8 @@ class Annotating:
         a, b = notes.quotes(disc)
         return self._save(
             lambda: notes.store.dismiss(disc.kind, a, b, disc.explanation),
-            f"{disc.kind.capitalize()} candidate dismissed (“{excerpt(disc.a.text, 30)}” vs "
-            f"“{excerpt(disc.b.text, 30)}”); u brings it back",
+            f"{disc.kind.capitalize()} candidate dismissed ({excerpt(disc.explanation, 70)}); "
+            "u brings it back",
         )
 
     def selected(self, count: int) -> None:

@@ -74,11 +74,8 @@ class CandidateView(Vertical):
     """
 
     DEFAULT_CSS = """
-    CandidateView {
-        height: auto; margin-bottom: 1; padding-left: 1;
-        border-left: outer $surface;
-    }
-    CandidateView.-chosen { border-left: outer $accent; background: $boost; }
+    CandidateView { height: auto; margin-bottom: 1; padding-left: 1; border-left: blank; }
+    CandidateView.-chosen { border-left: thick $accent; background: $boost; }
     CandidateView > .passage-label { padding-left: 2; }
     CandidateView > .passage-text { padding-left: 4; }
     """
