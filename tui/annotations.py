@@ -147,7 +147,8 @@ class Annotations:
     # -- describing -----------------------------------------------------------------------
 
     def describe(self, annotation: Annotation, width: int = 60) -> str:
-        """One line: kind glyph, the sources, the comment or the first quote."""
+        """One line: kind glyph, the sources, the comment or the first quote; a confirmed
+        engine candidate says its kind and status (``contradiction (attribution conflict)``)."""
         labels = []
         for target in annotation.targets:
             article = next((a for a in self.articles if a.id == target.article.id), None)
@@ -158,4 +159,7 @@ class Annotations:
             annotation.targets[0].quote.exact if annotation.targets else ""
         )
         glyph = KIND_GLYPHS.get(annotation.kind, "?")
-        return f"{glyph} {annotation.kind} · {', '.join(labels)} · {excerpt(text, width)}"
+        kind = annotation.kind
+        if (info := annotation.discrepancy) is not None:
+            kind += f" ({' '.join(filter(None, (info.kind, info.status)))})"
+        return f"{glyph} {kind} · {', '.join(labels)} · {excerpt(text, width)}"

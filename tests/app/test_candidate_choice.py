@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import OptionList
+
 from tests.app.candidates_fixture import BETA_CONFLICT, UPDATED, many_candidates
 from tests.app.reading_fixture import CONFLICT, notes_app, reading
 from tests.app.test_annotations import on_disk
@@ -120,6 +122,11 @@ async def test_a_confirmed_candidate_is_marked_as_confirmed_not_as_a_flag(tmp_pa
         assert row_of_conflict.flag == CONFIRMED_FLAG
         (row_of_update,) = [r for r in table.rows_shown if UPDATED in r.members]
         assert row_of_update.flag == UPDATED_FLAG
+        await pilot.press("escape", "m")  # the notes panel says what was confirmed
+        await pilot.pause()
+        listing = app.screen.query_one(OptionList)
+        first = str(listing.get_option_at_index(0).prompt)
+        assert first.startswith("⚑ contradiction (number conflict) · Alpha, Beta · people hurt")
     again = notes_app(path, many_candidates())  # known as confirmed when opened again
     async with again.run_test(size=SIZE) as pilot:
         screen = await reading(pilot)
