@@ -159,7 +159,7 @@ class Annotations:
             annotation.targets[0].quote.exact if annotation.targets else ""
         )
         glyph = KIND_GLYPHS.get(annotation.kind, "?")
-        kind = annotation.kind
+        kind: str = annotation.kind
         if (info := annotation.discrepancy) is not None:
             kind += f" ({' '.join(filter(None, (info.kind, info.status)))})"
         return f"{glyph} {kind} · {', '.join(labels)} · {excerpt(text, width)}"
