@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from tests.app.candidates_fixture import UPDATED, many_candidates
 from tests.app.reading_fixture import ALPHA_FURNITURE, CONFLICT, sample_corpus
 from tui.core.align import SentenceRef
 from tui.core.candidates import Discrepancy
@@ -62,66 +63,50 @@ def test_a_conflict_is_styled_as_an_error() -> None:
     assert "bold $text-error" in styles
 
 
+MANY = many_candidates()
+"""A ≈ variant listed before its ⚑, an ↻ updated figure and a ⚑ quote (candidates_fixture)."""
+VARIANT, _UPDATED, NUMBER, _QUOTE = MANY.discrepancies
+
+
+def many(
+    ref: SentenceRef, confirmed: frozenset[Discrepancy] = frozenset(), width: int = 400
+) -> Content:
+    """The status line of ``ref`` in the many-candidates sample."""
+    return status_text(
+        MANY.articles,
+        MANY,
+        ref,
+        window=ALL_ON_SCREEN,
+        sync=True,
+        width=width,
+        confirmed=confirmed,
+    )
+
+
 def test_the_most_severe_candidate_comes_first_whatever_the_engine_order() -> None:
     """A ⚑ listed after a ≈ is said first, so a narrow window never cuts it off."""
-    from tests.app.candidates_fixture import many_candidates
-
-    alignment = many_candidates()
-    assert alignment.discrepancies[0].status == "variant"  # the engine listed it first
-    detail = rows(
-        status_text(
-            alignment.articles, alignment, CONFLICT, window=ALL_ON_SCREEN, sync=True, width=50
-        )
-    )[1]
+    assert VARIANT.status == "variant"  # the engine listed it first
+    detail = rows(many(CONFLICT, width=50))[1]
     assert detail.startswith("i: read in full · ⚑ number conflict vs Beta #18: people hurt")
     assert detail.index("⚑ number conflict") < detail.index("≈ name variant")
 
 
 def test_updated_confirmed_and_open_candidates_are_named_apart() -> None:
-    from tests.app.candidates_fixture import UPDATED, many_candidates
-
-    alignment = many_candidates()
-    variant, _updated, number, _quote = alignment.discrepancies
-
-    def detail(ref: SentenceRef, confirmed: frozenset[Discrepancy] = frozenset()) -> str:
-        content = status_text(
-            alignment.articles,
-            alignment,
-            ref,
-            window=ALL_ON_SCREEN,
-            sync=True,
-            width=400,
-            confirmed=confirmed,
-        )
-        return rows(content)[1]
-
-    assert detail(UPDATED).startswith("↻ number updated vs Gamma #7: Facts: later report")
+    assert rows(many(UPDATED))[1].startswith("↻ number updated vs Gamma #7: Facts: later report")
     # a confirmed candidate is said after the open ones, as confirmed, never as a ⚑
-    row = detail(CONFLICT, frozenset({number}))
+    row = rows(many(CONFLICT, frozenset({NUMBER})))[1]
     assert row.startswith('≈ name variant vs Beta #18: Spelling variant: "Alpha" vs "Beta"')
     assert "✗ number conflict, confirmed vs Beta #18: people hurt" in row
     assert "⚑" not in row
-    both = detail(CONFLICT, frozenset({number, variant}))
+    both = rows(many(CONFLICT, frozenset({NUMBER, VARIANT})))[1]
     assert both.index("✗ number conflict") < both.index("✗ name variant")  # severity within
 
 
 def test_each_mark_has_its_style() -> None:
-    from tests.app.candidates_fixture import UPDATED, many_candidates
-
-    alignment = many_candidates()
-    number = alignment.discrepancies[2]
     styles = {
         str(span.style)
-        for ref, confirmed in ((UPDATED, frozenset()), (CONFLICT, frozenset({number})))
-        for span in status_text(
-            alignment.articles,
-            alignment,
-            ref,
-            window=ALL_ON_SCREEN,
-            sync=True,
-            width=400,
-            confirmed=confirmed,
-        ).spans
+        for content in (many(UPDATED), many(CONFLICT, frozenset({NUMBER})))
+        for span in content.spans
     }
     assert {"bold $text-warning", "$text-error"} <= styles  # ↻ and ≈ warn; ✗ is not bold
     assert "bold $text-error" not in styles  # no open ⚑ among them
