@@ -9,6 +9,7 @@ No Textual here: the annotation keys (tui/screens/annotating.py) drive it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from tui.core.align import Alignment, SentenceRef
@@ -94,14 +95,44 @@ class Annotations:
 
     def quotes(self, disc: Discrepancy) -> tuple[CandidateQuote, CandidateQuote]:
         """Both sides of a candidate as the notes file records them."""
-        return (
-            CandidateQuote(self.articles[disc.a.doc].id, disc.a.text),
-            CandidateQuote(self.articles[disc.b.doc].id, disc.b.text),
+        a, b = self.articles[disc.a.doc], self.articles[disc.b.doc]
+        return CandidateQuote(a.id, disc.a.text, a.label), CandidateQuote(
+            b.id, disc.b.text, b.label
         )
 
     def is_dismissed(self, disc: Discrepancy) -> bool:
         """Whether the reader dismissed this candidate (in this or an earlier session)."""
         return self.store.is_dismissed(self.fingerprint(disc))
+
+    def confirmed(self, alignment: Alignment) -> frozenset[Discrepancy]:
+        """The candidates of ``alignment`` the reader confirmed (``x``): those a contradiction
+        records by fingerprint, or, in files from before fingerprints were recorded, by kind
+        and explanation on both of its sentences."""
+        fingerprints: set[str] = set()
+        worded: list[tuple[str, str, frozenset[SentenceRef]]] = []
+        for annotation in self.store.annotations:
+            info = annotation.discrepancy
+            if annotation.kind != "contradiction" or info is None:
+                continue
+            if info.fingerprint:
+                fingerprints.add(info.fingerprint)
+            else:
+                refs = frozenset(self.refs_of(annotation.id))
+                worded.append((info.kind, info.explanation, refs))
+        if not fingerprints and not worded:
+            return frozenset()
+        found: set[Discrepancy] = set()
+        for disc in alignment.discrepancies:
+            if self.fingerprint(disc) in fingerprints:
+                found.add(disc)
+                continue
+            sides = {SentenceRef(s.doc, s.sentence) for s in (disc.a, disc.b)}
+            if any(
+                kind == disc.kind and explanation == disc.explanation and sides <= refs
+                for kind, explanation, refs in worded
+            ):
+                found.add(disc)
+        return frozenset(found)
 
     def without_dismissed(self, alignment: Alignment) -> Alignment:
         """The alignment the screen shows: dismissed candidates left out.
@@ -111,14 +142,13 @@ class Annotations:
         kept = tuple(d for d in alignment.discrepancies if not self.is_dismissed(d))
         if len(kept) == len(alignment.discrepancies):
             return alignment
-        return Alignment(
-            alignment.articles, alignment.pairs, alignment.groups, kept, alignment.threshold
-        )
+        return replace(alignment, discrepancies=kept)  # possible pairs and all kept
 
     # -- describing -----------------------------------------------------------------------
 
     def describe(self, annotation: Annotation, width: int = 60) -> str:
-        """One line: kind glyph, the sources, the comment or the first quote."""
+        """One line: kind glyph, the sources, the comment or the first quote; a confirmed
+        engine candidate says its kind and status (``contradiction (attribution conflict)``)."""
         labels = []
         for target in annotation.targets:
             article = next((a for a in self.articles if a.id == target.article.id), None)
@@ -129,4 +159,7 @@ class Annotations:
             annotation.targets[0].quote.exact if annotation.targets else ""
         )
         glyph = KIND_GLYPHS.get(annotation.kind, "?")
-        return f"{glyph} {annotation.kind} · {', '.join(labels)} · {excerpt(text, width)}"
+        kind: str = annotation.kind
+        if (info := annotation.discrepancy) is not None:
+            kind += f" ({' '.join(filter(None, (info.kind, info.status)))})"
+        return f"{glyph} {kind} · {', '.join(labels)} · {excerpt(text, width)}"

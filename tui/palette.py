@@ -1,7 +1,7 @@
 """Our command-palette commands (``ctrl+p``), beside Textual's system commands.
 
 Commands act on the reading screen through its public methods and actions
-(``move_cursor``, ``set_pane_shown``, ``toggle_sync``, ``toggle_view``,
+(``move_cursor``, ``set_pane_shown``, ``set_kind_shown``, ``toggle_sync``, ``toggle_view``,
 ``toggle_furniture``), found on the screen the palette was opened from; on any other screen
 only the screen-independent commands (themes, help) are offered. Sentence search is fuzzy over
 every body sentence of every article (rapidfuzz, in a thread, so 50 articles do not stall typing).
@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process, utils
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from tui.core.candidates import KINDS
 from tui.core.model import Article
 from tui.core.text import excerpt
 
@@ -39,11 +40,14 @@ class ReadingTarget(Protocol):
     view_mode: str
     hide_furniture: bool
     hidden_docs: frozenset[int]
+    hidden_kinds: frozenset[str]
     cursors: tuple[int, ...]
 
     def move_cursor(self, doc: int, sentence: int) -> None: ...
 
     def set_pane_shown(self, doc: int, shown: bool) -> None: ...
+
+    def set_kind_shown(self, kind: str, shown: bool) -> None: ...
 
 
 Command = tuple[str, Callable[[], Any], str]
@@ -51,7 +55,8 @@ Command = tuple[str, Callable[[], Any], str]
 
 
 class ReaderCommands(Provider):
-    """Jump to a source or sentence, toggle sync/view/furniture/panes, pick a theme."""
+    """Jump to a source or sentence, toggle sync/view/furniture/panes, hide a kind of
+    candidate, pick a theme."""
 
     async def startup(self) -> None:
         self._sentences: list[str] = []
@@ -92,6 +97,15 @@ class ReaderCommands(Provider):
                     f"{'Show' if hidden else 'Hide'} pane: {article.label}",
                     partial(target.set_pane_shown, doc, hidden),
                     "Choose which articles are side by side (p)",
+                )
+            for kind in KINDS:
+                hidden = kind in target.hidden_kinds
+                yield (
+                    f"{'Show' if hidden else 'Hide'} {kind} candidates",
+                    partial(target.set_kind_shown, kind, hidden),
+                    "Not marked, listed, counted or visited by ] [ (saved with the session)"
+                    if not hidden
+                    else "Mark, list and visit them again",
                 )
         for name in sorted(self.app.available_themes):
             marker = " (current)" if name == self.app.theme else ""

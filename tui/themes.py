@@ -11,8 +11,8 @@ so they work both in TCSS (``background: $reader-match-strong 60%;``) and in a r
 | variable                   | paints                                                        |
 |----------------------------|---------------------------------------------------------------|
 | ``reader-agree``           | foreground: agreement marks and glyphs                        |
-| ``reader-contradict``      | foreground: contradiction-candidate glyph and underline       |
-| ``reader-compatible``      | foreground: ≈ glyph of a refinement or spelling variant       |
+| ``reader-contradict``      | foreground: ⚑ and ✗ (confirmed) candidate glyphs, underline   |
+| ``reader-compatible``      | foreground: ≈ (refinement, variant) and ↻ (updated) glyphs    |
 | ``reader-unique``          | foreground: marker of a sentence matched nowhere              |
 | ``reader-match-strong``    | background tint: sentence matched with a high score           |
 | ``reader-match-weak``      | background tint: sentence matched with a low score            |

@@ -372,16 +372,21 @@ async def test_x_and_X_prefer_the_conflict_over_a_compatible_difference(tmp_path
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
         reading(app).move_cursor(CONFLICT.doc, CONFLICT.sentence)
-        await pilot.press("x")
+        await pilot.press("X")
+        await pilot.pause()
+        (dismissed,) = on_disk(path).dismissed
+        assert dismissed.kind == "number"  # the conflict, not the name variant
+        assert dismissed.explanation == conflict.explanation  # kept for exports
+        await pilot.press("u", "x")
         await pilot.pause()
         (confirmed,) = on_disk(path).annotations
         assert confirmed.discrepancy is not None
         assert confirmed.discrepancy.status == "conflict"
         assert confirmed.comment == conflict.explanation
-        await pilot.press("X")
+        await pilot.press("X")  # the conflict is confirmed: X takes the open variant
         await pilot.pause()
         (dismissed,) = on_disk(path).dismissed
-        assert dismissed.kind == "number"  # the conflict, not the name variant
+        assert dismissed.kind == "name"
 
 
 async def test_keys_do_nothing_blind_while_the_window_is_too_small(tmp_path: Path) -> None:

@@ -51,7 +51,7 @@ async def test_i_lists_every_candidate_in_full_and_escape_closes() -> None:
         await pilot.pause()
         modal = app.screen
         assert isinstance(modal, CandidatesScreen)
-        conflict, variant = shown_text(modal)  # conflicts first, as x and X take them
+        conflict, variant = shown_text(modal)  # most severe first, as the status line
         assert conflict.startswith("⚑ number conflict\n")
         assert LONG in conflict  # the whole explanation, not cut at the width
         assert "Alpha #13\nAlpha says twelve people were hurt when the bridge fell." in conflict
@@ -60,7 +60,7 @@ async def test_i_lists_every_candidate_in_full_and_escape_closes() -> None:
         assert "Beta #18 (no single word)\nBeta says" in variant
         assert "2 candidates · Alpha #13" in str(modal.query_one("VerticalScroll").border_title)
         subtitle = str(modal.query_one("VerticalScroll").border_subtitle)
-        assert subtitle == "escape closes · then x confirms, X dismisses the top one"
+        assert subtitle == "↑↓ choose · x confirms · X dismisses · escape closes"
         assert len(subtitle) + 4 <= modal.query_one("VerticalScroll").size.width  # fits whole
         await pilot.press("escape")
         await pilot.pause()
@@ -163,5 +163,5 @@ async def test_with_one_candidate_the_keys_say_it() -> None:
         modal = app.screen
         assert isinstance(modal, CandidatesScreen)
         subtitle = str(modal.query_one("VerticalScroll").border_subtitle)
-        assert subtitle == "escape closes · then x confirms it, X dismisses it"
-        assert "first" not in subtitle
+        assert subtitle == "x confirms it · X dismisses it · escape closes"
+        assert "choose" not in subtitle

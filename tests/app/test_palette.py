@@ -30,6 +30,7 @@ class FakeReading(Screen[None]):
         self.view_mode = "panes"
         self.hide_furniture = False
         self.hidden_docs: frozenset[int] = frozenset()
+        self.hidden_kinds: frozenset[str] = frozenset()
         self.cursors = (0, 1, 0)
         self.calls: list[tuple[object, ...]] = []
 
@@ -41,6 +42,10 @@ class FakeReading(Screen[None]):
 
     def set_pane_shown(self, doc: int, shown: bool) -> None:
         self.calls.append(("set_pane_shown", doc, shown))
+
+    def set_kind_shown(self, kind: str, shown: bool) -> None:
+        self.calls.append(("set_kind_shown", kind, shown))
+        self.hidden_kinds = self.hidden_kinds - {kind} if shown else self.hidden_kinds | {kind}
 
     def action_toggle_sync(self) -> None:
         self.calls.append(("toggle_sync",))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from tests.app.candidates_fixture import UPDATED, many_candidates
 from tests.app.reading_fixture import ALPHA_FURNITURE, CONFLICT, sample_corpus
 from tui.core.align import SentenceRef
+from tui.core.candidates import Discrepancy
 from tui.widgets.status_text import PaneWindow, SearchPlace, status_text
 
 ALIGNMENT = sample_corpus()
@@ -59,3 +61,52 @@ def test_a_conflict_is_styled_as_an_error() -> None:
     )
     styles = {str(span.style) for span in content.spans}
     assert "bold $text-error" in styles
+
+
+MANY = many_candidates()
+"""A ≈ variant listed before its ⚑, an ↻ updated figure and a ⚑ quote (candidates_fixture)."""
+VARIANT, _UPDATED, NUMBER, _QUOTE = MANY.discrepancies
+
+
+def many(
+    ref: SentenceRef, confirmed: frozenset[Discrepancy] = frozenset(), width: int = 400
+) -> Content:
+    """The status line of ``ref`` in the many-candidates sample."""
+    return status_text(
+        MANY.articles,
+        MANY,
+        ref,
+        window=ALL_ON_SCREEN,
+        sync=True,
+        width=width,
+        confirmed=confirmed,
+    )
+
+
+def test_the_most_severe_candidate_comes_first_whatever_the_engine_order() -> None:
+    """A ⚑ listed after a ≈ is said first, so a narrow window never cuts it off."""
+    assert VARIANT.status == "variant"  # the engine listed it first
+    detail = rows(many(CONFLICT, width=50))[1]
+    assert detail.startswith("i: read in full · ⚑ number conflict vs Beta #18: people hurt")
+    assert detail.index("⚑ number conflict") < detail.index("≈ name variant")
+
+
+def test_updated_confirmed_and_open_candidates_are_named_apart() -> None:
+    assert rows(many(UPDATED))[1].startswith("↻ number updated vs Gamma #7: Facts: later report")
+    # a confirmed candidate is said after the open ones, as confirmed, never as a ⚑
+    row = rows(many(CONFLICT, frozenset({NUMBER})))[1]
+    assert row.startswith('≈ name variant vs Beta #18: Spelling variant: "Alpha" vs "Beta"')
+    assert "✗ number conflict, confirmed vs Beta #18: people hurt" in row
+    assert "⚑" not in row
+    both = rows(many(CONFLICT, frozenset({NUMBER, VARIANT})))[1]
+    assert both.index("✗ number conflict") < both.index("✗ name variant")  # severity within
+
+
+def test_each_mark_has_its_style() -> None:
+    styles = {
+        str(span.style)
+        for content in (many(UPDATED), many(CONFLICT, frozenset({NUMBER})))
+        for span in content.spans
+    }
+    assert {"bold $text-warning", "$text-error"} <= styles  # ↻ and ≈ warn; ✗ is not bold
+    assert "bold $text-error" not in styles  # no open ⚑ among them

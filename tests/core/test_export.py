@@ -81,7 +81,7 @@ def test_markdown_report_has_kinds_quotes_sources_and_comments() -> None:
         "# Flood notes\n\n3 annotations: 1 agreement, 1 contradiction, 1 note."
     )
     assert "## 1. Contradiction — #toll" in report
-    assert "**Engine candidate confirmed** (number): 12 vs 14 dead" in report
+    assert "**Engine candidate confirmed** (number conflict): 12 vs 14 dead" in report
     assert "> The mayor said 12 people died.\n>\n> — Reuters wire (Reuters), sentence 3" in report
     assert "> — AP (Associated Press), sentence 5" in report
     assert "Toll differs.  \nAsk the ministry." in report  # a hard break: the lines stay two
@@ -103,7 +103,7 @@ def test_markdown_says_a_confirmed_candidate_explanation_once() -> None:
     """``x`` on a candidate copies its explanation into the comment: the report says it once."""
     report = export_markdown(confirmed("12 vs 14 dead"))
     assert report.count("12 vs 14 dead") == 1
-    assert "**Engine candidate confirmed** (number): 12 vs 14 dead" in report
+    assert "**Engine candidate confirmed** (number conflict): 12 vs 14 dead" in report
 
 
 def test_markdown_keeps_what_the_reader_added_to_the_explanation() -> None:
@@ -128,7 +128,7 @@ def test_markdown_keeps_a_comment_whose_first_word_extends_the_explanation() -> 
 
 def test_markdown_keeps_a_comment_that_differs_from_the_explanation() -> None:
     report = export_markdown(confirmed("Both cite the mayor."))
-    assert "(number): 12 vs 14 dead" in report
+    assert "(number conflict): 12 vs 14 dead" in report
     assert report.endswith("\n\nBoth cite the mayor.\n")
 
 
@@ -308,3 +308,65 @@ def test_exports_without_articles_say_nothing_about_anchors(tmp_path: Path) -> N
     assert {r["anchor"] for r in rows} == {""}
     item = json.loads(export_jsonld(document))["first"]["items"][0]
     assert "reader:anchor" not in item["target"]
+
+
+def with_dismissed() -> NotesDocument:
+    """The sample notes plus a dismissed candidate between Reuters and an article no
+    annotation points into (known by the id and label the record gives)."""
+    from datetime import UTC, datetime
+
+    from tui.core.notes import CandidateQuote, dismissed_candidate
+
+    item = dismissed_candidate(
+        "quote",
+        CandidateQuote("r", "with Russia"),
+        CandidateQuote("wt", "with the Russians", "Washington Times"),
+        datetime(2026, 1, 2, tzinfo=UTC),
+        'Quote of Raj Shah worded differently: "with Russia" vs "with the Russians"',
+    )
+    return DOC.with_dismissed([item])
+
+
+def test_markdown_lists_dismissed_candidates_with_both_quotes_and_the_explanation() -> None:
+    report = export_markdown(with_dismissed())
+    assert "1 engine candidate dismissed (listed at the end)." in report
+    tail = report[report.index("## Dismissed engine candidates") :]
+    assert "- **quote**, dismissed 2026-01-02T00:00:00Z · c-" in tail
+    assert 'Quote of Raj Shah worded differently: "with Russia" vs "with the Russians"' in tail
+    assert "  - Reuters wire (Reuters): “with Russia”" in tail  # the label its notes give
+    assert "  - Washington Times: “with the Russians”" in tail  # else the record's label
+    assert report.index("## 3. Note") < report.index("## Dismissed")
+
+
+def test_csv_gives_each_side_of_a_dismissed_candidate_a_row() -> None:
+    rows = list(csv.DictReader(io.StringIO(export_csv(with_dismissed()))))
+    dismissed = [row for row in rows if row["kind"] == "dismissed"]
+    assert [(r["target"], r["article_id"], r["quote"]) for r in dismissed] == [
+        ("1", "r", "with Russia"),
+        ("2", "wt", "with the Russians"),
+    ]
+    first = dismissed[0]
+    assert first["annotation_id"].startswith("c-") and first["source"] == "Reuters wire"
+    assert (first["outlet"], first["path"]) == ("Reuters", "/news/r.txt")
+    assert dismissed[1]["source"] == "Washington Times"
+    assert first["discrepancy_kind"] == "quote"
+    assert first["discrepancy_explanation"].startswith("Quote of Raj Shah worded differently")
+    assert first["created"] == "2026-01-02T00:00:00Z"
+
+
+def test_jsonld_assesses_a_dismissed_candidate_and_describes_why() -> None:
+    collection = json.loads(export_jsonld(with_dismissed()))
+    items = collection["first"]["items"]
+    assert collection["total"] == len(items) == 4
+    dismissed = items[-1]
+    assert dismissed["id"].startswith("urn:x-reader:dismissed:c-")
+    assert dismissed["motivation"] == "assessing"
+    assessing, describing = dismissed["body"]
+    assert assessing["value"] == "dismissed"
+    assert describing["value"].startswith("quote: Quote of Raj Shah worded differently")
+    sources = [(t["source"]["id"], t["source"]["title"]) for t in dismissed["target"]]
+    assert sources == [("file:///news/r.txt", "Reuters wire (Reuters)"), ("wt", "Washington Times")]
+    assert [t["selector"]["exact"] for t in dismissed["target"]] == [
+        "with Russia",
+        "with the Russians",
+    ]

@@ -197,6 +197,38 @@ def test_dismissed_candidates_round_trip() -> None:
     assert again.is_dismissed(item.fingerprint)
 
 
+def test_a_dismissed_candidate_keeps_its_explanation_and_older_files_still_load() -> None:
+    item = dismissed_candidate(
+        "quote",
+        CandidateQuote("reuters", "with Russia", "Reuters"),
+        CandidateQuote("ap", "with the Russians"),
+        datetime(2026, 1, 1, tzinfo=UTC),
+        'Quote of Raj Shah worded differently: "with Russia" vs "with the Russians"',
+    )
+    text = dump_document(NotesDocument(dismissed=(item,)))
+    assert "  explanation: 'Quote of Raj Shah worded differently:" in text
+    assert text.index("explanation:") < text.index("dismissed: '2026")  # read in that order
+    assert parse_document(text).dismissed == (item,)
+    assert "    label: Reuters\n" in text and text.count("label:") == 1  # written when known
+    older = text.replace(text[text.index("  explanation:") : text.index("  dismissed: '")], "")
+    (loaded,) = parse_document(older).dismissed
+    assert loaded.explanation == "" and loaded.fingerprint == item.fingerprint
+
+
+def test_a_confirmed_candidate_records_its_fingerprint_and_older_files_still_load() -> None:
+    target = Target(
+        ArticleRef("a", "a.txt", "0" * 64), TextQuote("Twelve died."), TextPosition(0, 12)
+    )
+    info = DiscrepancyInfo("number", "12 vs 14 dead", "conflict", "c-0123456789abcdef")
+    annotation = Annotation("a-1", "contradiction", (target, target), discrepancy=info)
+    text = dump_document(NotesDocument(annotations=(annotation,)))
+    assert "    fingerprint: c-0123456789abcdef\n" in text
+    assert parse_document(text).annotations == (annotation,)
+    older = text.replace("    fingerprint: c-0123456789abcdef\n", "")
+    (loaded,) = parse_document(older).annotations
+    assert loaded.discrepancy == DiscrepancyInfo("number", "12 vs 14 dead", "conflict")
+
+
 def test_times_are_iso_utc() -> None:
     assert format_time(datetime(2026, 5, 6, 7, 8, 9, 999, tzinfo=UTC)) == "2026-05-06T07:08:09Z"
 
@@ -238,7 +270,10 @@ def annotations(draw: st.DrawFn, annotation_id: str) -> Annotation:
         created=draw(texts),
         updated=draw(texts),
         discrepancy=draw(
-            st.none() | st.builds(DiscrepancyInfo, kind=words, explanation=texts, status=texts)
+            st.none()
+            | st.builds(
+                DiscrepancyInfo, kind=words, explanation=texts, status=texts, fingerprint=texts
+            )
         ),
         conflict_of=draw(st.none() | st.text(min_size=1, max_size=10)),
     )

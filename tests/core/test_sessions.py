@@ -54,6 +54,7 @@ VIEW = ViewState(
     view_mode="diff",
     theme="reader-light",
     threshold=72.5,
+    hidden_kinds=("quote", "list"),
     extra={"notes_panel": True},
 )
 
@@ -157,6 +158,19 @@ def test_names_ending_in_notes_are_refused_they_would_share_a_notes_file(
 def test_unknown_session(tmp_path: Path) -> None:
     with pytest.raises(SessionError, match="no session named 'nope'"):
         sessions(tmp_path).load("nope")
+
+
+def test_a_session_from_before_hidden_kinds_loads_with_every_kind_shown(tmp_path: Path) -> None:
+    store = sessions(tmp_path)
+    session = store.new("old", articles(tmp_path))
+    store.save(type(session)(**{**session.__dict__, "view": VIEW}))
+    path = store.path_for("old")
+    text = path.read_text()
+    assert "  hidden_kinds:\n  - quote\n  - list\n" in text
+    path.write_text(text.replace("  hidden_kinds:\n  - quote\n  - list\n", ""))
+    loaded = store.load("old")
+    assert loaded.view.hidden_kinds == () and loaded.view.extra == {"notes_panel": True}
+    assert ViewState.from_data({"hidden_kinds": "quote"}).hidden_kinds == ()  # not a list
 
 
 def test_bad_view_values_fall_back_to_defaults() -> None:

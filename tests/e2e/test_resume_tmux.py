@@ -32,7 +32,7 @@ def test_annotate_quit_resume(terminal: Callable[..., Terminal], tmp_path: Path)
         lambda s: re.search(r"⚑ \w+ conflict( vs [^:]+)?:", s) is not None, "a candidate"
     )
     term.keys("x")
-    term.wait_for(lambda s: "confirmed candidate saved" in s, "the contradiction notice")
+    term.wait_for(lambda s: "candidate confirmed" in s, "the contradiction notice")
     term.keys("a")
     term.wait_for(lambda s: "agreement saved" in s, "the agreement notice")
     screen = term.screen()

@@ -19,7 +19,14 @@ from typing import Any, Literal
 from urllib.parse import quote as url_quote
 
 from tui.core.anchoring import AnchoredTarget, NoteAnchors
-from tui.core.notes import ANNOTATION_KINDS, Annotation, NotesDocument, Target
+from tui.core.notes import (
+    ANNOTATION_KINDS,
+    Annotation,
+    CandidateQuote,
+    DismissedCandidate,
+    NotesDocument,
+    Target,
+)
 from tui.core.text import counted
 
 ExportFormat = Literal["markdown", "csv", "jsonld"]
@@ -27,6 +34,7 @@ EXPORT_FORMATS: tuple[ExportFormat, ...] = ("markdown", "csv", "jsonld")
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 ANNOTATION_IRI_PREFIX = "urn:x-reader:annotation:"
+DISMISSED_IRI_PREFIX = "urn:x-reader:dismissed:"
 
 _KIND_TITLES = {
     "agreement": "Agreement",
@@ -81,6 +89,24 @@ def _source_name(target: Target) -> str:
     return label or outlet or target.article.id
 
 
+def _articles_noted(document: NotesDocument) -> dict[str, Target]:
+    """A target of each article the annotations point into, by article id: what an export
+    knows of the articles a dismissed candidate quotes (it records their ids only)."""
+    known: dict[str, Target] = {}
+    for annotation in document.annotations:
+        for target in annotation.targets:
+            known.setdefault(target.article.id, target)
+    return known
+
+
+def _dismissed_source(quote: CandidateQuote, known: dict[str, Target]) -> tuple[str, str]:
+    """Source name and path of one side of a dismissed candidate, as far as known."""
+    target = known.get(quote.article)
+    if target is None:
+        return quote.label or quote.article, ""
+    return _source_name(target), target.article.path
+
+
 # -- Markdown ---------------------------------------------------------------------------------
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -112,7 +138,7 @@ def export_markdown(
     )
     if document.dismissed:
         n = len(document.dismissed)
-        lines.append(f"{counted(n, 'engine candidate')} dismissed.")
+        lines.append(f"{counted(n, 'engine candidate')} dismissed (listed at the end).")
     if anchors is not None:
         orphans = len(anchors.orphans())
         reworded = sum(1 for t in anchors.targets if t.anchor.status == "fuzzy")
@@ -125,7 +151,25 @@ def export_markdown(
             lines.append(f"≈ {counted(reworded, 'passage')} reworded in the article since noted.")
     for number, annotation in enumerate(annotations, start=1):
         lines += ["", *_md_annotation(number, annotation, anchors)]
+    if document.dismissed:
+        lines += ["", *_md_dismissed(document)]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _md_dismissed(document: NotesDocument) -> list[str]:
+    """The engine candidates set aside, each with both quotes, their sources and the
+    engine's explanation, so a reviewer can check what was dismissed."""
+    known = _articles_noted(document)
+    lines = ["## Dismissed engine candidates"]
+    for item in sorted(document.dismissed, key=lambda d: (d.dismissed, d.fingerprint)):
+        when = f", dismissed {item.dismissed}" if item.dismissed else ""
+        lines += ["", f"- **{_md_escape(item.kind or 'candidate')}**{when} · {item.fingerprint}"]
+        if item.explanation:
+            lines.append(f"  {_md_escape(item.explanation)}")
+        for quote in (item.a, item.b):
+            source = _md_escape(_dismissed_source(quote, known)[0])
+            lines.append(f"  - {source}: “{_md_escape(quote.exact)}”")
+    return lines
 
 
 def _md_annotation(
@@ -143,7 +187,8 @@ def _md_annotation(
         lines.append(f"*Kept from a conflicting edit of {annotation.conflict_of}.*")
     if annotation.discrepancy is not None:
         info = annotation.discrepancy
-        text = f"**Engine candidate confirmed** ({_md_escape(info.kind)})"
+        what = f"{info.kind} {info.status}" if info.status else info.kind
+        text = f"**Engine candidate confirmed** ({_md_escape(what)})"
         if info.explanation:
             text += f": {_md_escape(info.explanation)}"
         lines += ["", text]
@@ -225,7 +270,8 @@ CSV_COLUMNS = (
 
 
 def export_csv(document: NotesDocument, anchors: NoteAnchors | None = None) -> str:
-    """One row per target (an agreement of three passages gives three rows, same id).
+    """One row per target (an agreement of three passages gives three rows, same id), then
+    two rows per dismissed engine candidate (kind ``dismissed``, one per side).
 
     ``anchor`` (see :data:`ANCHOR_WORDS`) and ``sentence_now`` are empty unless ``anchors``
     says where each passage is now.
@@ -263,7 +309,42 @@ def export_csv(document: NotesDocument, anchors: NoteAnchors | None = None) -> s
                     "" if sentence_now is None else sentence_now + 1,
                 ]
             )
+    known = _articles_noted(document)
+    for item in document.dismissed:
+        writer.writerows(_csv_dismissed(item, known))
     return buffer.getvalue()
+
+
+def _csv_dismissed(item: DismissedCandidate, known: dict[str, Target]) -> list[list[object]]:
+    """Two rows of kind ``dismissed`` (one per side; the fingerprint as the id): the quote,
+    its article, the candidate's kind and explanation, and when it was dismissed."""
+    rows: list[list[object]] = []
+    for index, quote in enumerate((item.a, item.b), start=1):
+        article = known[quote.article].article if quote.article in known else None
+        rows.append(
+            [
+                item.fingerprint,
+                "dismissed",
+                index,
+                article.label if article else quote.label,
+                article.source if article else "",
+                quote.article,
+                article.path if article else "",
+                "",
+                "",
+                "",
+                quote.exact,
+                "",
+                "",
+                item.kind,
+                item.explanation,
+                item.dismissed,
+                "",
+                "",
+                "",
+            ]
+        )
+    return rows
 
 
 # -- W3C Web Annotation JSON-LD ---------------------------------------------------------------
@@ -367,12 +448,54 @@ def _jsonld_target(target: Target, placed: AnchoredTarget | None = None) -> dict
     return resource
 
 
+def _jsonld_dismissed(item: DismissedCandidate, known: dict[str, Target]) -> dict[str, Any]:
+    """A dismissed engine candidate as an ``assessing`` annotation: its value ``dismissed``,
+    the engine's explanation as the ``describing`` body, each quote a target."""
+    bodies: list[dict[str, Any]] = [
+        {"type": "TextualBody", "purpose": "assessing", "value": "dismissed"},
+    ]
+    if item.explanation or item.kind:
+        value = f"{item.kind}: {item.explanation}" if item.explanation else item.kind
+        bodies.append(
+            {"type": "TextualBody", "purpose": "describing", "value": value, "format": "text/plain"}
+        )
+    targets = []
+    for quote in (item.a, item.b):
+        source, path = _dismissed_source(quote, known)
+        targets.append(
+            {
+                "type": "SpecificResource",
+                "source": {
+                    "id": source_iri(path) if path else quote.article,
+                    "type": "Text",
+                    "format": "text/plain",
+                    "title": source,
+                },
+                "selector": {"type": "TextQuoteSelector", "exact": quote.exact},
+            }
+        )
+    data: dict[str, Any] = {
+        "@context": ANNO_CONTEXT,
+        "id": DISMISSED_IRI_PREFIX + item.fingerprint,
+        "type": "Annotation",
+        "motivation": "assessing",
+    }
+    if item.dismissed:
+        data["created"] = item.dismissed
+    data["body"] = bodies
+    data["target"] = targets
+    return data
+
+
 def export_jsonld(document: NotesDocument, anchors: NoteAnchors | None = None) -> str:
-    """A W3C Web Annotation collection, one page holding every annotation.
+    """A W3C Web Annotation collection, one page holding every annotation, then every
+    dismissed engine candidate (``assessing``, value ``dismissed``).
 
     With ``anchors``, each target says whether its passage is still there (``reader:anchor``).
     """
     items = [_jsonld_annotation(a, anchors) for a in document.annotations]
+    known = _articles_noted(document)
+    items += [_jsonld_dismissed(item, known) for item in document.dismissed]
     collection = {
         "@context": ANNO_CONTEXT,
         "type": "AnnotationCollection",

@@ -127,11 +127,15 @@ class Target:
 
 @dataclass(frozen=True)
 class DiscrepancyInfo:
-    """The engine's candidate a contradiction confirmed (kind number/name/list/quote)."""
+    """The engine's candidate a contradiction confirmed (kind number, quote, attribution,
+    timing, list or name)."""
 
     kind: str
     explanation: str = ""
     status: str = ""
+    fingerprint: str = ""
+    """The candidate's :func:`candidate_fingerprint`, so it is known as confirmed when the
+    articles are opened again; empty in files written before it was recorded."""
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -160,6 +164,8 @@ class CandidateQuote:
 
     article: str
     exact: str
+    label: str = ""
+    """The article's pane label when dismissed (for exports; empty in older files)."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +177,9 @@ class DismissedCandidate:
     a: CandidateQuote
     b: CandidateQuote
     dismissed: str = ""
+    explanation: str = ""
+    """The engine's explanation when it was dismissed (empty in older files), so a reviewer
+    of an export sees what was set aside."""
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -227,10 +236,11 @@ def dismissed_candidate(
     a: CandidateQuote,
     b: CandidateQuote,
     when: datetime,
+    explanation: str = "",
 ) -> DismissedCandidate:
     """Record of a dismissed candidate, fingerprinted (see :func:`candidate_fingerprint`)."""
     fingerprint = candidate_fingerprint(kind, a.article, a.exact, b.article, b.exact)
-    return DismissedCandidate(fingerprint, kind, a, b, format_time(when))
+    return DismissedCandidate(fingerprint, kind, a, b, format_time(when), explanation)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -284,6 +294,8 @@ def _annotation_to_data(annotation: Annotation) -> dict[str, Any]:
         if info.status:
             disc["status"] = info.status
         disc["explanation"] = info.explanation
+        if info.fingerprint:
+            disc["fingerprint"] = info.fingerprint
         data["discrepancy"] = _with_extra(disc, info.extra)
     if annotation.conflict_of is not None:
         data["conflict_of"] = annotation.conflict_of
@@ -291,14 +303,23 @@ def _annotation_to_data(annotation: Annotation) -> dict[str, Any]:
     return _with_extra(data, annotation.extra)
 
 
+def _side_to_data(side: CandidateQuote) -> dict[str, Any]:
+    data = {"article": side.article, "exact": side.exact}
+    if side.label:
+        data["label"] = side.label
+    return data
+
+
 def _dismissed_to_data(item: DismissedCandidate) -> dict[str, Any]:
     data: dict[str, Any] = {
         "fingerprint": item.fingerprint,
         "kind": item.kind,
-        "a": {"article": item.a.article, "exact": item.a.exact},
-        "b": {"article": item.b.article, "exact": item.b.exact},
-        "dismissed": item.dismissed,
+        "a": _side_to_data(item.a),
+        "b": _side_to_data(item.b),
     }
+    if item.explanation:
+        data["explanation"] = item.explanation
+    data["dismissed"] = item.dismissed
     return _with_extra(data, item.extra)
 
 
@@ -462,7 +483,8 @@ def _annotation_from_data(value: Any, path: SchemaPath) -> Annotation:
             kind=_text(disc, "kind", disc_path, required=True),
             explanation=_text(disc, "explanation", disc_path),
             status=_text(disc, "status", disc_path),
-            extra=_extra(disc, ("kind", "explanation", "status")),
+            fingerprint=_text(disc, "fingerprint", disc_path),
+            extra=_extra(disc, ("kind", "explanation", "status", "fingerprint")),
         )
     conflict_of = _text(data, "conflict_of", path) or None
     return Annotation(
@@ -489,6 +511,7 @@ def _dismissed_from_data(value: Any, path: SchemaPath) -> DismissedCandidate:
             CandidateQuote(
                 _text(quote, "article", side_path, required=True),
                 _text(quote, "exact", side_path),
+                _text(quote, "label", side_path),
             )
         )
     return DismissedCandidate(
@@ -497,7 +520,8 @@ def _dismissed_from_data(value: Any, path: SchemaPath) -> DismissedCandidate:
         a=sides[0],
         b=sides[1],
         dismissed=_text(data, "dismissed", path),
-        extra=_extra(data, ("fingerprint", "kind", "a", "b", "dismissed")),
+        explanation=_text(data, "explanation", path),
+        extra=_extra(data, ("fingerprint", "kind", "a", "b", "explanation", "dismissed")),
     )
 
 

@@ -256,9 +256,12 @@ class NotesStore:
         )
         return current
 
-    def dismiss(self, kind: str, a: CandidateQuote, b: CandidateQuote) -> DismissedCandidate:
-        """Remember that the reader dismissed an engine candidate; saved at once."""
-        item = dismissed_candidate(kind, a, b, self.clock())
+    def dismiss(
+        self, kind: str, a: CandidateQuote, b: CandidateQuote, explanation: str = ""
+    ) -> DismissedCandidate:
+        """Remember that the reader dismissed an engine candidate (with the engine's
+        ``explanation``, for exports); saved at once."""
+        item = dismissed_candidate(kind, a, b, self.clock(), explanation)
         if self.document.is_dismissed(item.fingerprint):
             return next(d for d in self.document.dismissed if d.fingerprint == item.fingerprint)
 

@@ -74,6 +74,8 @@ class ViewState:
     view_mode: str = ""
     theme: str = ""
     threshold: float | None = None
+    hidden_kinds: tuple[str, ...] = ()
+    """Kinds of contradiction candidate hidden for the session (``quote``, ``list``...)."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Other view settings, kept as given (UI-owned keys this module does not know)."""
 
@@ -88,6 +90,7 @@ class ViewState:
             "view_mode": self.view_mode,
             "theme": self.theme,
             "threshold": self.threshold,
+            "hidden_kinds": list(self.hidden_kinds),
         }
         data.update({k: v for k, v in self.extra.items() if k not in data})
         return data
@@ -106,7 +109,7 @@ class ViewState:
         cursors = data.get("cursors")
         threshold = data.get("threshold")
         known = {"pane_order", "hidden", "focused", "cursors", "sync", "view_mode", "theme"}
-        known.add("threshold")
+        known |= {"threshold", "hidden_kinds"}
         return cls(
             pane_order=strings("pane_order"),
             hidden=strings("hidden"),
@@ -124,6 +127,7 @@ class ViewState:
             and not isinstance(threshold, bool)
             and 0.0 <= threshold <= 100.0
             else None,
+            hidden_kinds=strings("hidden_kinds"),
             extra={k: v for k, v in data.items() if k not in known},
         )
 

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from textual.notifications import SeverityLevel
 
 from tui.annotations import KIND_GLYPHS, Annotations
+from tui.candidate_marks import CONFIRMED_GLYPH, ordered
 from tui.core.align import Alignment, SentenceRef
 from tui.core.candidates import Discrepancy
 from tui.core.notes import Annotation, AnnotationKind, DiscrepancyInfo, Target
 from tui.core.storage import StorageError
-from tui.core.text import counted
+from tui.core.text import counted, excerpt
 from tui.notices import NoticeBoard, OpenScreen
 from tui.screens.note_editor import NoteDraft, NoteEditor
 from tui.screens.notes_panel import NotesPanel
@@ -37,11 +38,18 @@ class Chosen:
     linked: tuple[SentenceRef, ...] = ()
     """The focused sentence and its counterparts in the other articles, furniture left out."""
     candidates: tuple[Discrepancy, ...] = ()
-    """The contradiction candidates of the focused sentence."""
+    """The contradiction candidates of the focused sentence, in the order they are listed
+    (open before confirmed, most severe first: ``candidate_marks.ordered``)."""
+    confirmed: frozenset[Discrepancy] = frozenset()
+    """Those of them the reader already confirmed."""
 
     @classmethod
     def of(
-        cls, alignment: Alignment, focused: SentenceRef, selection: Collection[SentenceRef]
+        cls,
+        alignment: Alignment,
+        focused: SentenceRef,
+        selection: Collection[SentenceRef],
+        confirmed: Collection[Discrepancy] = frozenset(),
     ) -> Chosen:
         """The selection if there is one, else the ``focused`` sentence."""
         if selection:
@@ -51,7 +59,9 @@ class Chosen:
             for ref in aligned_refs(alignment, focused)
             if not alignment.articles[ref.doc].sentences[ref.sentence].furniture
         )
-        return cls((focused,), False, linked, tuple(alignment.discrepancies_of(focused)))
+        candidates = ordered(alignment.discrepancies_of(focused), confirmed)
+        mine = frozenset(d for d in candidates if d in confirmed)
+        return cls((focused,), False, linked, tuple(candidates), mine)
 
 
 class Annotating:
@@ -125,20 +135,9 @@ class Annotating:
         notes = self.writable()
         if notes is None:
             return False
-        refs = list(chosen.refs)
-        discrepancy: DiscrepancyInfo | None = None
-        comment = ""
-        if not chosen.from_selection:
-            if kind == "contradiction" and chosen.candidates:
-                disc = first_candidate(chosen.candidates)
-                refs = [
-                    SentenceRef(disc.a.doc, disc.a.sentence),
-                    SentenceRef(disc.b.doc, disc.b.sentence),
-                ]
-                comment = disc.explanation
-                discrepancy = DiscrepancyInfo(disc.kind, disc.explanation, disc.status)
-            else:
-                refs = list(chosen.linked)
+        if not chosen.from_selection and kind == "contradiction" and chosen.candidates:
+            return self.confirm(chosen.candidates[0], chosen.confirmed)
+        refs = list(chosen.refs) if chosen.from_selection else list(chosen.linked)
         if len(set(refs)) < 2:
             self.notice(
                 f"Nothing to link: this sentence has no counterpart. Select sentences with space, "
@@ -152,25 +151,46 @@ class Annotating:
         if already_marked(notes.store.annotations, kind, targets):
             self.notice(f"Already marked as {kind}: {labels} (e edits it, d deletes it)", timeout=3)
             return False
-        what = "confirmed candidate" if discrepancy else kind
         return self._save(
-            lambda: notes.store.add(kind, targets, comment, discrepancy=discrepancy),
-            f"{KIND_GLYPHS[kind]} {what} saved: {places(targets, notes.articles)}",
+            lambda: notes.store.add(kind, targets),
+            f"{KIND_GLYPHS[kind]} {kind} saved: {places(targets, notes.articles)}",
         )
 
-    def dismiss_candidate(self, candidates: Sequence[Discrepancy]) -> None:
-        """Dismiss the first of the focused sentence's candidates (remembered in the notes)."""
+    def confirm(self, disc: Discrepancy, confirmed: Collection[Discrepancy] = ()) -> bool:
+        """Confirm an engine candidate as a contradiction: its two sentences linked, its
+        explanation the comment, its kind, status and fingerprint recorded; True once saved."""
         notes = self.writable()
         if notes is None:
+            return False
+        if disc in confirmed:
+            self.notice("Already confirmed: e edits it, d deletes it.", timeout=3)
+            return False
+        refs = [SentenceRef(disc.a.doc, disc.a.sentence), SentenceRef(disc.b.doc, disc.b.sentence)]
+        targets = notes.targets(refs)
+        info = DiscrepancyInfo(disc.kind, disc.explanation, disc.status, notes.fingerprint(disc))
+        return self._save(
+            lambda: notes.store.add("contradiction", targets, disc.explanation, discrepancy=info),
+            f"{CONFIRMED_GLYPH} {disc.kind} candidate confirmed: {places(targets, notes.articles)}",
+        )
+
+    def dismiss_candidate(self, chosen: Chosen) -> None:
+        """Dismiss the first open candidate of the focused sentence (remembered in the notes)."""
+        if not chosen.candidates:
+            if self.writable() is not None:
+                self.notice("No contradiction candidate on this sentence.", timeout=3)
             return
-        if not candidates:
-            self.notice("No contradiction candidate on this sentence.", timeout=3)
-            return
-        disc = first_candidate(candidates)
+        self.dismiss(first_open(chosen.candidates, chosen.confirmed))
+
+    def dismiss(self, disc: Discrepancy) -> bool:
+        """Dismiss one candidate: not shown again, its explanation kept for exports."""
+        notes = self.writable()
+        if notes is None:
+            return False
         a, b = notes.quotes(disc)
-        self._save(
-            lambda: notes.store.dismiss(disc.kind, a, b),
-            f"Candidate dismissed (“{disc.a.text}” vs “{disc.b.text}”); u brings it back",
+        return self._save(
+            lambda: notes.store.dismiss(disc.kind, a, b, disc.explanation),
+            f"{disc.kind.capitalize()} candidate dismissed ({excerpt(disc.explanation, 70)}); "
+            "u brings it back",
         )
 
     def selected(self, count: int) -> None:
@@ -305,9 +325,12 @@ class Annotating:
         self._open(NotesPanel(notes, None, title), chosen)
 
 
-def first_candidate(candidates: Sequence[Discrepancy]) -> Discrepancy:
-    """The candidate x confirms and X dismisses: a conflict before a compatible difference."""
-    return min(candidates, key=lambda d: d.status != "conflict")
+def first_open(
+    candidates: Sequence[Discrepancy], confirmed: Collection[Discrepancy]
+) -> Discrepancy:
+    """The candidate X dismisses: the first not yet confirmed (a confirmed one is deleted
+    with d), else the first."""
+    return next((d for d in candidates if d not in confirmed), candidates[0])
 
 
 def already_marked(

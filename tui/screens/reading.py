@@ -22,8 +22,11 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from tui.annotations import Annotations
+from tui.candidate_marks import walk, without_kinds
 from tui.core.align import Alignment, SentenceRef
+from tui.core.candidates import Discrepancy
 from tui.core.notes import AnnotationKind
+from tui.core.text import counted
 from tui.keys import ANNOTATION_BINDINGS, ANNOTATION_HELP_GROUPS, READING_BINDINGS
 from tui.messages import PaneWheelScrolled, SentenceClicked
 from tui.notices import NoticeBoard
@@ -77,6 +80,8 @@ class ReadingScreen(Screen[None]):
     """Sentences carrying a user annotation."""
     selection: reactive[frozenset[SentenceRef]] = reactive(frozenset(), init=False)
     """Sentences selected across panes for a joint annotation."""
+    hidden_kinds: reactive[frozenset[str]] = reactive(frozenset(), init=False)
+    """Kinds of candidate the reader hid for the session (palette): not marked, not visited."""
 
     def __init__(self, alignment: Alignment, notes: Annotations | None = None) -> None:
         super().__init__()
@@ -86,7 +91,9 @@ class ReadingScreen(Screen[None]):
         self.aligned = alignment
         """The alignment as computed."""
         self.alignment = alignment if notes is None else notes.without_dismissed(alignment)
-        """The alignment shown: the reader's dismissed candidates left out."""
+        """The alignment shown: the reader's dismissed candidates and hidden kinds left out."""
+        self.confirmed: frozenset[Discrepancy] = frozenset()
+        """The candidates shown that the reader confirmed (marked ✗, not ⚑)."""
         self.articles = alignment.articles
         self.panes = PaneRow.of(self.alignment, id="panes")
         self.find = Search()
@@ -217,6 +224,7 @@ class ReadingScreen(Screen[None]):
                 sync=self.sync,
                 search=SearchPlace(find.index, len(find.hits), find.query) if find.hits else None,
                 underlined=plan.underlined,
+                confirmed=self.confirmed,
                 width=self.status_line.content_region.width,
             )
         )
@@ -287,15 +295,40 @@ class ReadingScreen(Screen[None]):
             self.first_visible = start
 
     def action_jump(self, what: str, direction: int) -> None:
+        if what == "contradiction":
+            self._walk_candidates(direction)
+            return
         doc = self.focused_doc
-        found = self.pane(doc).next_flagged(self.cursors[doc], direction, what == "unique")
+        found = self.pane(doc).next_unique(self.cursors[doc], direction)
         if found is not None:
             self.move_cursor(doc, found)
             return
         where = "below" if direction > 0 else "above"
-        noun = "contradiction candidate" if what == "contradiction" else "unique sentence"
         label = self.articles[doc].label
-        self.notice_board.show("move", f"No {noun} {where} in {label}.", timeout=3)
+        self.notice_board.show("move", f"No unique sentence {where} in {label}.", timeout=3)
+
+    def _walk_candidates(self, direction: int) -> None:
+        """``]`` / ``[``: the next ⚑ or ↻ in reading order, on into the other shown panes and
+        round again (``candidate_marks.walk``)."""
+        shown = self.shown_docs
+        stops = {doc: self.pane(doc).walk_stops() for doc in shown}
+        step = walk(shown, stops, self.focused_ref, direction)
+        if step is None:
+            hidden = (
+                f" ({counted(len(self.hidden_kinds), 'kind')} hidden)" if self.hidden_kinds else ""
+            )
+            said = f"No contradiction candidate (⚑ or ↻) in the shown articles{hidden}."
+            self.notice_board.show("move", said, timeout=3)
+            return
+        if step.ref == self.focused_ref:
+            self.notice_board.show("move", "This is the only candidate to check.", timeout=3)
+            return
+        if step.wrapped:
+            where = "first" if direction > 0 else "last"
+            label = self.articles[step.ref.doc].label
+            said = f"Wrapped around: back to the {where} candidate, in {label}."
+            self.notice_board.show("move", said, timeout=3)
+        self.move_cursor(step.ref.doc, step.ref.sentence)
 
     @on(SentenceClicked)
     def _clicked(self, message: SentenceClicked) -> None:
@@ -334,15 +367,26 @@ class ReadingScreen(Screen[None]):
 
     def action_candidates(self) -> None:
         """Open the candidates of the focused sentence in full (the status line cuts them)."""
-        from tui.screens.candidates import CandidatesScreen
+        from tui.screens.candidates import CandidateChoice, CandidatesScreen
 
         ref = self.focused_ref
-        if candidates := self.alignment.discrepancies_of(ref):
-            title = f"{self.articles[ref.doc].label} #{ref.sentence + 1}"
-            self.app.push_screen(CandidatesScreen(candidates, self.articles, title))
-        else:
+        chosen = self._chosen(alone=True)
+        if not chosen.candidates:
             said = "No contradiction candidate on this sentence."
             self.notice_board.show("move", said, timeout=3)
+            return
+        title = f"{self.articles[ref.doc].label} #{ref.sentence + 1}"
+
+        def act(choice: CandidateChoice | None) -> None:
+            if choice is None:
+                return
+            if choice.action == "confirm":
+                self.annotating.confirm(choice.candidate, chosen.confirmed)
+            else:
+                self.annotating.dismiss(choice.candidate)
+
+        screen = CandidatesScreen(chosen.candidates, self.articles, title, chosen.confirmed)
+        self.app.push_screen(screen, act)
 
     def action_choose_panes(self) -> None:
         from tui.screens.pane_chooser import PaneChooser
@@ -362,7 +406,9 @@ class ReadingScreen(Screen[None]):
     def _open_table(self) -> None:
         """Show the table for the current columns (rebuilt when they or the alignment changed)."""
         view = self.query_one(TableView)
-        if not view.show(self.alignment, self.shown_docs, self.visible_docs, self.focused_ref):
+        if not view.show(
+            self.alignment, self.shown_docs, self.visible_docs, self.focused_ref, self.confirmed
+        ):
             self.call_after_refresh(self._open_table)
 
     def _refresh_table(self) -> None:
@@ -444,19 +490,42 @@ class ReadingScreen(Screen[None]):
         self.show_notes()
 
     def show_notes(self) -> None:
-        """Place the annotations again, mark them (✎), leave the dismissed candidates out."""
+        """Place the annotations again, mark them (✎), leave the dismissed candidates out and
+        mark the confirmed ones."""
         notes = self.annotating.notes
         if notes is None:
             return
         notes.reanchor()
         self.annotated = notes.annotated_refs()
-        shown = notes.without_dismissed(self.aligned)
-        if shown.discrepancies == self.alignment.discrepancies:
+        self._show_candidates()
+
+    def watch_hidden_kinds(self) -> None:
+        self._show_candidates()
+
+    def _show_candidates(self) -> None:
+        """Repaint the candidate marks when what is shown of them changed: dismissed
+        candidates and hidden kinds left out, confirmed ones marked apart."""
+        notes = self.annotating.notes
+        shown = self.aligned if notes is None else notes.without_dismissed(self.aligned)
+        shown = without_kinds(shown, self.hidden_kinds)
+        confirmed = frozenset() if notes is None else notes.confirmed(shown)
+        if shown.discrepancies == self.alignment.discrepancies and confirmed == self.confirmed:
             return
-        self.alignment = shown  # same pairs, other candidates: repaint the ⚑ marks
+        self.alignment = shown  # same pairs, other candidates: repaint the marks
+        self.confirmed = confirmed
         for doc in range(len(self.articles)):
-            self.pane(doc).set_alignment(shown)  # every pane, mounted yet or not
-        self._go_to(self.focused_ref)  # repaints the status line
+            self.pane(doc).set_alignment(shown, confirmed)  # every pane, mounted yet or not
+        self._refresh_table()
+        if self.is_mounted:
+            self._go_to(self.focused_ref)  # repaints the status line
+
+    def set_kind_shown(self, kind: str, shown: bool) -> None:
+        """Show or hide the candidates of ``kind`` for the session (palette)."""
+        hidden = self.hidden_kinds - {kind} if shown else self.hidden_kinds | {kind}
+        if hidden != self.hidden_kinds:
+            self.hidden_kinds = frozenset(hidden)
+            said = "shown again" if shown else "hidden: not marked, not visited by ] and ["
+            self.notice_board.show("candidates", f"{kind.capitalize()} candidates {said}.")
 
     def toggle_selected(self, refs: Iterable[SentenceRef]) -> None:
         """Add ``refs`` to the selection, or remove them if all are already selected."""
@@ -464,24 +533,30 @@ class ReadingScreen(Screen[None]):
         selected = self.selection - refs if refs <= self.selection else self.selection | refs
         self.selection = selected
 
+    def _chosen(self, alone: bool = False) -> Chosen:
+        """What an annotation key acts on: the selection, else (or when ``alone``) the
+        focused sentence."""
+        selection = frozenset() if alone else self.selection
+        return Chosen.of(self.alignment, self.focused_ref, selection, self.confirmed)
+
     def _unselect(self, chosen: Chosen) -> None:
         if chosen.from_selection:
             self.selection = frozenset()
 
     def action_annotate(self, kind: AnnotationKind) -> None:
-        chosen = Chosen.of(self.alignment, self.focused_ref, self.selection)
+        chosen = self._chosen()
         if self.annotating.annotate(kind, chosen):
             self._unselect(chosen)
 
     def action_dismiss_candidate(self) -> None:
-        self.annotating.dismiss_candidate(self.alignment.discrepancies_of(self.focused_ref))
+        self.annotating.dismiss_candidate(self._chosen(alone=True))
 
     def action_select(self) -> None:
         self.toggle_selected([self.focused_ref])
         self.annotating.selected(len(self.selection))
 
     def action_note(self) -> None:
-        chosen = Chosen.of(self.alignment, self.focused_ref, self.selection)
+        chosen = self._chosen()
         self.annotating.note(chosen, lambda: self._unselect(chosen))
 
     def action_edit_note(self) -> None:

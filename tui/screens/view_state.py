@@ -11,7 +11,8 @@ from tui.screens.reading import ReadingScreen
 
 
 def view_of(screen: ReadingScreen, theme: str, threshold: float) -> ViewState:
-    """Capture what the reader sees: panes, focus, cursors, sync, view mode, theme, threshold."""
+    """Capture what the reader sees: panes, focus, cursors, sync, view mode, theme, threshold,
+    the kinds of candidate hidden."""
     ids = [article.id for article in screen.articles]
     return ViewState(
         pane_order=tuple(ids),
@@ -22,6 +23,7 @@ def view_of(screen: ReadingScreen, theme: str, threshold: float) -> ViewState:
         view_mode=screen.view_mode,
         theme=theme,
         threshold=threshold,
+        hidden_kinds=tuple(sorted(screen.hidden_kinds)),
         extra={
             "hide_furniture": screen.hide_furniture,
             "first_visible": screen.first_visible,
@@ -40,6 +42,7 @@ def apply_view(screen: ReadingScreen, view: ViewState) -> None:
     if view.extra.get("hide_furniture") is True:
         screen.hide_furniture = True
     screen.sync = view.sync
+    screen.hidden_kinds = frozenset(view.hidden_kinds)
     cursors = list(screen.cursors)
     for article_id, cursor in view.cursors.items():
         doc = doc_of.get(article_id)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -27,9 +27,24 @@ from textual.message import Message
 from textual.theme import Theme
 from textual.widgets import DataTable
 
+from tui.candidate_marks import (
+    COMPATIBLE_FLAG,
+    CONFIRMED_FLAG,
+    CONFLICT_FLAG,
+    NO_FLAG,
+    UPDATED_FLAG,
+    sentence_flag,
+)
 from tui.core.align import Alignment, Group, SentenceRef
+from tui.core.candidates import Discrepancy
 from tui.core.text import excerpt
-from tui.widgets.pane_styles import COMPATIBLE_GLYPH, CONTRADICTION_GLYPH, UNIQUE_GLYPH
+from tui.widgets.pane_styles import (
+    COMPATIBLE_GLYPH,
+    CONFIRMED_GLYPH,
+    CONTRADICTION_GLYPH,
+    UNIQUE_GLYPH,
+    UPDATED_GLYPH,
+)
 
 GAP = "—"
 """Shown where a source does not report the row's fact."""
@@ -69,19 +84,33 @@ class TableRow:
     key: str
     members: tuple[SentenceRef, ...]
     group: Group | None
-    contradiction: bool
-    """A conflict candidate between two of the tabulated articles (⚑, as in the panes)."""
-    compatible: bool = False
-    """Only refinements or variants between tabulated articles (≈, as in the panes)."""
+    flag: int = NO_FLAG
+    """The mark of the row's candidates between two tabulated articles, as in the panes
+    (``candidate_marks``: ⚑ open conflict, ↻ updated, ✗ confirmed, ≈ compatible)."""
+
+    @property
+    def contradiction(self) -> bool:
+        """An open conflict candidate between two tabulated articles (⚑)."""
+        return self.flag == CONFLICT_FLAG
+
+    @property
+    def compatible(self) -> bool:
+        """Only refinements or variants between tabulated articles (≈)."""
+        return self.flag == COMPATIBLE_FLAG
 
 
-def table_rows(alignment: Alignment, docs: Sequence[int] | None = None) -> list[TableRow]:
+def table_rows(
+    alignment: Alignment,
+    docs: Sequence[int] | None = None,
+    confirmed: Collection[Discrepancy] = frozenset(),
+) -> list[TableRow]:
     """Groups and unique body sentences in reading order (pure: no widget needed).
 
     Args:
         alignment: what to tabulate.
         docs: keep only the rows with a sentence in these articles (default: all); a row
             of other sources only would be a line of gaps in a table showing ``docs``.
+        confirmed: the candidates the reader confirmed (marked ✗, not ⚑).
     """
     wanted = set(range(len(alignment.articles)) if docs is None else docs)
     rows: list[tuple[float, TableRow]] = []
@@ -90,28 +119,29 @@ def table_rows(alignment: Alignment, docs: Sequence[int] | None = None) -> list[
     def position(ref: SentenceRef) -> float:
         return ref.sentence / lengths[ref.doc]
 
-    def flags(members: Sequence[SentenceRef]) -> tuple[bool, bool]:
-        """(conflict, compatible only) among candidates whose two sides are tabulated: with
-        173 articles, a candidate against an article without a column is not this row's."""
-        statuses = {
-            d.status
-            for ref in members
-            for d in alignment.discrepancies_of(ref)
-            if d.a.doc in wanted and d.b.doc in wanted
-        }
-        conflict = "conflict" in statuses
-        return conflict, bool(statuses) and not conflict
+    def flags(members: Sequence[SentenceRef]) -> int:
+        """The mark of the candidates whose two sides are tabulated: with 173 articles, a
+        candidate against an article without a column is not this row's."""
+        return sentence_flag(
+            (
+                d
+                for ref in members
+                for d in alignment.discrepancies_of(ref)
+                if d.a.doc in wanted and d.b.doc in wanted
+            ),
+            confirmed,
+        )
 
     for group in alignment.groups:
         if not any(ref.doc in wanted for ref in group.members):
             continue
         key = min((position(r), r) for r in group.members)
-        rows.append((key[0], TableRow(f"g{group.id}", group.members, group, *flags(group.members))))
+        rows.append((key[0], TableRow(f"g{group.id}", group.members, group, flags(group.members))))
     for doc in sorted(wanted):
         for sentence in alignment.articles[doc].body_sentences:
             ref = SentenceRef(doc, sentence.index)
             if alignment.group_of(ref) is None:
-                row = TableRow(f"u{doc}:{sentence.index}", (ref,), None, *flags((ref,)))
+                row = TableRow(f"u{doc}:{sentence.index}", (ref,), None, flags((ref,)))
                 rows.append((position(ref), row))
     rows.sort(key=lambda item: (item[0], item[1].members[0]))
     return [row for _, row in rows]
@@ -213,6 +243,7 @@ class AlignmentTable(DataTable[Text]):
         alignment: Alignment | None = None,
         *,
         order: Sequence[int] | None = None,
+        confirmed: Collection[Discrepancy] = frozenset(),
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -220,6 +251,8 @@ class AlignmentTable(DataTable[Text]):
         super().__init__(cursor_type="row", zebra_stripes=True, name=name, id=id, classes=classes)
         self.fixed_columns = 3  # row number, source count and flag stay put when scrolling right
         self.alignment: Alignment | None = None
+        self.confirmed: frozenset[Discrepancy] = frozenset()
+        """The candidates the reader confirmed (their rows are marked ✗, not ⚑)."""
         self.docs: tuple[int, ...] = ()
         """The articles with a column, in column order."""
         self.rows_shown: list[TableRow] = []
@@ -232,7 +265,7 @@ class AlignmentTable(DataTable[Text]):
         """Rows reached by code, whose highlight must not be echoed as a user move."""
         self._waiting_row: int | None = None
         """A row asked for by :meth:`select_ref` before it was added: the cursor goes there."""
-        self._pending = (alignment, order)
+        self._pending = (alignment, order, confirmed)
         self.cell_width = CELL_WIDTH
         """Width of the source columns: fitted to the window so the last is not cut off."""
 
@@ -245,9 +278,9 @@ class AlignmentTable(DataTable[Text]):
     def on_mount(self) -> None:
         self._colours = self._theme_colours()
         self.app.theme_changed_signal.subscribe(self, self._recolour)
-        alignment, order = self._pending
+        alignment, order, confirmed = self._pending
         if alignment is not None:
-            self.set_alignment(alignment, order)
+            self.set_alignment(alignment, order, confirmed)
 
     def _fitted_width(self, columns: int, fixed_widths: Sequence[int]) -> int:
         """Source column width that fits the table's width (the window's before layout)."""
@@ -264,7 +297,7 @@ class AlignmentTable(DataTable[Text]):
         if self._fitted_width(len(self.docs), widths) == self.cell_width:
             return
         ref = self.ref_for_row(self.cursor_row)
-        self.set_alignment(self.alignment, self.docs)
+        self.set_alignment(self.alignment, self.docs, self.confirmed)
         if ref is not None:
             self.select_ref(ref)
 
@@ -273,8 +306,14 @@ class AlignmentTable(DataTable[Text]):
         """Whether every row has been added."""
         return self.row_count >= len(self.rows_shown)
 
-    def set_alignment(self, alignment: Alignment, order: Sequence[int] | None = None) -> None:
-        """Show ``alignment`` with one column per source, in ``order`` (default: all).
+    def set_alignment(
+        self,
+        alignment: Alignment,
+        order: Sequence[int] | None = None,
+        confirmed: Collection[Discrepancy] = frozenset(),
+    ) -> None:
+        """Show ``alignment`` with one column per source, in ``order`` (default: all), the
+        ``confirmed`` candidates marked apart.
 
         Only rows with a sentence in those sources are shown. The first :data:`FIRST_ROWS`
         are added now, the rest in slices between repaints (:class:`Filling` reports them).
@@ -282,8 +321,9 @@ class AlignmentTable(DataTable[Text]):
         docs = tuple(range(len(alignment.articles)) if order is None else order)
         self.workers.cancel_group(self, "fill")
         self.alignment = alignment
+        self.confirmed = frozenset(confirmed)
         self.docs = docs
-        self.rows_shown = table_rows(alignment, docs)
+        self.rows_shown = table_rows(alignment, docs, self.confirmed)
         self._row_of = {ref: i for i, row in enumerate(self.rows_shown) for ref in row.members}
         self._waiting_row = None
         self.clear(columns=True)
@@ -363,10 +403,16 @@ class AlignmentTable(DataTable[Text]):
 
     def _flag_cell(self, row: TableRow, sources: int) -> Text:
         """The glyph carries the meaning; the colour only repeats it (NO_COLOR still reads)."""
-        if row.contradiction:
-            return Text(CONTRADICTION_GLYPH, style=f"bold {self._colours['reader-contradict']}")
-        if row.compatible:
-            return Text(COMPATIBLE_GLYPH, style=f"bold {self._colours['reader-compatible']}")
+        contradict = self._colours["reader-contradict"]
+        compatible = self._colours["reader-compatible"]
+        if row.flag == CONFLICT_FLAG:
+            return Text(CONTRADICTION_GLYPH, style=f"bold {contradict}")
+        if row.flag == UPDATED_FLAG:
+            return Text(UPDATED_GLYPH, style=f"bold {compatible}")
+        if row.flag == CONFIRMED_FLAG:
+            return Text(CONFIRMED_GLYPH, style=contradict)
+        if row.flag == COMPATIBLE_FLAG:
+            return Text(COMPATIBLE_GLYPH, style=f"bold {compatible}")
         if sources == 1:
             return Text(UNIQUE_GLYPH, style=f"bold {self._colours['reader-unique']}")
         return Text("")

@@ -10,7 +10,7 @@ pane reports clicks and wheel scrolls back with messages.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -22,18 +22,29 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.candidate_marks import (
+    COMPATIBLE_FLAG,
+    CONFIRMED_FLAG,
+    CONFLICT_FLAG,
+    UPDATED_FLAG,
+    WALKED_FLAGS,
+    sentence_flag,
+)
 from tui.core.align import Alignment, SentenceRef
+from tui.core.candidates import Discrepancy
 from tui.core.model import Article
 from tui.messages import PaneWheelScrolled, SentenceClicked
 from tui.widgets.pane_styles import (
     ANNOTATED_GLYPH,
     COMPATIBLE_GLYPH,
+    CONFIRMED_GLYPH,
     CONTRADICTION_GLYPH,
     COUNTERPART_BAR,
     CURSOR_BAR,
     RESTING_BAR,
     SELECTED_BAR,
     UNIQUE_GLYPH,
+    UPDATED_GLYPH,
     PaneStyles,
     build_pane_styles,
 )
@@ -72,19 +83,14 @@ class _Frame(NamedTuple):
     """One past the thumb's last screen row (equal to thumb_start: no thumb)."""
 
 
-NO_FLAG, COMPATIBLE_FLAG, CONFLICT_FLAG = 0, 1, 2
-"""Per-sentence candidate flag: none; only refinements/variants (≈); a conflict (⚑)."""
+def flag_of(alignment: Alignment, ref: SentenceRef, confirmed: Collection[Discrepancy] = ()) -> int:
+    """How the gutter flags ``ref`` (``candidate_marks``): an open ⚑ outranks the rest."""
+    return sentence_flag(alignment.discrepancies_of(ref), confirmed)
 
 
-def flag_of(alignment: Alignment, ref: SentenceRef) -> int:
-    """How the gutter flags ``ref``: a conflict outranks a compatible difference."""
-    statuses = {d.status for d in alignment.discrepancies_of(ref)}
-    if "conflict" in statuses:
-        return CONFLICT_FLAG
-    return COMPATIBLE_FLAG if statuses else NO_FLAG
-
-
-def classify(alignment: Alignment, doc: int) -> tuple[list[int], list[int]]:
+def classify(
+    alignment: Alignment, doc: int, confirmed: Collection[Discrepancy] = ()
+) -> tuple[list[int], list[int]]:
     """Per sentence of article ``doc``: its kind (furniture, unique, weak, strong) and flag."""
     article = alignment.articles[doc]
     kinds: list[int] = []
@@ -100,7 +106,7 @@ def classify(alignment: Alignment, doc: int) -> tuple[list[int], list[int]]:
             kinds.append(STRONG)
         else:
             kinds.append(WEAK)
-        flagged.append(flag_of(alignment, ref))
+        flagged.append(flag_of(alignment, ref, confirmed))
     return kinds, flagged
 
 
@@ -194,10 +200,11 @@ class ArticlePane(ScrollView, can_focus=False):
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
-    def set_alignment(self, alignment: Alignment) -> None:
-        """Take the alignment the screen shows now (e.g. with dismissed candidates left out)."""
+    def set_alignment(self, alignment: Alignment, confirmed: Collection[Discrepancy] = ()) -> None:
+        """Take the alignment the screen shows now (dismissed candidates and hidden kinds left
+        out) and the candidates the reader confirmed (marked apart)."""
         self.alignment = alignment
-        self.kinds, self.flagged = classify(alignment, self.doc)
+        self.kinds, self.flagged = classify(alignment, self.doc, confirmed)
         self._rows.clear()
         self.refresh()
 
@@ -293,16 +300,23 @@ class ArticlePane(ScrollView, can_focus=False):
             target = self.step(sentence, direction)
         return self.step(target, 0)
 
-    def next_flagged(self, start: int, direction: int, unique: bool) -> int | None:
-        """The next shown sentence after ``start`` (``direction`` 1 or -1) flagged as a conflict
-        candidate (refinements and variants agree), or ``unique`` to no other source."""
+    def next_unique(self, start: int, direction: int) -> int | None:
+        """The next shown sentence after ``start`` (``direction`` 1 or -1) no other source
+        reports."""
         index = start + direction
         while 0 <= index < len(self.article.sentences):
-            wanted = self.kinds[index] == UNIQUE if unique else self.flagged[index] == CONFLICT_FLAG
-            if wanted and self.is_shown(index):
+            if self.kinds[index] == UNIQUE and self.is_shown(index):
                 return index
             index += direction
         return None
+
+    def walk_stops(self) -> list[int]:
+        """The shown sentences ``]`` / ``[`` stop at, in order (``candidate_marks``)."""
+        return [
+            index
+            for index, flag in enumerate(self.flagged)
+            if flag in WALKED_FLAGS and self.is_shown(index)
+        ]
 
     def in_view(self, sentence: int) -> bool:
         """Whether the first row of ``sentence`` is on screen."""
@@ -515,9 +529,14 @@ class ArticlePane(ScrollView, can_focus=False):
         glyph = Segment(" ", base)
         note = Segment(" ", base)
         if first:
-            if self.flagged[index] == CONFLICT_FLAG:
+            flag = self.flagged[index]
+            if flag == CONFLICT_FLAG:
                 glyph = Segment(CONTRADICTION_GLYPH, base + styles.contradiction)
-            elif self.flagged[index] == COMPATIBLE_FLAG:
+            elif flag == UPDATED_FLAG:
+                glyph = Segment(UPDATED_GLYPH, base + styles.compatible)
+            elif flag == CONFIRMED_FLAG:
+                glyph = Segment(CONFIRMED_GLYPH, base + styles.confirmed)
+            elif flag == COMPATIBLE_FLAG:
                 glyph = Segment(COMPATIBLE_GLYPH, base + styles.compatible)
             elif self.kinds[index] == UNIQUE:
                 glyph = Segment(UNIQUE_GLYPH, base + styles.unique)

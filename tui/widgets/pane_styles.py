@@ -13,9 +13,16 @@ from dataclasses import dataclass
 from rich.style import Style
 from textual.color import Color
 
-CONTRADICTION_GLYPH = "⚑"
-"""Marks a contradiction candidate (with colour, never colour alone)."""
-COMPATIBLE_GLYPH = "≈"
+from tui import candidate_marks
+
+# the candidate marks are declared with what they mean, in tui/candidate_marks.py
+CONTRADICTION_GLYPH = candidate_marks.CONFLICT_GLYPH
+"""Marks an open contradiction candidate (with colour, never colour alone)."""
+UPDATED_GLYPH = candidate_marks.UPDATED_GLYPH
+"""Marks a figure a later report gives differently."""
+CONFIRMED_GLYPH = candidate_marks.CONFIRMED_GLYPH
+"""Marks a candidate the reader confirmed as a contradiction."""
+COMPATIBLE_GLYPH = candidate_marks.COMPATIBLE_GLYPH
 """Marks a difference the engine reads as compatible: a refinement or a spelling variant."""
 UNIQUE_GLYPH = "◦"
 """Marks a sentence no other source reports."""
@@ -48,6 +55,7 @@ class PaneStyles:
     cursor_bar: Style
     counterpart_bar: Style
     contradiction: Style
+    confirmed: Style
     compatible: Style
     unique: Style
     annotated: Style
@@ -104,6 +112,7 @@ def build_pane_styles(variables: Mapping[str, str], base: Style) -> PaneStyles:
         cursor_bar=Style(color=fg("accent", "primary").rich_color, bold=True),
         counterpart_bar=Style(color=fg("reader-agree", "success").rich_color, bold=True),
         contradiction=Style(color=fg("reader-contradict", "error").rich_color, bold=True),
+        confirmed=Style(color=fg("reader-contradict", "error").rich_color),
         compatible=Style(color=fg("reader-compatible", "warning").rich_color, bold=True),
         unique=Style(color=fg("reader-unique", "secondary").rich_color, bold=True),
         annotated=Style(color=fg("reader-annotation", "primary").rich_color, bold=True),

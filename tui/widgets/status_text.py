@@ -9,12 +9,14 @@ as markup (article labels and quotes have brackets in them).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from textual.content import Content
 
+from tui.candidate_marks import CandidateName, name_of, ordered
 from tui.core.align import Alignment, SentenceRef
+from tui.core.candidates import Discrepancy
 from tui.core.model import Article
 
 Part = str | tuple[str, str]
@@ -50,21 +52,23 @@ def status_text(
     sync: bool,
     search: SearchPlace | None = None,
     underlined: int | None = None,
+    confirmed: Collection[Discrepancy] = frozenset(),
     width: int,
 ) -> Content:
     """The two rows of the status line for the sentence ``ref``.
 
     Args:
         articles: the open articles (``ref.doc`` indexes them).
-        alignment: the alignment shown (dismissed candidates left out).
+        alignment: the alignment shown (dismissed candidates and hidden kinds left out).
         ref: the sentence under the focused pane's cursor.
         window: the panes on screen, said first when not every shown article has one.
         sync: whether the other panes follow the cursor.
         search: the current search hit, if there is a search with hits.
         underlined: the article whose differing words are underlined, if any.
+        confirmed: the candidates the reader confirmed (``x``): named so, after the open ones.
         width: columns of the status line: a detail row too long for it is announced as cut.
     """
-    row = _detail(articles, alignment, ref, search, underlined)
+    row = _detail(articles, alignment, ref, search, underlined, confirmed)
     if alignment.discrepancies_of(ref) and row.cell_length > width:
         row = Content.assemble(("i: read in full · ", "$text-accent"), row)  # it is cut
     return Content.assemble(*_where(articles, alignment, ref, window, sync), "\n", row)
@@ -109,37 +113,50 @@ def _detail(
     ref: SentenceRef,
     search: SearchPlace | None,
     underlined: int | None,
+    confirmed: Collection[Discrepancy],
 ) -> Content:
     detail: list[Part] = []
     if search is not None:  # first: a long candidate must not push it past the cut
         detail.append(f"hit {search.index + 1} of {search.count} for “{search.query}”  ")
-    for (kind, status, explanation), against in candidate_lines(articles, alignment, ref).items():
-        where_else = f" vs {', '.join(against)}: "
-        if status == "conflict":
-            detail.append((f"⚑ {kind} conflict{where_else}", "bold $text-error"))
-        else:
-            detail.append((f"≈ {kind} {status}{where_else}", "bold $text-warning"))
-        detail.append(f"{explanation}  ")  # it quotes both passages already
+    for line in candidate_lines(articles, alignment, ref, confirmed):
+        name = line.name
+        detail.append((f"{name.heading} vs {', '.join(line.against)}: ", name.style))
+        detail.append(f"{line.explanation}  ")  # it quotes both passages already
     if underlined is not None:
         label = articles[underlined].label
         detail.append((f"differences vs {label} underlined", "$text-muted"))
     return Content.assemble(*detail)
 
 
-def candidate_lines(
-    articles: Sequence[Article], alignment: Alignment, ref: SentenceRef
-) -> dict[tuple[str, str, str], list[str]]:
-    """The candidates of ``ref``, one per wording, each with the passages it is against.
+@dataclass(frozen=True)
+class CandidateLine:
+    """One wording of a candidate on the status line, with the passages it is against."""
 
-    Two outlets that word a figure alike give the same explanation twice: it is said once,
-    naming both (``RFE/RL repost #24, RFE/RL #12``).
+    name: CandidateName
+    explanation: str
+    against: list[str]
+
+
+def candidate_lines(
+    articles: Sequence[Article],
+    alignment: Alignment,
+    ref: SentenceRef,
+    confirmed: Collection[Discrepancy] = frozenset(),
+) -> list[CandidateLine]:
+    """The candidates of ``ref``, most severe first, one per wording, each with the passages
+    it is against.
+
+    Open candidates come before confirmed ones, each most severe first (a ⚑ before a ↻ before
+    a ≈), so the one that needs the reader is never cut off at the right edge. Two outlets
+    that word a figure alike give the same explanation twice: it is said once, naming both
+    (``RFE/RL repost #24, RFE/RL #12``).
     """
-    lines: dict[tuple[str, str, str], list[str]] = {}
-    for disc in alignment.discrepancies_of(ref):
+    lines: dict[tuple[CandidateName, str], list[str]] = {}
+    for disc in ordered(alignment.discrepancies_of(ref), confirmed):
         mine = disc.a.doc == ref.doc and disc.a.sentence == ref.sentence
         other = disc.b if mine else disc.a
         name = f"{articles[other.doc].label} #{other.sentence + 1}"
-        against = lines.setdefault((disc.kind, disc.status, disc.explanation), [])
+        against = lines.setdefault((name_of(disc, confirmed), disc.explanation), [])
         if name not in against:
             against.append(name)
-    return lines
+    return [CandidateLine(name, words, against) for (name, words), against in lines.items()]

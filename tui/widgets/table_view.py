@@ -23,6 +23,7 @@ on screen (173 columns made a table nobody can read, and froze the UI while it w
 
 if TYPE_CHECKING:
     from tui.core.align import Alignment, SentenceRef
+    from tui.core.candidates import Discrepancy
     from tui.widgets.alignment_table import AlignmentTable
 
 
@@ -89,6 +90,7 @@ class TableView(Container):
         shown: Sequence[int],
         visible: Sequence[int],
         ref: SentenceRef,
+        confirmed: frozenset[Discrepancy] = frozenset(),
     ) -> bool:
         """Show ``alignment`` with a column for every shown article (or, when there are many,
         for those with a pane on screen), the cursor on ``ref``, and focus it.
@@ -100,6 +102,7 @@ class TableView(Container):
             shown: the articles not hidden, in pane order.
             visible: those whose panes are on screen.
             ref: the sentence being read.
+            confirmed: the candidates the reader confirmed (marked ✗, not ⚑).
         """
         from tui.widgets.alignment_table import AlignmentTable
 
@@ -107,10 +110,14 @@ class TableView(Container):
         self._shown, self._total = tuple(shown), len(alignment.articles)
         table = self.table
         if table is None:
-            self.mount(AlignmentTable(alignment, order=docs))
+            self.mount(AlignmentTable(alignment, order=docs, confirmed=confirmed))
             return False
-        if table.docs != tuple(docs) or table.alignment is not alignment:
-            table.set_alignment(alignment, docs)
+        if (
+            table.docs != tuple(docs)
+            or table.alignment is not alignment
+            or table.confirmed != confirmed
+        ):
+            table.set_alignment(alignment, docs, confirmed)
         self._caption(table)
         table.select_ref(ref)
         table.focus()
