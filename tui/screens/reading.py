@@ -5,6 +5,10 @@ furniture, the window of visible panes, marks); ``_show`` has :mod:`tui.sync` de
 every pane shows, the pane row paint it and the status line say it
 (:mod:`tui.widgets.status_text`). The annotation keys are carried out by
 :class:`~tui.screens.annotating.Annotating`; the table view is a widget of its own.
+
+The screen keeps the engine's alignment and shows it with the reader's corrections applied
+(links and unlinks in the notes file, :mod:`tui.core.corrections`), recomputed when they
+change, so pairs, groups, sync, marks, headers, the table and the candidates all follow.
 """
 
 from __future__ import annotations
@@ -24,7 +28,21 @@ from textual.widgets import Input, Static
 from tui.annotations import Annotations
 from tui.core.align import Alignment, SentenceRef
 from tui.core.notes import AnnotationKind
-from tui.keys import ANNOTATION_BINDINGS, ANNOTATION_HELP_GROUPS, READING_BINDINGS
+from tui.core.user_links import Corrections
+from tui.keys import (
+    ANNOTATION_BINDINGS,
+    ANNOTATION_HELP_GROUPS,
+    CORRECTION_BINDINGS,
+    READING_BINDINGS,
+)
+from tui.linking import (
+    counterparts_of,
+    next_possible,
+    place_name,
+    refs_to_link,
+    spans_articles,
+    window_with,
+)
 from tui.messages import PaneWheelScrolled, SentenceClicked
 from tui.notices import NoticeBoard
 from tui.screens.annotating import Annotating, Chosen
@@ -58,7 +76,11 @@ class ReadingScreen(Screen[None]):
     AUTO_FOCUS = ""
     """Keys belong to the screen (the panes are not focusable); only search takes focus."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [*READING_BINDINGS, *ANNOTATION_BINDINGS]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *READING_BINDINGS,
+        *ANNOTATION_BINDINGS,
+        *CORRECTION_BINDINGS,
+    ]
     HELP_GROUPS: ClassVar[dict[str, str]] = ANNOTATION_HELP_GROUPS
 
     focused_doc: reactive[int] = reactive(0, init=False)
@@ -89,8 +111,17 @@ class ReadingScreen(Screen[None]):
         gc.freeze()
         self.aligned = alignment
         """The alignment as computed."""
-        self.alignment = alignment if notes is None else notes.without_dismissed(alignment)
-        """The alignment shown: the reader's dismissed candidates left out."""
+        self.corrections = Corrections() if notes is None else notes.corrections()
+        """The reader's links and unlinks applied to :attr:`corrected`."""
+        self.corrected = self.corrections.applied_to(alignment)
+        """The engine's alignment with the reader's corrections applied."""
+        self.alignment = (
+            self.corrected if notes is None else notes.without_dismissed(self.corrected)
+        )
+        """The alignment shown: corrected, the reader's dismissed candidates left out."""
+        self.possible_shown: SentenceRef | None = None
+        """The possible counterpart of the focused sentence shown beside it (``o``)."""
+        self._possible_of: SentenceRef | None = None
         self.articles = alignment.articles
         self.panes = PaneRow.of(self.alignment, id="panes")
         self.find = Search()
@@ -215,7 +246,10 @@ class ReadingScreen(Screen[None]):
         if not self.is_mounted or not self.cursors:
             return
         ref = self.focused_ref
-        plan = plan_sync(self.alignment, ref, self.cursors, self.visible_docs, self.sync)
+        if ref != self._possible_of:  # the reader moved on: o starts again from the best
+            self.possible_shown = self._possible_of = None
+        possible = self.possible_shown
+        plan = plan_sync(self.alignment, ref, self.cursors, self.visible_docs, self.sync, possible)
         self.panes.show(plan, ref.doc, ref.sentence, self.sync, reveal)
         self.set_reactive(ReadingScreen.cursors, plan.cursors)
         find = self.find
@@ -228,6 +262,9 @@ class ReadingScreen(Screen[None]):
                 sync=self.sync,
                 search=SearchPlace(find.index, len(find.hits), find.query) if find.hits else None,
                 underlined=plan.underlined,
+                possible=possible
+                if possible is not None and possible.doc in self.visible_docs
+                else None,
                 width=self.status_line.content_region.width,
             )
         )
@@ -338,7 +375,7 @@ class ReadingScreen(Screen[None]):
             self.move_cursor(doc, found)
             return
         where = "below" if direction > 0 else "above"
-        noun = "contradiction candidate" if what == "contradiction" else "unique sentence"
+        noun = "contradiction candidate" if what == "contradiction" else "unmatched sentence"
         label = self.articles[doc].label
         self.notice_board.show("move", f"No {noun} {where} in {label}.", timeout=3)
 
@@ -496,18 +533,24 @@ class ReadingScreen(Screen[None]):
         self.show_notes()
 
     def show_notes(self) -> None:
-        """Place the annotations again, mark them (✎), leave the dismissed candidates out."""
+        """Place the annotations again, mark them (✎), apply the reader's links and unlinks,
+        leave the dismissed candidates out."""
         notes = self.annotating.notes
         if notes is None:
             return
         notes.reanchor()
         self.annotated = notes.annotated_refs()
-        shown = notes.without_dismissed(self.aligned)
-        if shown.discrepancies == self.alignment.discrepancies:
+        corrections = notes.corrections()
+        if corrections != self.corrections:  # ~1 ms on the seeds, but only when they change
+            self.corrections = corrections
+            self.corrected = corrections.applied_to(self.aligned)
+        shown = notes.without_dismissed(self.corrected)
+        if _same(shown, self.alignment):
             return
-        self.alignment = shown  # same pairs, other candidates: repaint the ⚑ marks
-        for doc in range(len(self.articles)):
-            self.pane(doc).set_alignment(shown)  # every pane, mounted yet or not
+        self.alignment = shown
+        self.possible_shown = None  # linked now, or no longer possible
+        self.panes.set_alignment(shown)  # marks and headers of every pane, mounted yet or not
+        self._refresh_table()
         self._go_to(self.focused_ref)  # repaints the status line
 
     def toggle_selected(self, refs: Iterable[SentenceRef]) -> None:
@@ -550,3 +593,67 @@ class ReadingScreen(Screen[None]):
 
     def action_notes_panel(self) -> None:
         self.annotating.notes_panel(lambda refs: self._go_to(*refs))
+
+    # -- correcting the alignment -------------------------------------------------------
+
+    def action_link(self) -> None:
+        """Link the selection, or the sentence and the possible match shown beside it."""
+        ref = self.focused_ref
+        refs = refs_to_link(self.selection, ref, self.possible_shown)
+        if not spans_articles(refs) and self._possible_options(ref):
+            self.action_possible()  # nothing chosen yet: show the best possible match first
+            return
+        if self.annotating.link(refs):
+            self.selection = frozenset()
+
+    def action_unlink(self) -> None:
+        """Remove a link of the focused sentence (asking which, when it has several)."""
+        ref = self.focused_ref
+        self.annotating.unlink(ref, counterparts_of(self.alignment, ref))
+
+    def _possible_options(self, ref: SentenceRef) -> list[tuple[SentenceRef, float]]:
+        """The possible counterparts of ``ref`` in articles the reader has not hidden."""
+        return [
+            item for item in self.alignment.possible(ref) if item[0].doc not in self.hidden_docs
+        ]
+
+    def action_possible(self) -> None:
+        """Show the focused sentence's next possible counterpart beside it, in its pane."""
+        ref = self.focused_ref
+        options = self._possible_options(ref)
+        step = next_possible(options, self.possible_shown)
+        if step is None:
+            hidden = len(self.alignment.possible(ref)) - len(options)
+            said = (
+                "This sentence's possible matches are in hidden panes: p shows them."
+                if hidden
+                else "No possible match for this sentence."
+            )
+            self.notice_board.show("move", said, timeout=3)
+            return
+        other, score = options[step]
+        self.possible_shown, self._possible_of = other, ref
+        if other.doc not in self.visible_docs:
+            first = window_with(
+                self.shown_docs, ref.doc, other.doc, self.first_visible, self.capacity
+            )
+            if first is None:  # too far apart for the panes that fit: say where it is
+                said = (
+                    f"◌ possible match {place_name(self.articles, other)} ({score:.0f}) is in a "
+                    "pane off screen: < > show it; L links it, o shows the next"
+                )
+                self.notice_board.show("move", said, timeout=5)
+            else:
+                self.first_visible = first
+        self._show()  # the status line says which one is shown and what L and o do
+
+
+def _same(first: Alignment, second: Alignment) -> bool:
+    """Whether two alignments show the same thing (after a change to the notes that did not
+    touch links, unlinks or dismissed candidates, nothing needs repainting)."""
+    return first is second or (
+        first.pairs == second.pairs
+        and first.groups == second.groups
+        and first.discrepancies == second.discrepancies
+        and first.possible_pairs == second.possible_pairs
+    )

@@ -29,7 +29,12 @@ from textual.widgets import DataTable
 
 from tui.core.align import Alignment, Group, SentenceRef
 from tui.core.text import excerpt
-from tui.widgets.pane_styles import COMPATIBLE_GLYPH, CONTRADICTION_GLYPH, UNIQUE_GLYPH
+from tui.widgets.pane_styles import (
+    COMPATIBLE_GLYPH,
+    CONTRADICTION_GLYPH,
+    POSSIBLE_GLYPH,
+    UNIQUE_GLYPH,
+)
 
 GAP = "—"
 """Shown where a source does not report the row's fact."""
@@ -368,7 +373,10 @@ class AlignmentTable(DataTable[Text]):
         if row.compatible:
             return Text(COMPATIBLE_GLYPH, style=f"bold {self._colours['reader-compatible']}")
         if sources == 1:
-            return Text(UNIQUE_GLYPH, style=f"bold {self._colours['reader-unique']}")
+            # no match, but possible ones: not unique (the panes mark it ◌ too)
+            maybe = self.alignment is not None and any(map(self.alignment.possible, row.members))
+            glyph = POSSIBLE_GLYPH if maybe else UNIQUE_GLYPH
+            return Text(glyph, style=f"bold {self._colours['reader-unique']}")
         return Text("")
 
     def _theme_colours(self) -> dict[str, str]:

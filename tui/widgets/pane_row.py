@@ -42,6 +42,13 @@ def fit_window(shown: Sequence[int], focused: int, first: int, capacity: int) ->
     return focused, first
 
 
+def _matched(alignment: Alignment, doc: int) -> float:
+    """The share a header shows: the one measure of "matched" (``report.matched_share``),
+    as the report shows it."""
+    matched, body = matched_share(alignment, doc)
+    return matched / body if body else 0.0
+
+
 class PaneRow(Horizontal):
     """The article columns, one per article, in pane order."""
 
@@ -55,9 +62,7 @@ class PaneRow(Horizontal):
         :meth:`set_window`): a column mounts its header and pane once shown (50 articles)."""
         columns = []
         for doc, article in enumerate(alignment.articles):
-            # the one measure of "matched" (report.matched_share): the report shows the same
-            matched, body = matched_share(alignment, doc)
-            header = PaneHeader(article, matched / body if body else 0.0, id=f"header-{doc}")
+            header = PaneHeader(article, _matched(alignment, doc), id=f"header-{doc}")
             pane = ArticlePane(alignment, doc, id=f"pane-{doc}")
             columns.append(PaneColumn(header, pane, shown=False, id=f"column-{doc}"))
         return cls(columns, id=id)
@@ -72,6 +77,13 @@ class PaneRow(Horizontal):
     def header(self, doc: int) -> PaneHeader:
         """The header above article ``doc``."""
         return self.columns[doc].header
+
+    def set_alignment(self, alignment: Alignment) -> None:
+        """Show a new alignment (the reader's corrections, dismissed candidates): every pane's
+        marks and every header's matched share, mounted yet or not."""
+        for doc, column in enumerate(self.columns):
+            column.pane.set_alignment(alignment)
+            column.header.set_matched(_matched(alignment, doc))
 
     def set_window(self, visible: Collection[int], focused: int) -> bool:
         """Show the columns of ``visible`` only, and mark ``focused``'s header.

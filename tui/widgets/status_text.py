@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
-from tui.core.align import Alignment, SentenceRef
+from tui.core.align import USER, Alignment, SentenceRef
 from tui.core.model import Article
+from tui.linking import place_name, possible_places
 
 Part = str | tuple[str, str]
 """Plain text, or text and its style."""
@@ -50,6 +51,7 @@ def status_text(
     sync: bool,
     search: SearchPlace | None = None,
     underlined: int | None = None,
+    possible: SentenceRef | None = None,
     width: int,
 ) -> Content:
     """The two rows of the status line for the sentence ``ref``.
@@ -62,9 +64,10 @@ def status_text(
         sync: whether the other panes follow the cursor.
         search: the current search hit, if there is a search with hits.
         underlined: the article whose differing words are underlined, if any.
+        possible: the possible counterpart shown beside ``ref`` (``o``), if any.
         width: columns of the status line: a detail row too long for it is announced as cut.
     """
-    row = _detail(articles, alignment, ref, search, underlined)
+    row = _detail(articles, alignment, ref, search, underlined, possible)
     if alignment.discrepancies_of(ref) and row.cell_length > width:
         row = Content.assemble(("i: read in full · ", "$text-accent"), row)  # it is cut
     return Content.assemble(*_where(articles, alignment, ref, window, sync), "\n", row)
@@ -94,13 +97,27 @@ def _where(
     elif len(sources) > 1:
         where.append(f" · in {len(sources)} of {len(articles)} sources")
     elif not partners and alignment.group_of(ref) is None:
-        where.append((" · ◦ unique: no other source reports this", "$text-secondary"))
-    if partners:
-        other, score = partners[0]
+        if maybe := alignment.possible(ref):
+            said = f" · ◌ no match; possible: {possible_places(articles, maybe)} — L links"
+            where.append((said, "$text-secondary"))
+        else:
+            where.append((" · ◦ unique: no other source reports this", "$text-secondary"))
+    mine = [other for other, _ in partners if _by_user(alignment, ref, other)]
+    if mine:
+        labels = ", ".join(dict.fromkeys(articles[other.doc].label for other in mine))
+        where.append((f" · linked by you: {labels}", "$text-success"))
+    engine = [(other, score) for other, score in partners if other not in mine]
+    if engine:
+        other, score = engine[0]
         where.append(f" · best match {score:.0f} ({articles[other.doc].label})")
     if not sync:
         where.append((" · sync off", "$text-warning"))
     return where
+
+
+def _by_user(alignment: Alignment, ref: SentenceRef, other: SentenceRef) -> bool:
+    pair = alignment.pair_between(ref, other)
+    return pair is not None and pair.origin == USER
 
 
 def _detail(
@@ -109,10 +126,24 @@ def _detail(
     ref: SentenceRef,
     search: SearchPlace | None,
     underlined: int | None,
+    possible: SentenceRef | None,
 ) -> Content:
     detail: list[Part] = []
     if search is not None:  # first: a long candidate must not push it past the cut
         detail.append(f"hit {search.index + 1} of {search.count} for “{search.query}”  ")
+    if possible is not None:  # what o did and what L will do: before the candidates
+        maybe = alignment.possible(ref)
+        at = next((i for i, (other, _) in enumerate(maybe) if other == possible), None)
+        which = f" {at + 1} of {len(maybe)}" if at is not None and len(maybe) > 1 else ""
+        scored = f" ({maybe[at][1]:.0f})" if at is not None else ""
+        place = place_name(articles, possible)
+        shown = f"◌ possible match{which}: {place}{scored} shown beside it"
+        detail.append((shown, "bold $text-warning"))
+        detail.append(": L links it, o shows the next  ")
+    elif alignment.possible(ref) and not alignment.partners(ref):
+        detail.append(
+            ("L (or o) shows a possible match beside it, L again links it  ", "$text-muted")
+        )
     for (kind, status, explanation), against in candidate_lines(articles, alignment, ref).items():
         where_else = f" vs {', '.join(against)}: "
         if status == "conflict":
