@@ -12,8 +12,12 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from tests.app.reading_fixture import make_article, notes_app, reading, sample_corpus
+from tui.annotations import Annotations
+from tui.app import ReaderApp
 from tui.core.align import Alignment, Pair, SentenceRef
 from tui.core.notes import NotesDocument, parse_document
+from tui.core.notes_store import NotesStore
+from tui.screens.help import HelpScreen
 from tui.screens.reading import ReadingScreen
 from tui.screens.unlink_chooser import UnlinkChooser
 from tui.widgets.alignment_table import AlignmentTable, table_rows
@@ -275,3 +279,52 @@ async def test_a_link_between_different_figures_raises_their_flags(tmp_path: Pat
         await pilot.press("u")
         await pilot.pause()
         assert screen.alignment.discrepancies == ()
+
+
+async def test_the_keys_are_in_help_and_can_be_remapped(tmp_path: Path) -> None:
+    (tmp_path / "keymap.yaml").write_text("reader.possible: ctrl+o\nreader.link: K\n", "utf-8")
+    app = ReaderApp(
+        possible_corpus().articles,
+        theme="reader-dark",
+        data_dir=tmp_path,
+        aligner=lambda articles, threshold, progress: possible_corpus(),
+        notes_path=tmp_path / "notes.yaml",
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        await go(screen, pilot, r(0, 0))
+        await pilot.press("o")  # no longer bound
+        await pilot.pause()
+        assert screen.possible_shown is None
+        await pilot.press("ctrl+o", "K")
+        await pilot.pause()
+        assert kinds_on_disk(tmp_path / "notes.yaml") == ["link"]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        section = next(
+            s for s in app.screen.sections if s.title == "Correcting the alignment (reading screen)"
+        )
+        entries = {e.id: (e.keys, e.description, e.tooltip) for e in section.entries}
+        assert set(entries) == {"reader.link", "reader.unlink", "reader.possible"}
+        assert entries["reader.possible"][0] == ["^o"]
+        assert entries["reader.link"][0] == ["K"]
+        assert entries["reader.unlink"][1] == "Unlink (not one fact)"
+        assert all(tooltip for _, _, tooltip in entries.values())
+
+
+async def test_a_link_written_by_another_reader_is_applied_when_merged(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yaml"
+    corpus = sample_corpus()
+    app = notes_app(path, corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        alpha, gamma = r(0, 0), r(2, 4)  # neither matched
+        assert screen.pane(2).kinds[4] == UNIQUE
+        other = NotesStore(path)  # another reader, the same file
+        other.add("link", Annotations(other, corpus.articles).targets([alpha, gamma]))
+        app.poll_notes()
+        await pilot.pause()
+        pair = screen.alignment.pair_between(alpha, gamma)
+        assert pair is not None and pair.origin == "user"
+        assert screen.pane(2).kinds[4] == STRONG
