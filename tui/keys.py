@@ -105,7 +105,7 @@ READING_BINDINGS: list[BindingType] = [
     _b(
         "right_curly_bracket",
         "jump('unique', 1)",
-        "Next unique",
+        "Next unmatched",
         "Next sentence with no match: unique (◦) or with possible matches only (◌)",
         "reader.next-unique",
         show=False,
@@ -113,7 +113,7 @@ READING_BINDINGS: list[BindingType] = [
     _b(
         "left_curly_bracket",
         "jump('unique', -1)",
-        "Prev unique",
+        "Prev unmatched",
         "Previous sentence with no match: unique (◦) or with possible matches only (◌)",
         "reader.previous-unique",
         show=False,

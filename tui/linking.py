@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from tui.core.align import USER, Alignment, SentenceRef
+from tui.core.align import Alignment, SentenceRef
 from tui.core.model import Article
 
 POSSIBLE_NAMED = 3
@@ -64,11 +64,10 @@ class Counterpart:
 def counterparts_of(alignment: Alignment, ref: SentenceRef) -> list[Counterpart]:
     """The sentences paired with ``ref`` (what ``U`` can unlink): the reader's first, then
     best score first."""
-    out = []
-    for other, score in alignment.partners(ref):
-        pair = alignment.pair_between(ref, other)
-        out.append(Counterpart(other, score, pair is not None and pair.origin == USER))
-    return out
+    return [
+        Counterpart(other, score, alignment.by_user(ref, other))
+        for other, score in alignment.partners(ref)
+    ]
 
 
 def place_name(articles: Sequence[Article], ref: SentenceRef) -> str:

@@ -28,13 +28,18 @@ def counterpart_in(
 
     ``prefer`` (the pane's current cursor) wins when it is one of ``ref``'s partners, so
     going from pane A to B and back lands where the reader was, even when B's sentence
-    is matched best by another sentence of A (one outlet's sentence split in two).
+    is matched best by another sentence of A (one outlet's sentence split in two). A
+    sentence the reader linked with ``ref`` wins over an engine partner preferred so: the
+    reader's own link is the one they expect beside it.
     """
-    if prefer is not None:
+    best = alignment.best_partner_in(ref, doc)  # the reader's links first, then best score
+    if prefer is not None and best is not None and best[0].sentence != prefer:
+        mine = alignment.by_user(ref, best[0])
         for partner, score in alignment.partners(ref):
-            if partner.doc == doc and partner.sentence == prefer:
+            if partner == SentenceRef(doc, prefer) and (
+                not mine or alignment.by_user(ref, partner)
+            ):
                 return prefer, score
-    best = alignment.best_partner_in(ref, doc)
     if best is not None:
         return best[0].sentence, best[1]
     group = alignment.group_of(ref)

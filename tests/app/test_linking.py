@@ -111,3 +111,11 @@ def test_sync_puts_the_possible_match_shown_beside_the_cursor_even_without_sync(
         assert views[1].counterpart is None
         assert plan.cursors[2] == 4
         assert plan.underlined == 2  # no match: its differences are underlined
+
+
+def test_sync_shows_the_readers_link_beside_the_sentence_over_the_pane_cursor() -> None:
+    alpha = r(0, 20)  # the engine pairs it with Beta 25
+    assert plan_sync(ALIGNMENT, alpha, (20, 25, 0), [0, 1], True).cursors[1] == 25
+    linked = apply_corrections(ALIGNMENT, [{alpha, r(1, 3)}])  # and the reader with Beta 3
+    assert plan_sync(linked, alpha, (20, 25, 0), [0, 1], True).cursors[1] == 3
+    assert plan_sync(linked, alpha, (20, 3, 0), [0, 1], True).cursors[1] == 3

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
-from tui.core.align import USER, Alignment, SentenceRef
+from tui.core.align import Alignment, SentenceRef
 from tui.core.model import Article
 from tui.linking import place_name, possible_places
 
@@ -102,7 +102,7 @@ def _where(
             where.append((said, "$text-secondary"))
         else:
             where.append((" · ◦ unique: no other source reports this", "$text-secondary"))
-    mine = [other for other, _ in partners if _by_user(alignment, ref, other)]
+    mine = [other for other, _ in partners if alignment.by_user(ref, other)]
     if mine:
         labels = ", ".join(dict.fromkeys(articles[other.doc].label for other in mine))
         where.append((f" · linked by you: {labels}", "$text-success"))
@@ -113,11 +113,6 @@ def _where(
     if not sync:
         where.append((" · sync off", "$text-warning"))
     return where
-
-
-def _by_user(alignment: Alignment, ref: SentenceRef, other: SentenceRef) -> bool:
-    pair = alignment.pair_between(ref, other)
-    return pair is not None and pair.origin == USER
 
 
 def _detail(
