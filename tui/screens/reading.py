@@ -248,8 +248,11 @@ class ReadingScreen(Screen[None]):
         ref = self.focused_ref
         if ref != self._possible_of:  # the reader moved on: o starts again from the best
             self.possible_shown = self._possible_of = None
+        visible = self.visible_docs
         possible = self.possible_shown
-        plan = plan_sync(self.alignment, ref, self.cursors, self.visible_docs, self.sync, possible)
+        if possible is not None and possible.doc not in visible:
+            possible = None  # its pane is off screen (o said so): nothing to show beside
+        plan = plan_sync(self.alignment, ref, self.cursors, visible, self.sync, possible)
         self.panes.show(plan, ref.doc, ref.sentence, self.sync, reveal)
         self.set_reactive(ReadingScreen.cursors, plan.cursors)
         find = self.find
@@ -262,9 +265,7 @@ class ReadingScreen(Screen[None]):
                 sync=self.sync,
                 search=SearchPlace(find.index, len(find.hits), find.query) if find.hits else None,
                 underlined=plan.underlined,
-                possible=possible
-                if possible is not None and possible.doc in self.visible_docs
-                else None,
+                possible=possible,
                 width=self.status_line.content_region.width,
             )
         )
