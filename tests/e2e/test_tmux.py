@@ -149,3 +149,40 @@ def test_80_columns_shows_two_panes_and_a_tiny_window_a_message(
     screen = term.wait_for(lambda s: s.count("% of ") == 5, "five panes after growing")
     assert term.alive()
     term.keys("q")
+
+
+def test_a_link_and_its_removal_survive_quitting_and_resuming(
+    terminal: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    term = terminal(160, 48)
+    term.wait_for(lambda s: "● reading" in s and status(s), "the reading screen")
+    term.keys("Space", "l")  # the first pane's sentence, then a sentence of the second pane
+    term.wait_for(lambda s: s.splitlines()[1].count("● reading") == 1, "the second pane")
+    term.keys("L")
+    screen = term.wait_for(lambda s: "linked by you" in status(s), "the link in the status line")
+    where = re.search(r"^ ?(.+? · \d+/\d+)", status(screen))
+    assert where is not None
+    notes = tmp_path / "data" / "sessions" / "default.notes.yaml"
+    assert "kind: link" in notes.read_text(encoding="utf-8")
+    term.keys("q")
+    term.wait_for(lambda s: not term.alive() or not s.strip(), "reader to quit", timeout=10)
+
+    term = terminal(160, 48, "--resume")  # the same place, the link applied again
+    screen = term.wait_for(lambda s: where.group(1) in status(s), "the resumed session")
+    assert "linked by you" in status(screen)
+    term.keys("U")  # several counterparts: a list, the reader's own link first
+    screen = term.wait_for(
+        lambda s: "Unlink " in s or "unlinked" in s, "the unlink list or its notice"
+    )
+    if "Unlink " in screen:
+        term.keys("Enter")
+    term.wait_for(lambda s: "linked by you" not in status(s), "the link removed")
+    text = notes.read_text(encoding="utf-8")
+    assert "kind: unlink" in text and "kind: link" not in text
+    term.keys("q")
+    term.wait_for(lambda s: not term.alive() or not s.strip(), "reader to quit", timeout=10)
+
+    term = terminal(160, 48, "--resume")
+    screen = term.wait_for(lambda s: where.group(1) in status(s), "the resumed session")
+    assert "linked by you" not in status(screen)
+    term.keys("q")
