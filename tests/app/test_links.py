@@ -11,7 +11,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from tests.app.reading_fixture import make_article, notes_app, reading, sample_corpus
+from tests.app.reading_fixture import CONFLICT, make_article, notes_app, reading, sample_corpus
 from tui.annotations import Annotations
 from tui.app import ReaderApp
 from tui.core.align import Alignment, Pair, SentenceRef
@@ -328,3 +328,14 @@ async def test_a_link_written_by_another_reader_is_applied_when_merged(tmp_path:
         pair = screen.alignment.pair_between(alpha, gamma)
         assert pair is not None and pair.origin == "user"
         assert screen.pane(2).kinds[4] == STRONG
+
+
+async def test_dismissing_a_candidate_keeps_the_possible_matches(tmp_path: Path) -> None:
+    app = notes_app(tmp_path / "notes.yaml", possible_corpus())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        await go(screen, pilot, CONFLICT)
+        await pilot.press("X")
+        await pilot.pause()
+        assert screen.alignment.discrepancies == ()
+        assert screen.pane(0).kinds[0] == POSSIBLE  # still ◌, not ◦ unique
