@@ -8,7 +8,7 @@ No Textual here: the annotation keys (tui/screens/annotating.py) drive it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,9 +16,16 @@ from tui.core.align import Alignment, SentenceRef
 from tui.core.anchoring import NoteAnchors, anchor_notes, target_for_sentence
 from tui.core.candidates import Discrepancy
 from tui.core.model import Article
-from tui.core.notes import Annotation, CandidateQuote, Target, candidate_fingerprint
+from tui.core.notes import (
+    Annotation,
+    AnnotationKind,
+    CandidateQuote,
+    Target,
+    candidate_fingerprint,
+)
 from tui.core.notes_store import NotesStore
 from tui.core.text import excerpt
+from tui.core.user_links import Corrections, corrections_of
 
 KIND_GLYPHS = {"agreement": "≡", "contradiction": "⚑", "note": "✎", "link": "⇔", "unlink": "⇹"}
 """One glyph per annotation kind, used in lists and notices (not colour alone)."""
@@ -142,7 +149,29 @@ class Annotations:
         kept = tuple(d for d in alignment.discrepancies if not self.is_dismissed(d))
         if len(kept) == len(alignment.discrepancies):
             return alignment
-        return replace(alignment, discrepancies=kept)  # possible pairs and all kept
+        return replace(alignment, discrepancies=kept)  # possible matches and all kept
+
+    # -- corrections of the alignment -----------------------------------------------------
+
+    def corrections(self) -> Corrections:
+        """The links and unlinks the notes make among the open articles, as placed now."""
+        return corrections_of(self.store.document, self.articles, self.anchors)
+
+    def corrections_within(
+        self, kind: AnnotationKind, refs: Collection[SentenceRef]
+    ) -> list[Annotation]:
+        """The ``kind`` annotations (link or unlink) every target of which is one of ``refs``:
+        those a new correction of ``refs`` supersedes (a link replaces the unlink of two of
+        its sentences; an unlink, the link of exactly its two)."""
+        wanted = set(refs)
+        found = []
+        for annotation in self.store.annotations:
+            if annotation.kind != kind:
+                continue
+            placed = self.refs_of(annotation.id)
+            if len(placed) == len(annotation.targets) and set(placed) <= wanted:
+                found.append(annotation)
+        return found
 
     # -- describing -----------------------------------------------------------------------
 

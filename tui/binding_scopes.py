@@ -22,6 +22,7 @@ def _binding_groups() -> list[list[BindingType]]:
     from tui.screens.reading import ReadingScreen
     from tui.screens.session_problem import SessionProblem
     from tui.screens.sessions import SessionsScreen
+    from tui.screens.unlink_chooser import UnlinkChooser
     from tui.widgets.alignment_table import AlignmentTable
 
     modals = (
@@ -34,6 +35,7 @@ def _binding_groups() -> list[list[BindingType]]:
         PaneChooser,
         SessionProblem,
         SessionsScreen,
+        UnlinkChooser,
     )
     reading = [*APP_BINDINGS, *ReadingScreen.BINDINGS, *AlignmentTable.BINDINGS]
     return [reading, *(list(modal.BINDINGS) for modal in modals)]

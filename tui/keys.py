@@ -105,16 +105,16 @@ READING_BINDINGS: list[BindingType] = [
     _b(
         "right_curly_bracket",
         "jump('unique', 1)",
-        "Next unique",
-        "Next sentence no other source reports",
+        "Next unmatched",
+        "Next sentence with no match: unique (◦) or with possible matches only (◌)",
         "reader.next-unique",
         show=False,
     ),
     _b(
         "left_curly_bracket",
         "jump('unique', -1)",
-        "Prev unique",
-        "Previous sentence no other source reports",
+        "Prev unmatched",
+        "Previous sentence with no match: unique (◦) or with possible matches only (◌)",
         "reader.previous-unique",
         show=False,
     ),
@@ -261,9 +261,44 @@ ANNOTATION_BINDINGS: list[BindingType] = [
         "reader.notes-panel",
     ),
 ]
+CORRECTION_BINDINGS: list[BindingType] = [
+    _b(
+        "L",
+        "link",
+        "Link as one fact",
+        "Link the selection (or this sentence and the possible match shown beside it) as one fact",
+        "reader.link",
+        show=False,
+    ),
+    _b(
+        "U",
+        "unlink",
+        "Unlink (not one fact)",
+        "Remove a link of this sentence: it and that counterpart are not one fact",
+        "reader.unlink",
+        show=False,
+    ),
+    _b(
+        "o",
+        "possible",
+        "Possible match",
+        "Show this sentence's next possible match (◌) beside it; L then links it",
+        "reader.possible",
+        show=False,
+    ),
+]
+"""The reader's corrections of the alignment: recorded in the notes file like annotations."""
+
 ANNOTATION_HELP_GROUPS = {
-    str(binding.id): "Annotating (reading screen)"
-    for binding in ANNOTATION_BINDINGS
-    if isinstance(binding, Binding)
+    **{
+        str(binding.id): "Annotating (reading screen)"
+        for binding in ANNOTATION_BINDINGS
+        if isinstance(binding, Binding)
+    },
+    **{
+        str(binding.id): "Correcting the alignment (reading screen)"
+        for binding in CORRECTION_BINDINGS
+        if isinstance(binding, Binding)
+    },
 }
-"""Help lists the annotation keys under a heading of their own."""
+"""Help lists the annotation keys and the corrections under headings of their own."""

@@ -9,7 +9,7 @@ its cursor there while sync is on; a pane without a match holds its place and sa
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tui.core.align import Alignment, SentenceRef
 from tui.core.model import Sentence
@@ -17,6 +17,8 @@ from tui.core.worddiff import diff_words
 
 Mark = tuple[int, int]
 """A stretch of article text, as offsets ``[start, end)``."""
+POSSIBLE_NOTE = "◌ possible"
+"""What a pane's header says while it shows a possible counterpart (``o``)."""
 
 
 def counterpart_in(
@@ -26,13 +28,18 @@ def counterpart_in(
 
     ``prefer`` (the pane's current cursor) wins when it is one of ``ref``'s partners, so
     going from pane A to B and back lands where the reader was, even when B's sentence
-    is matched best by another sentence of A (one outlet's sentence split in two).
+    is matched best by another sentence of A (one outlet's sentence split in two). A
+    sentence the reader linked with ``ref`` wins over an engine partner preferred so: the
+    reader's own link is the one they expect beside it.
     """
-    if prefer is not None:
+    best = alignment.best_partner_in(ref, doc)  # the reader's links first, then best score
+    if prefer is not None and best is not None and best[0].sentence != prefer:
+        mine = alignment.by_user(ref, best[0])
         for partner, score in alignment.partners(ref):
-            if partner.doc == doc and partner.sentence == prefer:
+            if partner == SentenceRef(doc, prefer) and (
+                not mine or alignment.by_user(ref, partner)
+            ):
                 return prefer, score
-    best = alignment.best_partner_in(ref, doc)
     if best is not None:
         return best[0].sentence, best[1]
     group = alignment.group_of(ref)
@@ -98,6 +105,7 @@ def plan_sync(
     cursors: Sequence[int],
     visible: Sequence[int],
     sync: bool,
+    possible: SentenceRef | None = None,
 ) -> SyncPlan:
     """What every pane in ``visible`` shows while the reader is on ``ref``.
 
@@ -107,6 +115,8 @@ def plan_sync(
         cursors: every pane's cursor now.
         visible: the articles whose panes are on screen.
         sync: whether the other panes follow the reader.
+        possible: a possible counterpart of ``ref`` the reader asked to see (``o``): its pane
+            shows it beside the cursor, highlighted, with or without sync.
     """
     articles = alignment.articles
     reading = articles[ref.doc].sentences[ref.sentence]
@@ -115,6 +125,14 @@ def plan_sync(
     best_doc, best_score, best_sentence = -1, -1.0, -1
     for other in visible:
         if other == ref.doc:
+            continue
+        if possible is not None and possible.doc == other:
+            moved[other] = possible.sentence
+            marks = differing(reading, articles[other].sentences[possible.sentence])[1]
+            view = PaneView(other, possible.sentence, possible.sentence, tuple(marks))
+            others.append(
+                replace(view, note=POSSIBLE_NOTE, note_style="$text-warning", follows=True)
+            )
             continue
         match = counterpart_in(alignment, ref, other, prefer=moved[other])
         if match is None:
@@ -131,6 +149,8 @@ def plan_sync(
         others.append(
             PaneView(other, moved[other], sentence, tuple(marks), note, "$text-success", sync)
         )
+    if best_doc < 0 and possible is not None and possible.doc in visible:
+        best_doc, best_sentence = possible.doc, possible.sentence  # underline against it
     if best_doc < 0:
         return SyncPlan(tuple(others), tuple(moved), None, ())
     marks = differing(reading, articles[best_doc].sentences[best_sentence])[0]

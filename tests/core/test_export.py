@@ -370,3 +370,39 @@ def test_jsonld_assesses_a_dismissed_candidate_and_describes_why() -> None:
         "with Russia",
         "with the Russians",
     ]
+
+
+CORRECTIONS = NotesDocument().with_annotations(
+    [
+        Annotation("a-4", "link", (REUTERS, AP, BBC), created="2026-01-01T10:07:00Z"),
+        Annotation("a-5", "unlink", (AP, BBC), created="2026-01-01T10:08:00Z"),
+    ]
+)
+"""The reader's corrections of the alignment: a link of three passages, an unlink of two."""
+
+
+def test_links_and_unlinks_are_in_every_export() -> None:
+    report = export_markdown(CORRECTIONS)
+    assert report.startswith("# Notes\n\n2 annotations: 1 link, 1 unlink.")
+    assert "## 1. Link (one fact)" in report and "## 2. Unlink (not one fact)" in report
+    link, unlink = report.split("## 2.")
+    assert link.count("\n> — ") == 3 and unlink.count("\n> — ") == 2
+    assert "> — BBC, sentence 3" in unlink
+    rows = list(csv.DictReader(io.StringIO(export_csv(CORRECTIONS))))
+    assert [(r["kind"], r["target"], r["source"]) for r in rows] == [
+        ("link", "1", "Reuters wire"),
+        ("link", "2", "AP"),
+        ("link", "3", "BBC"),
+        ("unlink", "1", "AP"),
+        ("unlink", "2", "BBC"),
+    ]
+    link_item, unlink_item = json.loads(export_jsonld(CORRECTIONS))["first"]["items"]
+    assert link_item["motivation"] == "linking"
+    assert link_item["body"]["purpose"] == "linking" and link_item["body"]["value"] == "link"
+    assert len(link_item["target"]) == 3
+    assert unlink_item["motivation"] == "reader:unlinking"
+    assert unlink_item["body"]["value"] == "unlink"
+    assert [t["selector"][0]["exact"] for t in unlink_item["target"]] == [
+        AP.quote.exact,
+        BBC.quote.exact,
+    ]

@@ -108,6 +108,19 @@ def test_undo_reverts_add_edit_delete_in_order(tmp_path: Path) -> None:
     assert notes.undo() is None
 
 
+def test_an_annotation_replacing_others_is_one_change_and_one_undo(tmp_path: Path) -> None:
+    """A link of two sentences replaces their unlink: both at once, undone at once."""
+    path = tmp_path / "n.yaml"
+    notes = store(path)
+    unlink = notes.add("unlink", pair())
+    note = notes.add("note", one())
+    link = notes.add("link", pair(), replacing=[unlink.id, "a-gone"])  # an unknown id: ignored
+    assert on_disk(path) == [note.id, link.id]
+    assert notes.undo() == "add link"
+    assert on_disk(path) == [unlink.id, note.id]
+    assert notes.get(unlink.id) == unlink  # back as it was, id and times kept
+
+
 def test_dismissed_candidates_are_remembered(tmp_path: Path) -> None:
     path = tmp_path / "n.yaml"
     notes = store(path)

@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_tmux import Terminal, status, terminal  # noqa: F401  (fixture)
+from tests.e2e.test_tmux import (  # noqa: F401  (fixture)
+    Terminal,
+    quit_and_wait,
+    status,
+    terminal,
+)
 from tui.core.notes import parse_document
 
 pytestmark = pytest.mark.e2e
-
-
-def quit_and_wait(term: Terminal) -> None:
-    term.keys("q")
-    deadline = time.monotonic() + 15
-    while term.alive() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not term.alive(), "reader did not quit on q"
 
 
 def test_annotate_quit_resume(terminal: Callable[..., Terminal], tmp_path: Path) -> None:  # noqa: F811

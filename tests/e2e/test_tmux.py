@@ -73,7 +73,13 @@ def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
         # COLUMNS/LINES (set under pytest) would override the real terminal size
         command = f"env -u COLUMNS -u LINES {env} {READER} {' '.join(args)}"
         tmux = ["tmux", "-L", socket, "-f", "/dev/null"]  # never the user's config or server
-        subprocess.run([*tmux, "new-session", "-d", "-s", session, "sleep 600"], check=True)
+        new_session = [*tmux, "new-session", "-d", "-s", session, "sleep 600"]
+        for _ in range(20):  # the server of a terminal just quit may still be exiting
+            if subprocess.run(new_session, capture_output=True, check=False).returncode == 0:
+                break
+            time.sleep(0.1)
+        else:
+            subprocess.run(new_session, check=True)
         # size the window first, then start reader in it, so it starts at that size
         subprocess.run([*tmux, "set-option", "-t", session, "window-size", "manual"], check=True)
         subprocess.run(
@@ -87,6 +93,15 @@ def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
 
     yield start
     subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True, check=False)
+
+
+def quit_and_wait(term: Terminal) -> None:
+    """Press q and wait for reader to end (its tmux session goes with it)."""
+    term.keys("q")
+    deadline = time.monotonic() + 15
+    while term.alive() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not term.alive(), "reader did not quit on q"
 
 
 def status(screen: str) -> str:
@@ -148,4 +163,39 @@ def test_80_columns_shows_two_panes_and_a_tiny_window_a_message(
     term.tmux("resize-window", "-t", term.session, "-x", "160", "-y", "48")
     screen = term.wait_for(lambda s: s.count("% of ") == 5, "five panes after growing")
     assert term.alive()
+    term.keys("q")
+
+
+def test_a_link_and_its_removal_survive_quitting_and_resuming(
+    terminal: Callable[..., Terminal], tmp_path: Path
+) -> None:
+    term = terminal(160, 48)
+    term.wait_for(lambda s: "● reading" in s and status(s), "the reading screen")
+    term.keys("Space", "l")  # the first pane's sentence, then a sentence of the second pane
+    term.wait_for(lambda s: s.splitlines()[1].count("● reading") == 1, "the second pane")
+    term.keys("L")
+    screen = term.wait_for(lambda s: "linked by you" in status(s), "the link in the status line")
+    where = re.search(r"^ ?(.+? · \d+/\d+)", status(screen))
+    assert where is not None
+    notes = tmp_path / "data" / "sessions" / "default.notes.yaml"
+    assert "kind: link" in notes.read_text(encoding="utf-8")
+    quit_and_wait(term)
+
+    term = terminal(160, 48, "--resume")  # the same place, the link applied again
+    screen = term.wait_for(lambda s: where.group(1) in status(s), "the resumed session")
+    assert "linked by you" in status(screen)
+    term.keys("U")  # several counterparts: a list, the reader's own link first
+    screen = term.wait_for(
+        lambda s: "Unlink " in s or "unlinked" in s, "the unlink list or its notice"
+    )
+    if "Unlink " in screen:
+        term.keys("Enter")
+    term.wait_for(lambda s: "linked by you" not in status(s), "the link removed")
+    text = notes.read_text(encoding="utf-8")
+    assert "kind: unlink" in text and "kind: link" not in text
+    quit_and_wait(term)
+
+    term = terminal(160, 48, "--resume")
+    screen = term.wait_for(lambda s: where.group(1) in status(s), "the resumed session")
+    assert "linked by you" not in status(screen)
     term.keys("q")

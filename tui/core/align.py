@@ -158,7 +158,7 @@ class Alignment:
         for ref, partners in self._partners.items():
             # the reader's own links first, then best score first
             mine = (
-                {other for other, _ in partners if self._by_user(ref, other)}
+                {other for other, _ in partners if self.by_user(ref, other)}
                 if ref in user
                 else set()
             )
@@ -176,7 +176,8 @@ class Alignment:
                 ref = SentenceRef(side.doc, side.sentence)
                 self._discrepancies_of.setdefault(ref, []).append(disc)
 
-    def _by_user(self, first: SentenceRef, second: SentenceRef) -> bool:
+    def by_user(self, first: SentenceRef, second: SentenceRef) -> bool:
+        """Whether the reader linked the two sentences (their pair's ``origin`` is ``USER``)."""
         pair = self.pair_between(first, second)
         return pair is not None and pair.origin == USER
 

@@ -361,7 +361,15 @@ def source_iri(path: str) -> str:
     return url_quote(path.replace("\\", "/"))
 
 
+CORRECTION_MOTIVATIONS = {"link": "linking", "unlink": "reader:unlinking"}
+"""The motivations of the reader's corrections of the alignment: a link says its passages
+report one fact (the W3C ``linking``); an unlink that two do not, which no W3C motivation
+says (an extension term, as ``reader:anchor``)."""
+
+
 def _motivations(annotation: Annotation) -> str | list[str]:
+    if annotation.kind in CORRECTION_MOTIVATIONS:
+        return CORRECTION_MOTIVATIONS[annotation.kind]
     if annotation.kind == "note":
         return "commenting" if len(annotation.targets) < 2 else ["commenting", "linking"]
     return ["assessing", "linking"] if len(annotation.targets) > 1 else "assessing"
@@ -374,7 +382,7 @@ def _jsonld_annotation(
     if annotation.kind != "note":
         assessment: dict[str, Any] = {
             "type": "TextualBody",
-            "purpose": "assessing",
+            "purpose": CORRECTION_MOTIVATIONS.get(annotation.kind, "assessing"),
             "value": annotation.kind,
             "format": "text/plain",
         }

@@ -166,8 +166,14 @@ class NotesStore:
         comment: str = "",
         tags: Sequence[str] = (),
         discrepancy: DiscrepancyInfo | None = None,
+        replacing: Sequence[str] = (),
     ) -> Annotation:
         """Record a new annotation and save it before returning.
+
+        Args:
+            replacing: ids of annotations the new one supersedes (a link replaces the unlink
+                of two of its sentences): deleted in the same change, so one undo brings
+                them back and takes the new one away.
 
         Raises:
             ReadOnlyNotes: the file is read-only.
@@ -190,10 +196,20 @@ class NotesStore:
             updated=now,
             discrepancy=discrepancy,
         )
-        self._commit(
-            lambda doc: _replace_annotation(doc, annotation),
-            _UndoStep(f"add {kind}", lambda doc: _remove_annotation(doc, annotation.id)),
-        )
+        replaced = [a for a in map(self.document.get, replacing) if a is not None]
+        gone = {a.id for a in replaced}
+
+        def add(doc: NotesDocument) -> NotesDocument:
+            kept = [a for a in doc.annotations if a.id not in gone]
+            return doc.with_annotations([*kept, annotation])
+
+        def revert(doc: NotesDocument) -> NotesDocument:
+            doc = _remove_annotation(doc, annotation.id)
+            for old in replaced:
+                doc = _replace_annotation(doc, old)
+            return doc
+
+        self._commit(add, _UndoStep(f"add {kind}", revert))
         return annotation
 
     def update(

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.core.align import SentenceRef
+from tui.core.align import Alignment, SentenceRef
 from tui.core.anchoring import NoteAnchors
+from tui.core.corrections import apply_corrections
 from tui.core.model import Article
 from tui.core.notes import NotesDocument
 
@@ -30,6 +31,10 @@ class Corrections:
 
     def __bool__(self) -> bool:
         return bool(self.links or self.unlinks)
+
+    def applied_to(self, alignment: Alignment) -> Alignment:
+        """``alignment`` (the engine's) with these links and unlinks applied."""
+        return apply_corrections(alignment, self.links, self.unlinks)
 
 
 def corrections_of(

@@ -1,4 +1,4 @@
-"""What the annotation keys (a x X c space e d u m) do, given the sentences they act on.
+"""What the annotation keys (a x X c L U space e d u m) do, given the sentences they act on.
 
 The reading screen declares the keys and hands :class:`Annotating` what they act on, as values
 (:class:`Chosen`: the selection or the focused sentence, its counterparts, its candidates).
@@ -21,9 +21,11 @@ from tui.core.candidates import Discrepancy
 from tui.core.notes import Annotation, AnnotationKind, DiscrepancyInfo, Target
 from tui.core.storage import StorageError
 from tui.core.text import counted, excerpt
+from tui.linking import Counterpart, spans_articles
 from tui.notices import NoticeBoard, OpenScreen
 from tui.screens.note_editor import NoteDraft, NoteEditor
 from tui.screens.notes_panel import NotesPanel
+from tui.screens.unlink_chooser import UnlinkChooser
 from tui.sync import aligned_refs
 from tui.undone import describe_undo, places
 
@@ -193,10 +195,68 @@ class Annotating:
             "u brings it back",
         )
 
+    def link(self, refs: Sequence[SentenceRef]) -> bool:
+        """Link ``refs`` as one fact (a ``link`` annotation); True once saved.
+
+        An unlink of two of them is replaced in the same change (one ``u`` undoes both): the
+        reader's last word counts.
+        """
+        notes = self.writable()
+        if notes is None:
+            return False
+        if not spans_articles(refs):
+            self.notice(
+                "Nothing to link: select sentences in two or more panes with space, then "
+                "press L (o shows a possible match beside this one).",
+                severity="warning",
+                timeout=5,
+            )
+            return False
+        targets = notes.targets(refs)
+        if already_marked(notes.store.annotations, "link", targets):
+            self.notice(f"Already linked: {places(targets, notes.articles)}", timeout=3)
+            return False
+        replacing = [a.id for a in notes.corrections_within("unlink", refs)]
+        return self._save(
+            lambda: notes.store.add("link", targets, replacing=replacing),
+            f"{KIND_GLYPHS['link']} linked as one fact: {places(targets, notes.articles)}"
+            " (u undoes)",
+        )
+
+    def unlink(self, ref: SentenceRef, counterparts: Sequence[Counterpart]) -> None:
+        """Say that ``ref`` and one of its ``counterparts`` are not one fact (an ``unlink``
+        annotation), asking which one when there are several.
+
+        A link of exactly these two sentences is replaced in the same change.
+        """
+        notes = self.writable()
+        if notes is None:
+            return
+        if not counterparts:
+            self.notice("No link on this sentence to remove.", timeout=3)
+            return
+
+        def chosen(other: SentenceRef | None) -> None:
+            if other is None:
+                return
+            two = (ref, other)
+            targets = notes.targets(two)
+            replacing = [a.id for a in notes.corrections_within("link", two)]
+            self._save(
+                lambda: notes.store.add("unlink", targets, replacing=replacing),
+                f"{KIND_GLYPHS['unlink']} unlinked: {places(targets, notes.articles)} are not "
+                "one fact (u undoes)",
+            )
+
+        if len(counterparts) == 1:
+            chosen(counterparts[0].ref)
+            return
+        self._open(UnlinkChooser(ref, counterparts, notes.articles), chosen)
+
     def selected(self, count: int) -> None:
         """Say how many sentences are selected now."""
         self.notice(
-            f"{count} selected: a, x or c annotates them together"
+            f"{count} selected: a, x or c annotates them together, L links them"
             if count
             else "Selection cleared",
             timeout=2,

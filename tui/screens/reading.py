@@ -5,6 +5,10 @@ furniture, the window of visible panes, marks); ``_show`` has :mod:`tui.sync` de
 every pane shows, the pane row paint it and the status line say it
 (:mod:`tui.widgets.status_text`). The annotation keys are carried out by
 :class:`~tui.screens.annotating.Annotating`; the table view is a widget of its own.
+
+The screen keeps the engine's alignment and shows it with the reader's corrections applied
+(links and unlinks in the notes file, :mod:`tui.core.corrections`), recomputed when they
+change, so pairs, groups, sync, marks, headers, the table and the candidates all follow.
 """
 
 from __future__ import annotations
@@ -27,7 +31,21 @@ from tui.core.align import Alignment, SentenceRef
 from tui.core.candidates import Discrepancy
 from tui.core.notes import AnnotationKind
 from tui.core.text import counted
-from tui.keys import ANNOTATION_BINDINGS, ANNOTATION_HELP_GROUPS, READING_BINDINGS
+from tui.core.user_links import Corrections
+from tui.keys import (
+    ANNOTATION_BINDINGS,
+    ANNOTATION_HELP_GROUPS,
+    CORRECTION_BINDINGS,
+    READING_BINDINGS,
+)
+from tui.linking import (
+    counterparts_of,
+    next_possible,
+    place_name,
+    refs_to_link,
+    spans_articles,
+    window_with,
+)
 from tui.messages import PaneWheelScrolled, SentenceClicked
 from tui.notices import NoticeBoard
 from tui.screens.annotating import Annotating, Chosen
@@ -57,7 +75,11 @@ class ReadingScreen(Screen[None]):
     AUTO_FOCUS = ""
     """Keys belong to the screen (the panes are not focusable); only search takes focus."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [*READING_BINDINGS, *ANNOTATION_BINDINGS]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *READING_BINDINGS,
+        *ANNOTATION_BINDINGS,
+        *CORRECTION_BINDINGS,
+    ]
     HELP_GROUPS: ClassVar[dict[str, str]] = ANNOTATION_HELP_GROUPS
 
     focused_doc: reactive[int] = reactive(0, init=False)
@@ -90,8 +112,17 @@ class ReadingScreen(Screen[None]):
         gc.freeze()
         self.aligned = alignment
         """The alignment as computed."""
-        self.alignment = alignment if notes is None else notes.without_dismissed(alignment)
-        """The alignment shown: the reader's dismissed candidates and hidden kinds left out."""
+        self.corrections = Corrections() if notes is None else notes.corrections()
+        """The reader's links and unlinks applied to :attr:`corrected`."""
+        self.corrected = self.corrections.applied_to(alignment)
+        """The engine's alignment with the reader's corrections applied."""
+        self.alignment = (
+            self.corrected if notes is None else notes.without_dismissed(self.corrected)
+        )
+        """The alignment shown: corrected, the reader's dismissed candidates left out."""
+        self.possible_shown: SentenceRef | None = None
+        """The possible counterpart of the focused sentence shown beside it (``o``)."""
+        self._possible_of: SentenceRef | None = None
         self.confirmed: frozenset[Discrepancy] = frozenset()
         """The candidates shown that the reader confirmed (marked ✗, not ⚑)."""
         self.articles = alignment.articles
@@ -211,7 +242,13 @@ class ReadingScreen(Screen[None]):
         if not self.is_mounted or not self.cursors:
             return
         ref = self.focused_ref
-        plan = plan_sync(self.alignment, ref, self.cursors, self.visible_docs, self.sync)
+        if ref != self._possible_of:  # the reader moved on: o starts again from the best
+            self.possible_shown = self._possible_of = None
+        visible = self.visible_docs
+        possible = self.possible_shown
+        if possible is not None and possible.doc not in visible:
+            possible = None  # its pane is off screen (o said so): nothing to show beside
+        plan = plan_sync(self.alignment, ref, self.cursors, visible, self.sync, possible)
         self.panes.show(plan, ref.doc, ref.sentence, self.sync, reveal)
         self.set_reactive(ReadingScreen.cursors, plan.cursors)
         find = self.find
@@ -225,6 +262,7 @@ class ReadingScreen(Screen[None]):
                 search=SearchPlace(find.index, len(find.hits), find.query) if find.hits else None,
                 underlined=plan.underlined,
                 confirmed=self.confirmed,
+                possible=possible,
                 width=self.status_line.content_region.width,
             )
         )
@@ -305,7 +343,7 @@ class ReadingScreen(Screen[None]):
             return
         where = "below" if direction > 0 else "above"
         label = self.articles[doc].label
-        self.notice_board.show("move", f"No unique sentence {where} in {label}.", timeout=3)
+        self.notice_board.show("move", f"No unmatched sentence {where} in {label}.", timeout=3)
 
     def _walk_candidates(self, direction: int) -> None:
         """``]`` / ``[``: the next ⚑ or ↻ in reading order, on into the other shown panes and
@@ -490,31 +528,36 @@ class ReadingScreen(Screen[None]):
         self.show_notes()
 
     def show_notes(self) -> None:
-        """Place the annotations again, mark them (✎), leave the dismissed candidates out and
-        mark the confirmed ones."""
+        """Place the annotations again, mark them (✎), apply the reader's links and unlinks,
+        leave the dismissed candidates and hidden kinds out and mark the confirmed ones."""
         notes = self.annotating.notes
         if notes is None:
             return
         notes.reanchor()
         self.annotated = notes.annotated_refs()
+        corrections = notes.corrections()
+        if corrections != self.corrections:  # ~1 ms on the seeds, but only when they change
+            self.corrections = corrections
+            self.corrected = corrections.applied_to(self.aligned)
         self._show_candidates()
 
     def watch_hidden_kinds(self) -> None:
         self._show_candidates()
 
     def _show_candidates(self) -> None:
-        """Repaint the candidate marks when what is shown of them changed: dismissed
-        candidates and hidden kinds left out, confirmed ones marked apart."""
+        """Repaint the marks when what is shown changed: the reader's corrections applied,
+        dismissed candidates and hidden kinds left out, confirmed ones marked apart."""
         notes = self.annotating.notes
-        shown = self.aligned if notes is None else notes.without_dismissed(self.aligned)
+        shown = self.corrected if notes is None else notes.without_dismissed(self.corrected)
         shown = without_kinds(shown, self.hidden_kinds)
         confirmed = frozenset() if notes is None else notes.confirmed(shown)
-        if shown.discrepancies == self.alignment.discrepancies and confirmed == self.confirmed:
+        if _same(shown, self.alignment) and confirmed == self.confirmed:
             return
-        self.alignment = shown  # same pairs, other candidates: repaint the marks
+        if shown.pairs != self.alignment.pairs:
+            self.possible_shown = None  # linked now, or no longer possible
+        self.alignment = shown
         self.confirmed = confirmed
-        for doc in range(len(self.articles)):
-            self.pane(doc).set_alignment(shown, confirmed)  # every pane, mounted yet or not
+        self.panes.set_alignment(shown, confirmed)  # every pane and header, mounted yet or not
         self._refresh_table()
         if self.is_mounted:
             self._go_to(self.focused_ref)  # repaints the status line
@@ -570,3 +613,67 @@ class ReadingScreen(Screen[None]):
 
     def action_notes_panel(self) -> None:
         self.annotating.notes_panel(lambda refs: self._go_to(*refs))
+
+    # -- correcting the alignment -------------------------------------------------------
+
+    def action_link(self) -> None:
+        """Link the selection, or the sentence and the possible match shown beside it."""
+        ref = self.focused_ref
+        refs = refs_to_link(self.selection, ref, self.possible_shown)
+        if not spans_articles(refs) and self._possible_options(ref):
+            self.action_possible()  # nothing chosen yet: show the best possible match first
+            return
+        if self.annotating.link(refs):
+            self.selection = frozenset()
+
+    def action_unlink(self) -> None:
+        """Remove a link of the focused sentence (asking which, when it has several)."""
+        ref = self.focused_ref
+        self.annotating.unlink(ref, counterparts_of(self.alignment, ref))
+
+    def _possible_options(self, ref: SentenceRef) -> list[tuple[SentenceRef, float]]:
+        """The possible counterparts of ``ref`` in articles the reader has not hidden."""
+        return [
+            item for item in self.alignment.possible(ref) if item[0].doc not in self.hidden_docs
+        ]
+
+    def action_possible(self) -> None:
+        """Show the focused sentence's next possible counterpart beside it, in its pane."""
+        ref = self.focused_ref
+        options = self._possible_options(ref)
+        step = next_possible(options, self.possible_shown)
+        if step is None:
+            hidden = len(self.alignment.possible(ref)) - len(options)
+            said = (
+                "This sentence's possible matches are in hidden panes: p shows them."
+                if hidden
+                else "No possible match for this sentence."
+            )
+            self.notice_board.show("move", said, timeout=3)
+            return
+        other, score = options[step]
+        self.possible_shown, self._possible_of = other, ref
+        if other.doc not in self.visible_docs:
+            first = window_with(
+                self.shown_docs, ref.doc, other.doc, self.first_visible, self.capacity
+            )
+            if first is None:  # too far apart for the panes that fit: say where it is
+                said = (
+                    f"◌ possible match {place_name(self.articles, other)} ({score:.0f}) is in a "
+                    "pane off screen: < > show it; L links it, o shows the next"
+                )
+                self.notice_board.show("move", said, timeout=5)
+            else:
+                self.first_visible = first
+        self._show()  # the status line says which one is shown and what L and o do
+
+
+def _same(first: Alignment, second: Alignment) -> bool:
+    """Whether two alignments show the same thing (after a change to the notes that did not
+    touch links, unlinks or dismissed candidates, nothing needs repainting)."""
+    return first is second or (
+        first.pairs == second.pairs
+        and first.groups == second.groups
+        and first.discrepancies == second.discrepancies
+        and first.possible_pairs == second.possible_pairs
+    )

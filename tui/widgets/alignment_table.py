@@ -42,6 +42,7 @@ from tui.widgets.pane_styles import (
     COMPATIBLE_GLYPH,
     CONFIRMED_GLYPH,
     CONTRADICTION_GLYPH,
+    POSSIBLE_GLYPH,
     UNIQUE_GLYPH,
     UPDATED_GLYPH,
 )
@@ -414,7 +415,10 @@ class AlignmentTable(DataTable[Text]):
         if row.flag == COMPATIBLE_FLAG:
             return Text(COMPATIBLE_GLYPH, style=f"bold {compatible}")
         if sources == 1:
-            return Text(UNIQUE_GLYPH, style=f"bold {self._colours['reader-unique']}")
+            # no match, but possible ones: not unique (the panes mark it ◌ too)
+            maybe = self.alignment is not None and any(map(self.alignment.possible, row.members))
+            glyph = POSSIBLE_GLYPH if maybe else UNIQUE_GLYPH
+            return Text(glyph, style=f"bold {self._colours['reader-unique']}")
         return Text("")
 
     def _theme_colours(self) -> dict[str, str]:

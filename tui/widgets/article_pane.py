@@ -41,6 +41,7 @@ from tui.widgets.pane_styles import (
     CONTRADICTION_GLYPH,
     COUNTERPART_BAR,
     CURSOR_BAR,
+    POSSIBLE_GLYPH,
     RESTING_BAR,
     SELECTED_BAR,
     UNIQUE_GLYPH,
@@ -62,7 +63,11 @@ RAIL_THUMB = "┃"
 STRONG_MATCH = 85.0
 """Best-partner score from which a match is tinted as strong."""
 
-FURNITURE, UNIQUE, WEAK, STRONG = range(4)
+FURNITURE, UNIQUE, WEAK, STRONG, POSSIBLE = range(5)
+"""A sentence's kind: page furniture; unique (no match, no possible one); matched weakly or
+strongly; no match but possible ones (``Alignment.possible``), which is not unique."""
+UNMATCHED = frozenset({UNIQUE, POSSIBLE})
+"""Kinds ``}`` and ``{`` stop at: sentences with no match."""
 _CONTROL = {code: " " for code in [*range(32), 127]}
 """Control characters (tabs, stray CRs) would break the cell grid; show them as spaces."""
 
@@ -91,7 +96,8 @@ def flag_of(alignment: Alignment, ref: SentenceRef, confirmed: Collection[Discre
 def classify(
     alignment: Alignment, doc: int, confirmed: Collection[Discrepancy] = ()
 ) -> tuple[list[int], list[int]]:
-    """Per sentence of article ``doc``: its kind (furniture, unique, weak, strong) and flag."""
+    """Per sentence of article ``doc``: its kind (furniture, unique, weak, strong, possible)
+    and flag."""
     article = alignment.articles[doc]
     kinds: list[int] = []
     flagged: list[int] = []
@@ -101,7 +107,7 @@ def classify(
         if sentence.furniture:
             kinds.append(FURNITURE)
         elif not partners and alignment.group_of(ref) is None:
-            kinds.append(UNIQUE)
+            kinds.append(POSSIBLE if alignment.possible(ref) else UNIQUE)
         elif partners and partners[0][1] >= STRONG_MATCH:
             kinds.append(STRONG)
         else:
@@ -302,10 +308,10 @@ class ArticlePane(ScrollView, can_focus=False):
 
     def next_unique(self, start: int, direction: int) -> int | None:
         """The next shown sentence after ``start`` (``direction`` 1 or -1) no other source
-        reports."""
+        reports, or with only possible matches (◦ or ◌)."""
         index = start + direction
         while 0 <= index < len(self.article.sentences):
-            if self.kinds[index] == UNIQUE and self.is_shown(index):
+            if self.kinds[index] in UNMATCHED and self.is_shown(index):
                 return index
             index += direction
         return None
@@ -540,6 +546,8 @@ class ArticlePane(ScrollView, can_focus=False):
                 glyph = Segment(COMPATIBLE_GLYPH, base + styles.compatible)
             elif self.kinds[index] == UNIQUE:
                 glyph = Segment(UNIQUE_GLYPH, base + styles.unique)
+            elif self.kinds[index] == POSSIBLE:
+                glyph = Segment(POSSIBLE_GLYPH, base + styles.unique)
             if index in self.annotated:
                 note = Segment(ANNOTATED_GLYPH, base + styles.annotated)
         return [bar, glyph, note]

@@ -7,8 +7,9 @@ from textual.widget import Widget
 
 from tui.core.model import Article
 
-NOTE_ROOM = len("● reading")
-"""Columns kept for the sync note ("● reading", "sync off", "no match", "≡ match")."""
+NOTE_ROOM = len("◌ possible")
+"""Columns kept for the sync note ("● reading", "sync off", "no match", "≡ match",
+"◌ possible")."""
 
 
 class PaneHeader(Widget):
@@ -38,9 +39,19 @@ class PaneHeader(Widget):
         """Share of body sentences matched in at least one other source, 0-1."""
         self.sync_note = ""
         self.sync_style = ""
-        body = len(article.body_sentences)
-        furniture = len(article.sentences) - body
-        matched_count = round(matched * body)
+        self._say_matched()
+
+    def set_matched(self, matched: float) -> None:
+        """Show a new matched share (the reader linked or unlinked sentences)."""
+        if matched != self.matched:
+            self.matched = matched
+            self._say_matched()
+            self.refresh()
+
+    def _say_matched(self) -> None:
+        body = len(self.article.body_sentences)
+        furniture = len(self.article.sentences) - body
+        matched_count = round(self.matched * body)
         self.tooltip = f"{matched_count} of {body} body sentences are matched in another source" + (
             f"; {furniture} lines of page furniture are not counted" if furniture else ""
         )

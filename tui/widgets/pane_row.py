@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 
 from tui.core.align import Alignment, SentenceRef
+from tui.core.candidates import Discrepancy
 from tui.core.report import matched_share
 from tui.sync import SyncPlan
 from tui.widgets.article_pane import ArticlePane
@@ -54,6 +55,13 @@ def scroll_window(
     return start, focused
 
 
+def _matched(alignment: Alignment, doc: int) -> float:
+    """The share a header shows: the one measure of "matched" (``report.matched_share``),
+    as the report shows it."""
+    matched, body = matched_share(alignment, doc)
+    return matched / body if body else 0.0
+
+
 class PaneRow(Horizontal):
     """The article columns, one per article, in pane order."""
 
@@ -67,9 +75,7 @@ class PaneRow(Horizontal):
         :meth:`set_window`): a column mounts its header and pane once shown (50 articles)."""
         columns = []
         for doc, article in enumerate(alignment.articles):
-            # the one measure of "matched" (report.matched_share): the report shows the same
-            matched, body = matched_share(alignment, doc)
-            header = PaneHeader(article, matched / body if body else 0.0, id=f"header-{doc}")
+            header = PaneHeader(article, _matched(alignment, doc), id=f"header-{doc}")
             pane = ArticlePane(alignment, doc, id=f"pane-{doc}")
             columns.append(PaneColumn(header, pane, shown=False, id=f"column-{doc}"))
         return cls(columns, id=id)
@@ -101,6 +107,14 @@ class PaneRow(Horizontal):
                 annotated=(r.sentence for r in annotated if r.doc == doc),
                 selected=(r.sentence for r in selected if r.doc == doc),
             )
+
+    def set_alignment(self, alignment: Alignment, confirmed: Collection[Discrepancy] = ()) -> None:
+        """Show a new alignment (the reader's corrections, dismissed candidates, confirmed
+        ones marked apart): every pane's marks and every header's matched share, mounted yet
+        or not."""
+        for doc, column in enumerate(self.columns):
+            column.pane.set_alignment(alignment, confirmed)
+            column.header.set_matched(_matched(alignment, doc))
 
     def set_window(self, visible: Collection[int], focused: int) -> bool:
         """Show the columns of ``visible`` only, and mark ``focused``'s header.

@@ -26,6 +26,8 @@ COMPATIBLE_GLYPH = candidate_marks.COMPATIBLE_GLYPH
 """Marks a difference the engine reads as compatible: a refinement or a spelling variant."""
 UNIQUE_GLYPH = "◦"
 """Marks a sentence no other source reports."""
+POSSIBLE_GLYPH = "◌"
+"""Marks a sentence with no match but possible ones (``o`` shows them; not unique)."""
 ANNOTATED_GLYPH = "✎"
 """Marks a sentence the reader annotated."""
 CURSOR_BAR = "▌"

@@ -18,6 +18,7 @@ from tui.candidate_marks import CandidateName, name_of, ordered
 from tui.core.align import Alignment, SentenceRef
 from tui.core.candidates import Discrepancy
 from tui.core.model import Article
+from tui.linking import place_name, possible_places
 
 Part = str | tuple[str, str]
 """Plain text, or text and its style."""
@@ -53,6 +54,7 @@ def status_text(
     search: SearchPlace | None = None,
     underlined: int | None = None,
     confirmed: Collection[Discrepancy] = frozenset(),
+    possible: SentenceRef | None = None,
     width: int,
 ) -> Content:
     """The two rows of the status line for the sentence ``ref``.
@@ -66,9 +68,10 @@ def status_text(
         search: the current search hit, if there is a search with hits.
         underlined: the article whose differing words are underlined, if any.
         confirmed: the candidates the reader confirmed (``x``): named so, after the open ones.
+        possible: the possible counterpart shown beside ``ref`` (``o``), if any.
         width: columns of the status line: a detail row too long for it is announced as cut.
     """
-    row = _detail(articles, alignment, ref, search, underlined, confirmed)
+    row = _detail(articles, alignment, ref, search, underlined, confirmed, possible)
     if alignment.discrepancies_of(ref) and row.cell_length > width:
         row = Content.assemble(("i: read in full · ", "$text-accent"), row)  # it is cut
     return Content.assemble(*_where(articles, alignment, ref, window, sync), "\n", row)
@@ -98,9 +101,18 @@ def _where(
     elif len(sources) > 1:
         where.append(f" · in {len(sources)} of {len(articles)} sources")
     elif not partners and alignment.group_of(ref) is None:
-        where.append((" · ◦ unique: no other source reports this", "$text-secondary"))
-    if partners:
-        other, score = partners[0]
+        if maybe := alignment.possible(ref):
+            said = f" · ◌ no match; possible: {possible_places(articles, maybe)} — L links"
+            where.append((said, "$text-secondary"))
+        else:
+            where.append((" · ◦ unique: no other source reports this", "$text-secondary"))
+    mine = [other for other, _ in partners if alignment.by_user(ref, other)]
+    if mine:
+        labels = ", ".join(dict.fromkeys(articles[other.doc].label for other in mine))
+        where.append((f" · linked by you: {labels}", "$text-success"))
+    engine = [(other, score) for other, score in partners if other not in mine]
+    if engine:
+        other, score = engine[0]
         where.append(f" · best match {score:.0f} ({articles[other.doc].label})")
     if not sync:
         where.append((" · sync off", "$text-warning"))
@@ -114,10 +126,24 @@ def _detail(
     search: SearchPlace | None,
     underlined: int | None,
     confirmed: Collection[Discrepancy],
+    possible: SentenceRef | None,
 ) -> Content:
     detail: list[Part] = []
     if search is not None:  # first: a long candidate must not push it past the cut
         detail.append(f"hit {search.index + 1} of {search.count} for “{search.query}”  ")
+    if possible is not None:  # what o did and what L will do: before the candidates
+        maybe = alignment.possible(ref)
+        at = next((i for i, (other, _) in enumerate(maybe) if other == possible), None)
+        which = f" {at + 1} of {len(maybe)}" if at is not None and len(maybe) > 1 else ""
+        scored = f" ({maybe[at][1]:.0f})" if at is not None else ""
+        place = place_name(articles, possible)
+        shown = f"◌ possible match{which}: {place}{scored} shown beside it"
+        detail.append((shown, "bold $text-warning"))
+        detail.append(": L links it, o shows the next  ")
+    elif alignment.possible(ref) and not alignment.partners(ref):
+        detail.append(
+            ("L (or o) shows a possible match beside it, L again links it  ", "$text-muted")
+        )
     for line in candidate_lines(articles, alignment, ref, confirmed):
         name = line.name
         detail.append((f"{name.heading} vs {', '.join(line.against)}: ", name.style))
