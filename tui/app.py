@@ -17,6 +17,7 @@ from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
 
@@ -126,6 +127,16 @@ class ReaderApp(AnnotatingActions, SessionActions, App[SwitchSession | None]):
         """Notices of one kind (annotation keys, notes file) replace each other."""
         self.session_problem = session_problem
         """Why the session's saved file could not be read: it is then never saved over."""
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's Linux driver, kept from hanging when the terminal goes away (tui/driver.py)."""
+        driver = super().get_driver_class()
+        # not on Windows (no such module there), nor a TEXTUAL_DRIVER of one's own
+        if (driver.__module__, driver.__name__) == ("textual.drivers.linux_driver", "LinuxDriver"):
+            from tui.driver import ReaderDriver
+
+            return ReaderDriver
+        return driver
 
     def notify(
         self,
