@@ -19,6 +19,7 @@ from typing import Any, Literal
 from urllib.parse import quote as url_quote
 
 from tui.core.anchoring import AnchoredTarget, NoteAnchors
+from tui.core.controls import strip_controls, strip_controls_in
 from tui.core.notes import ANNOTATION_KINDS, Annotation, NotesDocument, Target
 from tui.core.text import counted
 
@@ -113,7 +114,7 @@ def export_markdown(
             lines.append(f"≈ {counted(reworded, 'passage')} reworded in the article since noted.")
     for number, annotation in enumerate(annotations, start=1):
         lines += ["", *_md_annotation(number, annotation, anchors)]
-    return "\n".join(lines).rstrip() + "\n"
+    return strip_controls("\n".join(lines).rstrip() + "\n")
 
 
 def _md_annotation(
@@ -229,7 +230,8 @@ def export_csv(document: NotesDocument, anchors: NoteAnchors | None = None) -> s
                 _sentence_now(target, placed) if placed and placed.anchor.located else None
             )
             writer.writerow(
-                [
+                _csv_cell(value)
+                for value in [
                     annotation.id,
                     annotation.kind,
                     index,
@@ -252,6 +254,12 @@ def export_csv(document: NotesDocument, anchors: NoteAnchors | None = None) -> s
                 ]
             )
     return buffer.getvalue()
+
+
+def _csv_cell(value: object) -> object:
+    """A cell as written: numbers as they are; text without control characters (line breaks
+    and tabs stay, quoted by the CSV writer)."""
+    return strip_controls(value) if isinstance(value, str) else value
 
 
 # -- W3C Web Annotation JSON-LD ---------------------------------------------------------------
@@ -367,7 +375,7 @@ def export_jsonld(document: NotesDocument, anchors: NoteAnchors | None = None) -
         "total": len(items),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }
-    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(strip_controls_in(collection), ensure_ascii=False, indent=2) + "\n"
 
 
 EXPORTERS: dict[ExportFormat, Callable[[NotesDocument], str]] = {
