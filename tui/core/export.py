@@ -73,12 +73,24 @@ def _source_name(target: Target) -> str:
 # -- Markdown ---------------------------------------------------------------------------------
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MD_BLOCK_START = re.compile(r"^[#+\-=~]", re.MULTILINE)
+"""What begins a heading, list item, thematic break, setext underline or code fence when it
+opens a line ("+1+2" or "- 3" as a comment's first line, "===" under one); ``*``, ``_``,
+``>``, ``<``, ``|``, ``[`` and backticks are escaped everywhere."""
+_MD_NUMBER_MARK = re.compile(r"^(\d{1,9})([.)])", re.MULTILINE)
+"""An ordered list item: "1." or "1)" opening a line."""
+_MD_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 
 
 def _md_escape(text: str) -> str:
-    """Article text is data: escape what Markdown would turn into formatting or links."""
+    """Article text and comments are data: escape what Markdown would turn into formatting,
+    links or block structure (lists, headings, quotes, code blocks), so the report shows
+    exactly what was written."""
+    # A line's indentation becomes no-break spaces: four spaces would open a code block.
+    text = _MD_INDENT.sub(lambda m: m.group().replace("\t", "    ").replace(" ", "\u00a0"), text)
     escaped = _MD_SPECIAL.sub(r"\\\1", text)
-    return re.sub(r"^(\s*)([#>+-]|\d+\.)(\s)", r"\1\\\2\3", escaped, flags=re.MULTILINE)
+    escaped = _MD_NUMBER_MARK.sub(r"\1\\\2", escaped)
+    return _MD_BLOCK_START.sub(r"\\\g<0>", escaped)
 
 
 def _md_quote(text: str) -> str:
@@ -151,7 +163,7 @@ def _md_annotation(
             lines.append(">\n> ≈ **Reworded** in the article since this was noted.")
     comment = _comment_beyond_explanation(annotation)
     if comment:
-        lines += ["", _md_lines(comment)]
+        lines += ["", _md_lines(_md_escape(comment))]
     return lines
 
 
@@ -256,10 +268,19 @@ def export_csv(document: NotesDocument, anchors: NoteAnchors | None = None) -> s
     return buffer.getvalue()
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
+
+
 def _csv_cell(value: object) -> object:
     """A cell as written: numbers as they are; text without control characters (line breaks
-    and tabs stay, quoted by the CSV writer)."""
-    return strip_controls(value) if isinstance(value, str) else value
+    and tabs stay, quoted by the CSV writer), and with a leading ``'`` when it would start
+    with a formula character, so a spreadsheet shows it as text (``=HYPERLINK(...)`` in a
+    shared notes file runs nothing)."""
+    if not isinstance(value, str):
+        return value
+    text = strip_controls(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 # -- W3C Web Annotation JSON-LD ---------------------------------------------------------------
