@@ -29,6 +29,7 @@ from tui.core.sessions import (
     check_session_name,
     session_articles,
 )
+from tui.core.storage import is_link_loop
 from tui.core.text import counted
 
 DEFAULT_SESSION = "default"
@@ -72,8 +73,12 @@ def _notes_for(plan: OpenPlan, store: SessionStore, option: Path | None) -> Open
 
 
 def _absolute(paths: list[str]) -> list[str]:
-    """Paths as absolute, so a session reopens from any folder (URLs untouched)."""
-    return [p if _URL.match(p) or not p else str(Path(p).expanduser().resolve()) for p in paths]
+    """Paths as absolute, so a session reopens from any folder (URLs untouched; a symlink
+    loop as given, for loading to report)."""
+    return [
+        p if _URL.match(p) or not p or is_link_loop(p) else str(Path(p).expanduser().resolve())
+        for p in paths
+    ]
 
 
 def _load(paths: list[str]) -> tuple[tuple[Article, ...], tuple[str, ...]]:
@@ -173,9 +178,10 @@ def plan_open(args: argparse.Namespace, store: SessionStore) -> OpenPlan:
             plan = _with_articles(store, DEFAULT_SESSION, list(args.paths))
     except SessionError as exc:
         raise CliError(str(exc)) from None
-    notes = Path(args.notes).expanduser().resolve() if getattr(args, "notes", None) else None
+    notes = Path(args.notes).expanduser() if getattr(args, "notes", None) else None
     if notes is not None:
-        check_notes_option(notes)
+        check_notes_option(notes)  # before resolving: a symlink loop has nothing to resolve to
+        notes = notes.resolve()
     return _notes_for(plan, store, notes)
 
 

@@ -13,6 +13,7 @@ pane they are junk ("[31mRED").
 
 from __future__ import annotations
 
+import functools
 import re
 
 _C0_C1 = "\x00-\x1f\x7f-\x9f"
@@ -32,11 +33,15 @@ _SEQUENCE = re.compile(
 )
 
 
+@functools.cache
+def _controls_except(keep: str) -> re.Pattern[str]:
+    kept = "".join(re.escape(ch) for ch in keep)
+    return re.compile(f"(?![{kept}])[{_C0_C1}]" if kept else f"[{_C0_C1}]")
+
+
 def strip_controls(text: str, keep: str = "\n\t") -> str:
     """``text`` without C0/C1 control characters or DEL, except those in ``keep``."""
-    kept = "".join(re.escape(ch) for ch in keep)
-    pattern = f"[{_C0_C1}]" if not kept else f"(?![{kept}])[{_C0_C1}]"
-    return re.sub(pattern, "", text)
+    return _controls_except(keep).sub("", text)
 
 
 _ARTICLE_CONTROL = re.compile(f"(?![\n\t])[{_C0_C1}]")
@@ -55,10 +60,15 @@ def drop_control_sequences(text: str) -> tuple[str, int]:
 def strip_controls_in(data: object, keep: str = "\n\t") -> object:
     """``data`` (dicts, lists, strings, numbers: what JSON and YAML hold) with
     :func:`strip_controls` applied to every string, keys included."""
-    if isinstance(data, str):
-        return strip_controls(data, keep)
-    if isinstance(data, dict):
-        return {strip_controls_in(k, keep): strip_controls_in(v, keep) for k, v in data.items()}
-    if isinstance(data, list | tuple):
-        return [strip_controls_in(item, keep) for item in data]
-    return data
+    strip = _controls_except(keep).sub
+
+    def clean(value: object) -> object:
+        if isinstance(value, str):
+            return strip("", value)
+        if isinstance(value, dict):
+            return {clean(k): clean(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [clean(item) for item in value]
+        return value
+
+    return clean(data)

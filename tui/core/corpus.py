@@ -10,8 +10,6 @@ offsets always index ``Article.text`` exactly.
 from __future__ import annotations
 
 import bisect
-import errno
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -22,7 +20,7 @@ from tui.core.frontmatter import meta_from_mapping, split_front_matter
 from tui.core.furniture import LineKind, classify_lines
 from tui.core.model import Article, ArticleMeta, Sentence
 from tui.core.segment import split_spans
-from tui.core.storage import StorageError, load_yaml
+from tui.core.storage import LINK_LOOP, StorageError, is_link_loop, load_yaml
 from tui.core.text import counted, excerpt
 from tui.core.web import WebError, extract_html, fetch_url, is_url
 
@@ -198,22 +196,13 @@ def _expand(paths: Sequence[str | Path], errors: list[str], notices: list[str]) 
             add(path, str(path))
         elif path.exists():
             errors.append(f"{path}: not a regular file or folder")
-        elif _is_link_loop(path):
-            errors.append(f"{path}: symlink loop (its links lead back to each other, to no file)")
+        elif is_link_loop(path):
+            errors.append(f"{path}: {LINK_LOOP}")
         elif path.is_symlink():
             errors.append(f"{path}: broken link (its target does not exist)")
         else:
             errors.append(f"{path}: no such file or folder")
     return sources
-
-
-def _is_link_loop(path: Path) -> bool:
-    """Whether following ``path`` goes round in circles (``Path.exists`` just says False)."""
-    try:
-        os.stat(path)
-    except OSError as exc:
-        return exc.errno == errno.ELOOP
-    return False
 
 
 def _folder_files(folder: Path, errors: list[str]) -> list[Path]:

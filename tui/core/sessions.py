@@ -14,12 +14,14 @@ from typing import Any, Literal
 
 from tui.core.anchoring import text_sha256
 from tui.core.model import Article
-from tui.core.notes import Clock, format_time, parse_document, utc_now
+from tui.core.notes import MAX_NOTES_BYTES, Clock, format_time, parse_document, utc_now
 from tui.core.storage import StorageError, atomic_write_text, dump_yaml, load_yaml, read_text
 
 SESSION_SCHEMA_VERSION = 1
 NOTES_SUFFIX = ".notes"
 """A session's own notes file is ``NAME.notes.yaml``, so no session may be named ``*.notes``."""
+MAX_SESSION_BYTES = 5_000_000
+"""Largest session file read: one lists its articles and the view, a few kB."""
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
@@ -364,7 +366,7 @@ class SessionStore:
             what = "is a folder" if path.is_dir() else "is not a regular file"
             raise SessionError(f"{path}: {what} where the session file goes")
         try:
-            return _session_from_data(load_yaml(path), str(path))
+            return _session_from_data(_read_session(path), str(path))
         except SessionError:
             raise
         except StorageError as exc:
@@ -425,7 +427,7 @@ class SessionStore:
                 rows.append(SessionSummary(name, 0, None, "", name == last, problem))
                 continue
             try:
-                session = _session_from_data(load_yaml(path), str(path))
+                session = _session_from_data(_read_session(path), str(path))
             except StorageError as exc:
                 rows.append(SessionSummary(name, 0, None, "", name == last, str(exc)))
                 continue
@@ -449,10 +451,15 @@ class SessionStore:
         path.unlink()
 
 
+def _read_session(path: Path) -> Any:
+    return load_yaml(path, MAX_SESSION_BYTES, "session file")
+
+
 def _count_notes(notes_path: str) -> int | None:
     if not notes_path:
         return None
     try:
-        return len(parse_document(read_text(notes_path), notes_path).annotations)
+        text = read_text(notes_path, MAX_NOTES_BYTES, "notes file")
+        return len(parse_document(text, notes_path).annotations)
     except StorageError:
         return None
