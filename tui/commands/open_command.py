@@ -121,8 +121,21 @@ def replaced_notice(session: Session, paths: list[str]) -> str | None:
     )
 
 
-def _with_articles(store: SessionStore, name: str, paths: list[str]) -> OpenPlan:
-    """Open (or create) session ``name`` on the articles given (the seeds when none)."""
+def new_session_notice(store: SessionStore, name: str) -> str:
+    """What to say when ``--session NAME`` names no saved session: a typo would otherwise
+    start an empty one without a word."""
+    close = store.close_names(name)
+    quoted = ", ".join(f"'{n}'" for n in close)
+    return f"new session '{name}'" + (
+        f" (saved sessions with a close name: {quoted})" if close else ""
+    )
+
+
+def _with_articles(
+    store: SessionStore, name: str, paths: list[str], *, named: bool = False
+) -> OpenPlan:
+    """Open (or create) session ``name`` on the articles given (the seeds when none);
+    ``named``: the user named it (``--session``), so a new one is announced."""
     articles, problems = _load(_absolute(paths))
     if store.exists(name):
         try:
@@ -139,6 +152,10 @@ def _with_articles(store: SessionStore, name: str, paths: list[str]) -> OpenPlan
                 sys.stderr.write(f"reader: {replaced}\n")
                 problems = (*problems, replaced)
         return OpenPlan(replace(session, articles=fresh), articles, problems)
+    if named:  # said before the app starts and inside it
+        notice = new_session_notice(store, name)
+        sys.stderr.write(f"reader: {notice}\n")
+        problems = (*problems, notice)
     return OpenPlan(store.new(name, articles), articles, problems)
 
 
@@ -173,7 +190,7 @@ def plan_open(args: argparse.Namespace, store: SessionStore) -> OpenPlan:
             if store.exists(name) and not args.paths:
                 plan = _reopen(store, store.load(name))
             else:
-                plan = _with_articles(store, name, list(args.paths))
+                plan = _with_articles(store, name, list(args.paths), named=True)
         else:
             plan = _with_articles(store, DEFAULT_SESSION, list(args.paths))
     except SessionError as exc:

@@ -6,6 +6,7 @@ Sessions live under a root folder the caller injects (the CLI passes ``data_dir(
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -412,6 +413,21 @@ class SessionStore:
             raise SessionError(f"no session to resume (in {self.folder})")
         return self.load(name)
 
+    def names(self) -> list[str]:
+        """The names of the saved sessions (readable or not), sorted."""
+        if not self.folder.is_dir():
+            return []
+        return sorted(
+            path.stem
+            for path in self.folder.glob("*.yaml")
+            if not path.name.lower().endswith(f"{NOTES_SUFFIX}.yaml")
+        )
+
+    def close_names(self, name: str) -> list[str]:
+        """Saved sessions whose name is close to ``name`` (a typo, another case), closest
+        first: what ``--session`` on a new name was perhaps meant to open."""
+        return close_names(name, self.names())
+
     def list(self) -> list[SessionSummary]:
         """Every saved session, most recently opened first; unreadable ones are listed too."""
         if not self.folder.is_dir():
@@ -449,6 +465,17 @@ class SessionStore:
         if not path.is_file():
             raise SessionError(f"no session named {name!r}")
         path.unlink()
+
+
+def close_names(name: str, names: Sequence[str], limit: int = 3) -> list[str]:
+    """Those of ``names`` close to ``name``, closest first (case ignored), at most ``limit``."""
+    by_folded: dict[str, str] = {}
+    for known in names:
+        by_folded.setdefault(known.casefold(), known)
+    folded = name.casefold()
+    close = difflib.get_close_matches(folded, list(by_folded), n=limit, cutoff=0.6)
+    close += [k for k in by_folded if (folded in k or k in folded) and k not in close]
+    return [by_folded[k] for k in close if by_folded[k] != name][:limit]
 
 
 def _read_session(path: Path) -> Any:
