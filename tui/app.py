@@ -17,6 +17,7 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import App
 from textual.binding import BindingType
+from textual.driver import Driver
 from textual.notifications import SeverityLevel
 
 from tui.aligning import Aligner, default_aligner, start_aligning
@@ -86,6 +87,16 @@ class ReaderApp(App[SwitchSession | None]):
         """Shown once the reading screen is up (e.g. a session's articles moved)."""
         self._no_hang_up: Callable[[], None] = lambda: None
         """Undoes what SIGHUP and SIGTERM do while the app runs."""
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's Linux driver, kept from hanging when the terminal goes away (tui/driver.py)."""
+        driver = super().get_driver_class()
+        # not on Windows (no such module there), nor a TEXTUAL_DRIVER of one's own
+        if (driver.__module__, driver.__name__) == ("textual.drivers.linux_driver", "LinuxDriver"):
+            from tui.driver import ReaderDriver
+
+            return ReaderDriver
+        return driver
 
     def notify(
         self,

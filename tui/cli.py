@@ -133,7 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_ui(build_parser().parse_args(args))
     except CliError as exc:
         if str(exc):  # an empty message: nothing to say (e.g. the reader closed the pipe)
-            print(f"reader: {exc}", file=sys.stderr)
+            from tui.core.controls import strip_controls  # paths can hold escape sequences
+
+            print(f"reader: {strip_controls(str(exc), keep='')}", file=sys.stderr)
         return exc.status
     except KeyboardInterrupt:
         return 130

@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tui.core.storage import StorageError, load_yaml, parse_yaml, read_text
+from tui.core.storage import StorageError, TooLarge, load_yaml, parse_yaml, read_text
 
 KEYMAP_FILE = "keymap.yaml"
+MAX_KEYMAP_BYTES = 1_000_000
+"""Largest keymap read: one line per binding id, a few kB at most."""
 _KEY = re.compile(r"^[a-z0-9_+\-]+$|^.$")
 _KEY_NAME_REPLACEMENTS = {
     "solidus": "slash",
@@ -64,7 +66,9 @@ def load_keymap(folder: Path, known_ids: Iterable[str], scopes: Iterable[Scope] 
         return Keymap({})
     problems: list[str] = []
     try:
-        data = load_yaml(path)
+        data = load_yaml(path, MAX_KEYMAP_BYTES, "keymap")
+    except TooLarge as exc:
+        return Keymap({}, (f"keymap ignored: {exc}",))
     except StorageError as exc:
         try:
             data = _line_by_line(read_text(path), path, problems)

@@ -478,16 +478,17 @@ async def test_alignment_runs_in_a_worker_with_visible_progress() -> None:
         release.wait(5)
         return alignment
 
+    from textual.widgets import ProgressBar
+
     app = ReaderApp(alignment.articles, aligner=slow)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(100):
+        # A pushed screen composes a moment later: wait for its bar, not just the screen.
+        for _ in range(250):
             await pilot.pause(0.02)
-            if isinstance(app.screen, LoadingScreen):
+            if isinstance(app.screen, LoadingScreen) and app.screen.query(ProgressBar):
                 break
         assert isinstance(app.screen, LoadingScreen)
         await pilot.pause()
-        from textual.widgets import ProgressBar
-
         assert app.screen.query_one(ProgressBar).progress == 50
         await pilot.press("j")  # the UI answers while the worker runs
         release.set()
@@ -504,10 +505,11 @@ async def test_an_alignment_error_is_one_line_on_screen() -> None:
 
     app = ReaderApp(sample_corpus().articles, aligner=broken)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(100):
+        for _ in range(250):
             await pilot.pause(0.02)
             screen = app.screen
-            if isinstance(screen, LoadingScreen) and screen.query_one(Label).has_class("-error"):
+            # query, not query_one: a screen just pushed has not composed its label yet
+            if isinstance(screen, LoadingScreen) and screen.query("#loading-label.-error"):
                 break
         assert isinstance(app.screen, LoadingScreen)
         label = app.screen.query_one("#loading-label", Label)

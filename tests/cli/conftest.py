@@ -22,9 +22,12 @@ class OpenedApp:
     """Records what the reading UI would have been given."""
 
     opened: ClassVar[list[tuple[Article, ...]]] = []
+    notices: ClassVar[list[object]] = []
+    """The notices each run would have shown in the app."""
 
     def __init__(self, articles: tuple[Article, ...], *args: object, **kwargs: object) -> None:
         self.articles = articles
+        OpenedApp.notices.append(kwargs.get("notices", ()))
         self.return_code: int | None = 0
 
     def run(self) -> None:
@@ -38,6 +41,7 @@ def fake_ui(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[Article, ...
     module.ReaderApp = OpenedApp  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "tui.app", module)
     OpenedApp.opened = []
+    OpenedApp.notices = []
     yield OpenedApp.opened
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.server
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 from tui.cli import main
 from tui.core.corpus import load_paths
 from tui.core.model import Article
+from tui.core.web import WebError, fetch_url
 
 pytest.importorskip("trafilatura", exc_type=ModuleNotFoundError)
 
@@ -102,3 +104,109 @@ def test_url_that_is_not_a_page_is_refused(
 def test_page_over_the_limit_is_refused(server: str) -> None:
     result = load_paths([f"{server}/page.html"], max_bytes=100)
     assert result.errors == (f"{server}/page.html: page is larger than the 0.0001 MB limit",)
+
+
+# --- hostile servers: other schemes, loops, pages that never end ---------------------------
+
+
+class TrickHandler(http.server.BaseHTTPRequestHandler):
+    """Redirects elsewhere, in circles, or answers a few bytes at a time."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the test output clean."""
+
+    def redirect(self, location: str) -> None:
+        self.send_response(302)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def drip(self, data: bytes) -> None:
+        """13 bytes a second: never slow enough for a per-read timeout."""
+        for start in range(0, len(data), 13):
+            try:
+                self.wfile.write(data[start : start + 13])
+                self.wfile.flush()
+            except OSError:
+                return  # the client gave up
+            time.sleep(1.0)
+
+    def do_GET(self) -> None:
+        routes = {
+            "/to-ftp": lambda: self.redirect("ftp://127.0.0.1/page.html"),
+            "/hop": lambda: self.redirect("/to-ftp"),
+            "/to-file": lambda: self.redirect("file:///etc/passwd"),
+            "/loop": lambda: self.redirect("/loop"),
+            "/round-a": lambda: self.redirect("/round-b"),
+            "/round-b": lambda: self.redirect("/round-a"),
+            "/drip-body": self.drip_body,
+            "/drip-headers": self.drip_headers,
+        }
+        routes[self.path]()
+
+    def drip_body(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        self.drip(b"<html><body><p>" + b"Slow news. " * 200 + b"</p></body></html>")
+
+    def drip_headers(self) -> None:
+        self.drip(b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nX-Slow: " + b"a" * 400)
+
+
+@pytest.fixture
+def tricks() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), TrickHandler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.mark.parametrize(
+    ("path", "where"),
+    [
+        ("/to-ftp", "ftp://127.0.0.1/page.html"),
+        ("/hop", "ftp://127.0.0.1/page.html"),  # at the second hop too
+        ("/to-file", "file:///etc/passwd"),
+    ],
+)
+def test_redirects_lead_to_http_pages_only(tricks: str, path: str, where: str) -> None:
+    result = load_paths([f"{tricks}{path}"])
+    scheme = where.split(":")[0]
+    assert result.errors == (
+        f"{tricks}{path}: redirected to {where}: only http and https pages are fetched, "
+        f"not {scheme}",
+    )
+
+
+@pytest.mark.parametrize("path", ["/loop", "/round-a"])
+def test_a_redirect_loop_is_one_line(
+    tricks: str,
+    path: str,
+    capsys: pytest.CaptureFixture[str],
+    fake_ui: list[tuple[Article, ...]],
+) -> None:
+    assert main([f"{tricks}{path}"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert err.startswith(f"reader: {tricks}{path}: redirect loop: the server kept redirecting")
+
+
+def test_a_scheme_other_than_http_is_refused_before_any_traffic() -> None:
+    with pytest.raises(WebError, match="only http and https pages are fetched, not ftp"):
+        fetch_url("ftp://127.0.0.1/page.html", 1000)
+
+
+@pytest.mark.parametrize("path", ["/drip-body", "/drip-headers"])
+def test_a_page_that_trickles_in_is_given_up_at_the_deadline(tricks: str, path: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(WebError) as caught:
+        fetch_url(f"{tricks}{path}", 5_000_000, timeout=5.0, deadline=1.5)
+    took = time.monotonic() - started
+    assert str(caught.value) == "the page took longer than 1.5 s to download; gave up"
+    assert took < 2.5, f"took {took:.1f} s"

@@ -161,3 +161,54 @@ def test_an_empty_option_value_is_refused_not_taken_as_the_default(
     out, err = capsys.readouterr()
     assert (out, err, fake_ui) == ("", f"reader: {message}\n", [])
     assert not data.exists()  # nothing was written to the default data folder
+
+
+def test_a_new_session_name_is_said_on_the_terminal_and_in_the_app(
+    data: Path, capsys: pytest.CaptureFixture[str], fake_ui: list[tuple[Article, ...]]
+) -> None:
+    from tests.cli.conftest import OpenedApp
+
+    assert main(["--session", "nosuch"]) == 0
+    assert capsys.readouterr().err == "reader: new session 'nosuch'\n"
+    assert OpenedApp.notices == [("new session 'nosuch'",)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        ("flod", "'flood'"),  # a typo
+        ("Flood", "'flood'"),  # another case
+        ("flood-2", "'flood'"),
+        ("quakes", "'quake'"),
+    ],
+)
+def test_a_new_session_name_close_to_saved_ones_lists_them(
+    data: Path,
+    article: Path,
+    capsys: pytest.CaptureFixture[str],
+    fake_ui: list[tuple[Article, ...]],
+    typed: str,
+    offered: str,
+) -> None:
+    from tests.cli.conftest import OpenedApp
+
+    store = SessionStore(data)
+    for name in ("flood", "quake", "budget"):
+        store.save(store.new(name, ()))
+    assert main(["--session", typed, str(article)]) == 0
+    expected = f"new session '{typed}' (saved sessions with a close name: {offered})"
+    assert capsys.readouterr().err == f"reader: {expected}\n"
+    assert OpenedApp.notices == [(expected,)]
+
+
+def test_reopening_a_saved_session_or_the_default_announces_nothing(
+    data: Path,
+    article: Path,
+    capsys: pytest.CaptureFixture[str],
+    fake_ui: list[tuple[Article, ...]],
+) -> None:
+    store = SessionStore(data)
+    store.save(store.new("flood", load_paths([str(article)]).articles))
+    assert main(["--session", "flood"]) == 0
+    assert main([str(article)]) == 0  # the default session, new the first time
+    assert "new session" not in capsys.readouterr().err

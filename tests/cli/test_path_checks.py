@@ -183,3 +183,58 @@ def test_export_of_a_real_notes_file_still_works(
     NotesStore(notes).add("note", [target_for_sentence(wire, wire.sentences[0])], comment="x")
     assert main(["export", str(notes)]) == 0
     assert capsys.readouterr().out.startswith("# Notes: notes.yaml\n\n1 annotation: 1 note.")
+
+
+LOOP = "symlink loop (its links lead back to each other, to no file)"
+
+
+@pytest.fixture
+def loop(tmp_path: Path) -> Path:
+    """``a`` -> ``b`` -> ``a``: a path that leads nowhere."""
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    return tmp_path / "a"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--notes", "{loop}", "{article}"],
+        ["export", "{loop}"],
+        ["align", "{article}", "{article}", "-o", "{loop}"],
+        ["--data-dir", "{loop}", "{article}"],
+    ],
+)
+def test_a_symlink_loop_is_one_line(
+    argv: list[str],
+    loop: Path,
+    article: Path,
+    capsys: pytest.CaptureFixture[str],
+    fake_ui: list[tuple[Article, ...]],
+) -> None:
+    args = [a.format(loop=loop, article=article) for a in argv]
+    status, err = one_line(args, capsys)
+    assert status in (1, 2)
+    assert LOOP in err and str(loop) in err
+    assert fake_ui == []  # the UI never started
+
+
+def test_export_to_a_symlink_loop_is_one_line(
+    loop: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "notes.yaml"
+    notes.write_text("schema_version: 1\nannotations: []\n", encoding="utf-8")
+    status, err = one_line(["export", str(notes), "-o", str(loop)], capsys)
+    assert status == 1
+    assert err == f"reader: {loop}: {LOOP}"
+
+
+def test_an_article_that_is_a_symlink_loop_is_skipped_in_one_line(
+    loop: Path,
+    article: Path,
+    capsys: pytest.CaptureFixture[str],
+    fake_ui: list[tuple[Article, ...]],
+) -> None:
+    assert main([str(loop), str(article)]) == 0
+    assert capsys.readouterr().err == f"reader: {loop}: {LOOP}; skipped\n"
+    assert [a.path for a in fake_ui[0]] == [str(article.resolve())]

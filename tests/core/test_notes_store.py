@@ -288,3 +288,39 @@ def test_file_deleted_while_open_is_recreated_on_next_save(tmp_path: Path) -> No
     path.unlink()
     notes.add("note", one(1))
     assert on_disk(path) == ["a-0001", "a-0002"]
+
+
+def test_temp_files_left_by_a_killed_save_are_removed_on_start(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yaml"
+    NotesStore(path)
+    ours = [".notes.yaml.k3x9_q2a.tmp", ".notes.yaml.bak.0a1b2c3d.tmp"]
+    others = [
+        ".notes.yaml.tmp",  # not mkstemp's naming
+        ".other.yaml.k3x9_q2a.tmp",  # another file's
+        "notes.yaml.k3x9_q2a.tmp",
+        ".notes.yaml.k3x9_q2a.tmp.keep",
+    ]
+    for name in ours + others:
+        (tmp_path / name).write_text("half a save", encoding="utf-8")
+    NotesStore(path)
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted([".notes.yaml.lock", "notes.yaml", *others])
+
+
+def test_a_read_only_store_leaves_temp_files_alone(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yaml"
+    NotesStore(path)
+    (tmp_path / ".notes.yaml.k3x9_q2a.tmp").write_text("x", encoding="utf-8")
+    NotesStore(path, read_only=True)
+    assert (tmp_path / ".notes.yaml.k3x9_q2a.tmp").exists()
+
+
+def test_temp_files_beside_a_linked_notes_file_go_where_the_writes_go(tmp_path: Path) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    NotesStore(real / "team.yaml")
+    link = tmp_path / "notes.yaml"
+    link.symlink_to(real / "team.yaml")
+    (real / ".team.yaml.abcdefgh.tmp").write_text("x", encoding="utf-8")
+    NotesStore(link)
+    assert not (real / ".team.yaml.abcdefgh.tmp").exists()

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.notes import parse_document
+from tui.core.notes_store import NotesStore
 from tui.core.storage import backup_path
 
 DRIVER = Path(__file__).with_name("notes_burst_driver.py")
@@ -58,3 +59,5 @@ def test_kill9_mid_burst_keeps_every_acknowledged_annotation(tmp_path: Path, see
     parse_document(backup_path(path).read_text(encoding="utf-8"))
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     assert len(leftovers) <= 2  # a temp file from the killed write, never the notes file itself
+    NotesStore(path)  # the next start clears what the killed writes left
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

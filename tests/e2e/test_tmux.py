@@ -8,10 +8,13 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.leftovers import describe, kill, wait_for_exit
 
 pytestmark = pytest.mark.e2e
 
@@ -64,7 +67,9 @@ def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
         pytest.skip("tmux is not installed")
     if not READER.exists():
         pytest.skip(f"the reader console script is not installed next to {sys.executable}")
-    socket = f"reader-e2e-{os.getpid()}"
+    # One server per test: a socket shared by the tests of a worker let one test's
+    # kill-server race the next one's new-session ("server exited unexpectedly").
+    socket = f"reader-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     started: list[Terminal] = []
 
     def start(width: int, height: int, *args: str) -> Terminal:
@@ -93,6 +98,12 @@ def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
 
     yield start
     subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True, check=False)
+    # Closing the terminal saves and ends reader (SIGHUP); one still running is a hang.
+    left = wait_for_exit(tmp_path, 10.0)
+    if left:
+        message = describe(left)
+        kill(left)
+        pytest.fail(f"reader outlived its terminal (killed now):\n{message}")
 
 
 def quit_and_wait(term: Terminal) -> None:

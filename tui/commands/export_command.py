@@ -10,21 +10,24 @@ from tui.commands.output import output_option, write_output, write_stdout
 from tui.commands.user_paths import refuse_foreign_yaml
 from tui.core.anchoring import anchor_notes, noted_articles
 from tui.core.export import ExportFormat, export_document, export_markdown
-from tui.core.notes import NotesDocument, parse_document
+from tui.core.notes import MAX_NOTES_BYTES, NotesDocument, parse_notes
 from tui.core.output_path import export_path_problem
-from tui.core.storage import StorageError, parse_yaml, read_text
+from tui.core.storage import LINK_LOOP, StorageError, is_link_loop, read_text
 
 
 def read_notes_file(notes: Path) -> NotesDocument:
     """A notes file read for a headless command (never written to); one line when not."""
+    if is_link_loop(notes):
+        raise CliError(f"{notes}: {LINK_LOOP}")
     if notes.is_dir():
         raise CliError(f"{notes}: is a folder, not a notes file")
     if not notes.is_file():
         raise CliError(f"{notes}: no such notes file")
     try:
-        source = read_text(notes)
-        document = parse_document(source, str(notes))
-        refuse_foreign_yaml(notes, parse_yaml(source, str(notes)))
+        source = read_text(notes, MAX_NOTES_BYTES, "notes file")
+        document, data = parse_notes(source, str(notes))
+        refuse_foreign_yaml(notes, data)
+        del data  # only the document is needed from here: free the plain copy
     except StorageError as exc:
         raise CliError(str(exc)) from exc
     return document

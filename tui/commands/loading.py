@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from tui.commands.common import CliError
+from tui.core.controls import strip_controls
 from tui.core.corpus import load_paths
 from tui.core.model import Article
 from tui.resources import seeds_dir
@@ -23,18 +24,22 @@ def load_or_fail(paths: Sequence[str], *, stderr: TextIO | None = None) -> tuple
         CliError: when not a single article could be loaded.
     """
     out = stderr or sys.stderr
+
+    def say(line: str) -> None:  # a file name can hold escape sequences too
+        print(f"reader: {strip_controls(line, keep='')}", file=out)
+
     result = load_paths(list(paths) or [str(seeds_dir())])
     if not result.articles:
         if len(result.errors) == 1:
             raise CliError(result.errors[0])
         for error in result.errors:
-            print(f"reader: {error}", file=out)
+            say(error)
         raise CliError("no article could be opened")
     for error in result.errors:
-        print(f"reader: {error}; skipped", file=out)
+        say(f"{error}; skipped")
     for notice in result.notices:
-        print(f"reader: {notice}", file=out)
+        say(notice)
     for article in result.articles:
         for warning in article.warnings:
-            print(f"reader: {article.path}: {warning}", file=out)
+            say(f"{article.path}: {warning}")
     return result.articles

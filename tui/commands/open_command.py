@@ -31,6 +31,7 @@ from tui.core.sessions import (
     notes_for_run,
     session_articles,
 )
+from tui.core.storage import is_link_loop
 from tui.core.text import counted
 
 _URL = re.compile(r"^https?://", re.IGNORECASE)
@@ -57,8 +58,12 @@ def _with_notes(plan: OpenPlan, store: SessionStore, option: Path | None) -> Ope
 
 
 def _absolute(paths: list[str]) -> list[str]:
-    """Paths as absolute, so a session reopens from any folder (URLs untouched)."""
-    return [p if _URL.match(p) or not p else str(Path(p).expanduser().resolve()) for p in paths]
+    """Paths as absolute, so a session reopens from any folder (URLs untouched; a symlink
+    loop as given, for loading to report)."""
+    return [
+        p if _URL.match(p) or not p or is_link_loop(p) else str(Path(p).expanduser().resolve())
+        for p in paths
+    ]
 
 
 def _load(paths: list[str]) -> tuple[tuple[Article, ...], tuple[str, ...]]:
@@ -101,8 +106,21 @@ def replaced_notice(session: Session, paths: list[str]) -> str | None:
     )
 
 
-def _with_articles(store: SessionStore, name: str, paths: list[str]) -> OpenPlan:
-    """Open (or create) session ``name`` on the articles given (the seeds when none)."""
+def new_session_notice(store: SessionStore, name: str) -> str:
+    """What to say when ``--session NAME`` names no saved session: a typo would otherwise
+    start an empty one without a word."""
+    close = store.close_names(name)
+    quoted = ", ".join(f"'{n}'" for n in close)
+    return f"new session '{name}'" + (
+        f" (saved sessions with a close name: {quoted})" if close else ""
+    )
+
+
+def _with_articles(
+    store: SessionStore, name: str, paths: list[str], *, named: bool = False
+) -> OpenPlan:
+    """Open (or create) session ``name`` on the articles given (the seeds when none);
+    ``named``: the user named it (``--session``), so a new one is announced."""
     articles, problems = _load(_absolute(paths))
     if store.exists(name):
         try:
@@ -119,6 +137,10 @@ def _with_articles(store: SessionStore, name: str, paths: list[str]) -> OpenPlan
                 sys.stderr.write(f"reader: {replaced}\n")
                 problems = (*problems, replaced)
         return OpenPlan(replace(session, articles=fresh), articles, problems)
+    if named:  # said before the app starts and inside it
+        notice = new_session_notice(store, name)
+        sys.stderr.write(f"reader: {notice}\n")
+        problems = (*problems, notice)
     return OpenPlan(store.new(name, articles), articles, problems)
 
 
@@ -153,14 +175,15 @@ def plan_open(args: argparse.Namespace, store: SessionStore) -> OpenPlan:
             if store.exists(name) and not args.paths:
                 plan = _reopen(store, store.load(name))
             else:
-                plan = _with_articles(store, name, list(args.paths))
+                plan = _with_articles(store, name, list(args.paths), named=True)
         else:
             plan = _with_articles(store, DEFAULT_SESSION, list(args.paths))
     except SessionError as exc:
         raise CliError(str(exc)) from None
-    notes = Path(args.notes).expanduser().resolve() if getattr(args, "notes", None) else None
+    notes = Path(args.notes).expanduser() if getattr(args, "notes", None) else None
     if notes is not None:
-        check_notes_option(notes)
+        check_notes_option(notes)  # before resolving: a symlink loop has nothing to resolve to
+        notes = notes.resolve()
     return _with_notes(plan, store, notes)
 
 

@@ -13,7 +13,8 @@ from typing import Any
 
 from tui.commands.common import DATA_DIR_ENV, CliError, data_dir
 from tui.commands.output import check_output_file
-from tui.core.storage import StorageError, load_yaml
+from tui.core.notes import MAX_NOTES_BYTES
+from tui.core.storage import LINK_LOOP, StorageError, TooLarge, is_link_loop, load_yaml
 
 NOTES_LISTS = ("annotations", "dismissed")
 NOTES_KEYS = ("schema_version", *NOTES_LISTS)
@@ -28,6 +29,8 @@ def checked_data_dir(option: str | None) -> Path:
         CliError: the data folder, or the nearest existing folder above it, is a file.
     """
     root = data_dir(option)
+    if is_link_loop(root):
+        raise CliError(f"{root}: the data folder is a {LINK_LOOP}")
     blocker = next((p for p in (root, *root.parents) if p.exists()), None)
     if blocker is None or blocker.is_dir():
         return root
@@ -63,13 +66,17 @@ def check_notes_option(path: Path) -> None:
     Raises:
         CliError: ``path`` is a folder, its folder is missing, or it is another kind of YAML.
     """
+    if is_link_loop(path):
+        raise CliError(f"{path}: {LINK_LOOP}")
     if path.is_dir():
         raise CliError(f"{path}: is a folder, not a notes file")
     check_output_file(path)
     if not path.is_file():
         return
     try:
-        data = load_yaml(path)
+        data = load_yaml(path, MAX_NOTES_BYTES, "notes file")
+    except TooLarge as exc:
+        raise CliError(str(exc)) from None
     except StorageError:
         return
     refuse_foreign_yaml(path, data)

@@ -10,18 +10,17 @@ offsets always index ``Article.text`` exactly.
 from __future__ import annotations
 
 import bisect
-import errno
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from tui.core.controls import drop_control_sequences, strip_controls
 from tui.core.frontmatter import meta_from_mapping, split_front_matter
 from tui.core.furniture import LineKind, classify_lines
 from tui.core.model import Article, ArticleMeta, Sentence
 from tui.core.segment import split_spans
-from tui.core.storage import StorageError, load_yaml
+from tui.core.storage import LINK_LOOP, StorageError, is_link_loop, load_yaml
 from tui.core.text import counted, excerpt
 from tui.core.web import WebError, extract_html, fetch_url, is_url
 
@@ -75,8 +74,14 @@ def make_article(
     ``text`` may still carry CRLF newlines or a BOM; both are normalised here
     so that the sentence offsets index the returned ``Article.text``.
     """
-    meta = meta or ArticleMeta()
-    text = normalise_newlines(text).lstrip("\ufeff")
+    meta = _clean_meta(meta or ArticleMeta())
+    text, controls = drop_control_sequences(normalise_newlines(text).lstrip("\ufeff"))
+    if controls:  # one line per article, however many there were
+        warnings = [
+            *warnings,
+            f"{counted(controls, 'terminal control sequence')} in the text "
+            "(colour codes, title or clipboard changes), dropped",
+        ]
     match = _DATE_MARKER.match(text)
     if match:
         text = text[match.end() :]
@@ -87,13 +92,24 @@ def make_article(
     if not meta.title:
         meta = replace(meta, title=_title_from(sentences))
     return Article(
-        id=article_id,
+        id=strip_controls(article_id, keep="") or "article",
         path=path,
-        label=shorten(label or meta.source or label_from_name(path)),
+        label=shorten(strip_controls(label or meta.source or label_from_name(path), keep="")),
         text=text,
         meta=meta,
         sentences=tuple(sentences),
         warnings=tuple(warnings),
+    )
+
+
+def _clean_meta(meta: ArticleMeta) -> ArticleMeta:
+    """Title, outlet, URL and date without control characters: they are shown and exported."""
+    return replace(
+        meta,
+        title=strip_controls(meta.title, keep=""),
+        source=strip_controls(meta.source, keep=""),
+        url=strip_controls(meta.url, keep=""),
+        published=strip_controls(meta.published, keep=""),
     )
 
 
@@ -180,22 +196,13 @@ def _expand(paths: Sequence[str | Path], errors: list[str], notices: list[str]) 
             add(path, str(path))
         elif path.exists():
             errors.append(f"{path}: not a regular file or folder")
-        elif _is_link_loop(path):
-            errors.append(f"{path}: symlink loop (its links lead back to each other, to no file)")
+        elif is_link_loop(path):
+            errors.append(f"{path}: {LINK_LOOP}")
         elif path.is_symlink():
             errors.append(f"{path}: broken link (its target does not exist)")
         else:
             errors.append(f"{path}: no such file or folder")
     return sources
-
-
-def _is_link_loop(path: Path) -> bool:
-    """Whether following ``path`` goes round in circles (``Path.exists`` just says False)."""
-    try:
-        os.stat(path)
-    except OSError as exc:
-        return exc.errno == errno.ELOOP
-    return False
 
 
 def _folder_files(folder: Path, errors: list[str]) -> list[Path]:

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
+import textwrap
 from collections.abc import Callable
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, Literal
 from urllib.parse import quote as url_quote
 
 from tui.core.anchoring import AnchoredTarget, NoteAnchors
+from tui.core.controls import strip_controls
 from tui.core.notes import (
     ANNOTATION_KINDS,
     Annotation,
@@ -110,12 +113,24 @@ def _dismissed_source(quote: CandidateQuote, known: dict[str, Target]) -> tuple[
 # -- Markdown ---------------------------------------------------------------------------------
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MD_BLOCK_START = re.compile(r"^[#+\-=~]", re.MULTILINE)
+"""What begins a heading, list item, thematic break, setext underline or code fence when it
+opens a line ("+1+2" or "- 3" as a comment's first line, "===" under one); ``*``, ``_``,
+``>``, ``<``, ``|``, ``[`` and backticks are escaped everywhere."""
+_MD_NUMBER_MARK = re.compile(r"^(\d{1,9})([.)])", re.MULTILINE)
+"""An ordered list item: "1." or "1)" opening a line."""
+_MD_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 
 
 def _md_escape(text: str) -> str:
-    """Article text is data: escape what Markdown would turn into formatting or links."""
+    """Article text and comments are data: escape what Markdown would turn into formatting,
+    links or block structure (lists, headings, quotes, code blocks), so the report shows
+    exactly what was written."""
+    # A line's indentation becomes no-break spaces: four spaces would open a code block.
+    text = _MD_INDENT.sub(lambda m: m.group().replace("\t", "    ").replace(" ", "\u00a0"), text)
     escaped = _MD_SPECIAL.sub(r"\\\1", text)
-    return re.sub(r"^(\s*)([#>+-]|\d+\.)(\s)", r"\1\\\2\3", escaped, flags=re.MULTILINE)
+    escaped = _MD_NUMBER_MARK.sub(r"\1\\\2", escaped)
+    return _MD_BLOCK_START.sub(r"\\\g<0>", escaped)
 
 
 def _md_quote(text: str) -> str:
@@ -153,7 +168,7 @@ def export_markdown(
         lines += ["", *_md_annotation(number, annotation, anchors)]
     if document.dismissed:
         lines += ["", *_md_dismissed(document)]
-    return "\n".join(lines).rstrip() + "\n"
+    return strip_controls("\n".join(lines).rstrip() + "\n")
 
 
 def _md_dismissed(document: NotesDocument) -> list[str]:
@@ -207,7 +222,7 @@ def _md_annotation(
             lines.append(">\n> ≈ **Reworded** in the article since this was noted.")
     comment = _comment_beyond_explanation(annotation)
     if comment:
-        lines += ["", _md_lines(comment)]
+        lines += ["", _md_lines(_md_escape(comment))]
     return lines
 
 
@@ -287,7 +302,8 @@ def export_csv(document: NotesDocument, anchors: NoteAnchors | None = None) -> s
                 _sentence_now(target, placed) if placed and placed.anchor.located else None
             )
             writer.writerow(
-                [
+                _csv_cell(value)
+                for value in [
                     annotation.id,
                     annotation.kind,
                     index,
@@ -311,7 +327,7 @@ def export_csv(document: NotesDocument, anchors: NoteAnchors | None = None) -> s
             )
     known = _articles_noted(document)
     for item in document.dismissed:
-        writer.writerows(_csv_dismissed(item, known))
+        writer.writerows([_csv_cell(value) for value in row] for row in _csv_dismissed(item, known))
     return buffer.getvalue()
 
 
@@ -347,6 +363,21 @@ def _csv_dismissed(item: DismissedCandidate, known: dict[str, Target]) -> list[l
     return rows
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
+
+
+def _csv_cell(value: object) -> object:
+    """A cell as written: numbers as they are; text without control characters (line breaks
+    and tabs stay, quoted by the CSV writer), and with a leading ``'`` when it would start
+    with a formula character, so a spreadsheet shows it as text (``=HYPERLINK(...)`` in a
+    shared notes file runs nothing)."""
+    if not isinstance(value, str):
+        return value
+    text = strip_controls(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 # -- W3C Web Annotation JSON-LD ---------------------------------------------------------------
 
 
@@ -375,6 +406,11 @@ def _motivations(annotation: Annotation) -> str | list[str]:
     return ["assessing", "linking"] if len(annotation.targets) > 1 else "assessing"
 
 
+def _t(text: str) -> str:
+    """A string from the notes file as JSON-LD gives it: without control characters."""
+    return strip_controls(text)
+
+
 def _jsonld_annotation(
     annotation: Annotation, anchors: NoteAnchors | None = None
 ) -> dict[str, Any]:
@@ -383,7 +419,7 @@ def _jsonld_annotation(
         assessment: dict[str, Any] = {
             "type": "TextualBody",
             "purpose": CORRECTION_MOTIVATIONS.get(annotation.kind, "assessing"),
-            "value": annotation.kind,
+            "value": _t(annotation.kind),
             "format": "text/plain",
         }
         bodies.append(assessment)
@@ -393,7 +429,7 @@ def _jsonld_annotation(
             {
                 "type": "TextualBody",
                 "purpose": "commenting",
-                "value": comment,
+                "value": _t(comment),
                 "format": "text/plain",
             }
         )
@@ -403,21 +439,23 @@ def _jsonld_annotation(
             {
                 "type": "TextualBody",
                 "purpose": "describing",
-                "value": f"{info.kind}: {info.explanation}" if info.explanation else info.kind,
+                "value": _t(f"{info.kind}: {info.explanation}" if info.explanation else info.kind),
                 "format": "text/plain",
             }
         )
-    bodies += [{"type": "TextualBody", "purpose": "tagging", "value": t} for t in annotation.tags]
+    bodies += [
+        {"type": "TextualBody", "purpose": "tagging", "value": _t(t)} for t in annotation.tags
+    ]
     item: dict[str, Any] = {
         "@context": ANNO_CONTEXT,
-        "id": ANNOTATION_IRI_PREFIX + annotation.id,
+        "id": ANNOTATION_IRI_PREFIX + _t(annotation.id),
         "type": "Annotation",
         "motivation": _motivations(annotation),
     }
     if annotation.created:
-        item["created"] = annotation.created
+        item["created"] = _t(annotation.created)
     if annotation.updated:
-        item["modified"] = annotation.updated
+        item["modified"] = _t(annotation.updated)
     if bodies:
         item["body"] = bodies[0] if len(bodies) == 1 else bodies
     targets = [
@@ -431,9 +469,9 @@ def _jsonld_target(target: Target, placed: AnchoredTarget | None = None) -> dict
     selectors: list[dict[str, Any]] = [
         {
             "type": "TextQuoteSelector",
-            "exact": target.quote.exact,
-            "prefix": target.quote.prefix,
-            "suffix": target.quote.suffix,
+            "exact": _t(target.quote.exact),
+            "prefix": _t(target.quote.prefix),
+            "suffix": _t(target.quote.suffix),
         },
         {
             "type": "TextPositionSelector",
@@ -444,10 +482,10 @@ def _jsonld_target(target: Target, placed: AnchoredTarget | None = None) -> dict
     resource: dict[str, Any] = {
         "type": "SpecificResource",
         "source": {
-            "id": source_iri(target.article.path) if target.article.path else target.article.id,
+            "id": _t(source_iri(target.article.path) if target.article.path else target.article.id),
             "type": "Text",
             "format": "text/plain",
-            **({"title": _source_name(target)} if _source_name(target) else {}),
+            **({"title": _t(_source_name(target))} if _source_name(target) else {}),
         },
         "selector": selectors,
     }
@@ -465,7 +503,12 @@ def _jsonld_dismissed(item: DismissedCandidate, known: dict[str, Target]) -> dic
     if item.explanation or item.kind:
         value = f"{item.kind}: {item.explanation}" if item.explanation else item.kind
         bodies.append(
-            {"type": "TextualBody", "purpose": "describing", "value": value, "format": "text/plain"}
+            {
+                "type": "TextualBody",
+                "purpose": "describing",
+                "value": _t(value),
+                "format": "text/plain",
+            }
         )
     targets = []
     for quote in (item.a, item.b):
@@ -477,9 +520,9 @@ def _jsonld_dismissed(item: DismissedCandidate, known: dict[str, Target]) -> dic
                     "id": source_iri(path) if path else quote.article,
                     "type": "Text",
                     "format": "text/plain",
-                    "title": source,
+                    "title": _t(source),
                 },
-                "selector": {"type": "TextQuoteSelector", "exact": quote.exact},
+                "selector": {"type": "TextQuoteSelector", "exact": _t(quote.exact)},
             }
         )
     data: dict[str, Any] = {
@@ -501,16 +544,33 @@ def export_jsonld(document: NotesDocument, anchors: NoteAnchors | None = None) -
 
     With ``anchors``, each target says whether its passage is still there (``reader:anchor``).
     """
-    items = [_jsonld_annotation(a, anchors) for a in document.annotations]
-    known = _articles_noted(document)
-    items += [_jsonld_dismissed(item, known) for item in document.dismissed]
     collection = {
         "@context": ANNO_CONTEXT,
         "type": "AnnotationCollection",
-        "total": len(items),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+        "total": len(document.annotations) + len(document.dismissed),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": []},
     }
-    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
+    frame = json.dumps(collection, ensure_ascii=False, indent=2)
+    if not document.annotations and not document.dismissed:
+        return frame + "\n"
+    known = _articles_noted(document) if document.dismissed else {}
+    data = itertools.chain(
+        (_jsonld_annotation(a, anchors) for a in document.annotations),
+        (_jsonld_dismissed(item, known) for item in document.dismissed),
+    )
+    # One annotation at a time, indented as one json.dumps of the whole would: the same text,
+    # without the whole collection held as data at once (10,000 annotations: 290 MB less).
+    items = ",\n".join(
+        textwrap.indent(json.dumps(item, ensure_ascii=False, indent=2), " " * _JSONLD_ITEM_INDENT)
+        for item in data
+    )
+    head, tail = frame.split('"items": []', 1)
+    closing = " " * (_JSONLD_ITEM_INDENT - 2)
+    return f'{head}"items": [\n{items}\n{closing}]{tail}\n'
+
+
+_JSONLD_ITEM_INDENT = 6
+"""Spaces before an annotation in the collection (under ``first`` and ``items``, 2 each)."""
 
 
 EXPORTERS: dict[ExportFormat, Callable[[NotesDocument], str]] = {

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tui.core.merge import MergeReport, merge_documents
 from tui.core.notes import (
+    MAX_NOTES_BYTES,
     Annotation,
     AnnotationKind,
     CandidateQuote,
@@ -35,10 +36,14 @@ from tui.core.notes import (
 )
 from tui.core.storage import (
     StorageError,
+    TooLarge,
     atomic_write_text,
     backup_path,
+    check_size,
     keep_backup,
     parse_yaml,
+    remove_stale_temps,
+    stale_temps,
 )
 from tui.core.text import counted
 
@@ -356,6 +361,9 @@ class NotesStore:
         return report
 
     def _load_or_create(self) -> None:
+        if not self._wanted_read_only and stale_temps(self.path):
+            with self._locked():  # no save is under way: they are left over
+                remove_stale_temps(self.path)
         if not self.path.exists():
             if not self._wanted_read_only:
                 self._write(self.document)
@@ -381,6 +389,11 @@ class NotesStore:
             self._disk.size,
         )
         if same_stat and self.problem is None:
+            return None
+        try:
+            check_size(self.path, stat.st_size, MAX_NOTES_BYTES, "notes file")
+        except TooLarge as exc:
+            self.problem = f"{exc}; opened read-only, the file is left untouched"
             return None
         try:
             data = self.path.read_bytes()

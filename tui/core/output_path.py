@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tui.core.storage import LINK_LOOP, is_link_loop
+
 
 def output_path_problem(path: Path) -> str | None:
     """Why ``path`` cannot be written as an output file, or None when it can be.
@@ -21,6 +23,8 @@ def output_path_problem(path: Path) -> str | None:
     Returns:
         One line for the user naming the path (and the folder at fault), or None.
     """
+    if is_link_loop(path):
+        return f"{path}: {LINK_LOOP}"
     if path.is_dir():
         return f"{path}: is a folder; give the name of a file to write"
     folder = path.parent
@@ -37,6 +41,8 @@ def export_path_problem(path: Path, notes: Path) -> str | None:
     The notes file may not exist yet (no annotation saved): its path is refused all the same,
     since a report written there would be taken for the notes file later.
     """
+    if is_link_loop(path) or is_link_loop(notes):  # nothing to resolve to
+        return output_path_problem(path)
     if path.resolve() == notes.resolve():
         return f"{path}: refusing to overwrite the notes file being exported"
     return output_path_problem(path)

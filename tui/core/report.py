@@ -14,6 +14,7 @@ import yaml
 
 from tui.core.align import ENGINE, Alignment, Pair, SentenceRef
 from tui.core.candidates import Span
+from tui.core.controls import strip_controls, strip_controls_in
 from tui.core.text import counted, excerpt
 
 SCHEMA_VERSION = 1
@@ -109,12 +110,18 @@ def alignment_data(alignment: Alignment) -> dict[str, Any]:
 
 def to_json(alignment: Alignment) -> str:
     """JSON text of ``alignment_data``, UTF-8 kept readable."""
-    return json.dumps(alignment_data(alignment), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(_clean(alignment), ensure_ascii=False, indent=2) + "\n"
 
 
 def to_yaml(alignment: Alignment) -> str:
     """YAML text with the same structure as the JSON."""
-    return yaml.safe_dump(alignment_data(alignment), sort_keys=False, allow_unicode=True)
+    return yaml.safe_dump(_clean(alignment), sort_keys=False, allow_unicode=True)
+
+
+def _clean(alignment: Alignment) -> object:
+    """The data without control characters (article text is cleaned when loaded; labels,
+    ids and paths from file names may still hold them)."""
+    return strip_controls_in(alignment_data(alignment))
 
 
 def _cell(text: str, limit: int | None = 160) -> str:
@@ -164,4 +171,4 @@ def to_markdown(alignment: Alignment) -> str:
             f"  {articles[d.a.doc].label}: “{_cell(d.a.text, 200)}” vs "
             f"{articles[d.b.doc].label}: “{_cell(d.b.text, 200)}”"
         )
-    return "\n".join(lines) + "\n"
+    return strip_controls("\n".join(lines) + "\n")

@@ -6,6 +6,7 @@ Sessions live under a root folder the caller injects (the CLI passes ``data_dir(
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -14,7 +15,7 @@ from typing import Any, Literal
 
 from tui.core.anchoring import text_sha256
 from tui.core.model import Article
-from tui.core.notes import Clock, format_time, parse_document, utc_now
+from tui.core.notes import MAX_NOTES_BYTES, Clock, format_time, parse_document, utc_now
 from tui.core.storage import StorageError, atomic_write_text, dump_yaml, load_yaml, read_text
 
 SESSION_SCHEMA_VERSION = 1
@@ -22,6 +23,8 @@ DEFAULT_SESSION = "default"
 """The session of a plain ``reader`` run (no ``--session`` or ``--resume``)."""
 NOTES_SUFFIX = ".notes"
 """A session's own notes file is ``NAME.notes.yaml``, so no session may be named ``*.notes``."""
+MAX_SESSION_BYTES = 5_000_000
+"""Largest session file read: one lists its articles and the view, a few kB."""
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
@@ -396,7 +399,7 @@ class SessionStore:
             what = "is a folder" if path.is_dir() else "is not a regular file"
             raise SessionError(f"{path}: {what} where the session file goes")
         try:
-            return _session_from_data(load_yaml(path), str(path))
+            return _session_from_data(_read_session(path), str(path))
         except SessionError:
             raise
         except StorageError as exc:
@@ -442,6 +445,21 @@ class SessionStore:
             raise SessionError(f"no session to resume (in {self.folder})")
         return self.load(name)
 
+    def names(self) -> list[str]:
+        """The names of the saved sessions (readable or not), sorted."""
+        if not self.folder.is_dir():
+            return []
+        return sorted(
+            path.stem
+            for path in self.folder.glob("*.yaml")
+            if not path.name.lower().endswith(f"{NOTES_SUFFIX}.yaml")
+        )
+
+    def close_names(self, name: str) -> list[str]:
+        """Saved sessions whose name is close to ``name`` (a typo, another case), closest
+        first: what ``--session`` on a new name was perhaps meant to open."""
+        return close_names(name, self.names())
+
     def list(self) -> list[SessionSummary]:
         """Every saved session, most recently opened first; unreadable ones are listed too."""
         if not self.folder.is_dir():
@@ -457,7 +475,7 @@ class SessionStore:
                 rows.append(SessionSummary(name, 0, None, "", name == last, problem))
                 continue
             try:
-                session = _session_from_data(load_yaml(path), str(path))
+                session = _session_from_data(_read_session(path), str(path))
             except StorageError as exc:
                 rows.append(SessionSummary(name, 0, None, "", name == last, str(exc)))
                 continue
@@ -481,10 +499,26 @@ class SessionStore:
         path.unlink()
 
 
+def close_names(name: str, names: Sequence[str], limit: int = 3) -> list[str]:
+    """Those of ``names`` close to ``name``, closest first (case ignored), at most ``limit``."""
+    by_folded: dict[str, str] = {}
+    for known in names:
+        by_folded.setdefault(known.casefold(), known)
+    folded = name.casefold()
+    close = difflib.get_close_matches(folded, list(by_folded), n=limit, cutoff=0.6)
+    close += [k for k in by_folded if (folded in k or k in folded) and k not in close]
+    return [by_folded[k] for k in close if by_folded[k] != name][:limit]
+
+
+def _read_session(path: Path) -> Any:
+    return load_yaml(path, MAX_SESSION_BYTES, "session file")
+
+
 def _count_notes(notes_path: str | None) -> int | None:
     if not notes_path:
         return None
     try:
-        return len(parse_document(read_text(notes_path), notes_path).annotations)
+        text = read_text(notes_path, MAX_NOTES_BYTES, "notes file")
+        return len(parse_document(text, notes_path).annotations)
     except StorageError:
         return None

@@ -17,6 +17,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from tui.core.storage import LINK_LOOP, is_link_loop
+
 Choice = tuple[Literal["read-only", "new"], Path | None]
 
 _OUTCOME = re.compile(r";\s*opened read-only\b.*$", re.DOTALL)
@@ -95,6 +97,9 @@ class NotesProblem(ModalScreen[Choice]):
             self.notify("Type a path for the new notes file.", severity="warning")
             return
         path = Path(value).expanduser()
+        if is_link_loop(path):
+            self.notify(f"{path}: {LINK_LOOP}", severity="warning")
+            return
         if path.resolve() == self.path.resolve():
             self.notify("That is the broken file: choose another path.", severity="warning")
             return
