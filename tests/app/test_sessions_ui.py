@@ -264,7 +264,8 @@ def test_other_articles_in_a_saved_session_are_announced(
     named = plan_open(args(session="flood", paths=files[1:2]), store).notices[0]
     assert named.startswith("Session “flood” now holds 1 other article;")
     assert "use another --session NAME" in named
-    assert plan_open(args(session="new", paths=files), store).notices == ()  # nothing replaced
+    # nothing replaced; only the new session is said
+    assert plan_open(args(session="new", paths=files), store).notices == ("new session 'new'",)
 
 
 def test_skipped_inputs_reach_the_app_as_notices_and_stderr(
