@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from tui.core.furniture import classify_lines
 from tui.core.model import Article, ArticleMeta, Sentence
+from tui.core.text import excerpt
 
 MASK = "▒"
 """What a hidden character is shown as in the app (one for one, so offsets hold)."""
@@ -24,6 +25,8 @@ CREDIT_RULES = frozenset({"byline", "credit", "caption"})
 """Furniture that names who wrote, reported or photographed: masked whole."""
 AUTHOR_KEYS = ("authors", "author", "byline", "by")
 """Metadata keys that name the writers (front matter and metadata.yaml spell them so)."""
+TITLE_FROM_TEXT = 80
+"""How long a title ``corpus`` makes from the opening sentence is (``corpus._title_from``)."""
 MIN_NAME = 3
 """Shorter names are not masked in the text (an outlet "AP" would hide every "ap")."""
 
@@ -57,13 +60,24 @@ def hidden_names(articles: Iterable[Article]) -> tuple[str, ...]:
     for article in articles:
         meta = article.meta
         label = re.sub(r"(…| \d+)$", "", article.label).strip()
-        names.update((label, meta.source, meta.title.rstrip("…").strip(), meta.url))
+        names.update((label, meta.source, meta.url))
+        if not title_from_text(article):
+            names.add(meta.title)
         if meta.url:
             host = (urlsplit(meta.url).hostname or "").removeprefix("www.")
             names.update((host, host.rsplit(".", 1)[0]))
         for key in AUTHOR_KEYS:
             names.update(re.split(r",|;|\band\b|&", str(meta.extra.get(key, ""))))
     return tuple(sorted({n.strip() for n in names if len(n.strip()) >= MIN_NAME}))
+
+
+def title_from_text(article: Article) -> bool:
+    """Whether the title is only the opening words of the body (``corpus`` makes one so when
+    the metadata gives none): text, not a giveaway, and never masked. A headline is a title."""
+    first = next((s for s in article.sentences if not s.furniture), None)
+    if first is None or first.heading:
+        return False
+    return article.meta.title == excerpt(first.text, TITLE_FROM_TEXT)
 
 
 class Masker:

@@ -22,8 +22,8 @@ from tui.core.notes import Annotation, NotesDocument, candidate_fingerprint
 from tui.core.user_links import corrections_of
 
 CandidateState = Literal["open", "confirmed", "dismissed"]
-"""open: nobody judged it yet; confirmed: a contradiction note covers both its sentences;
-dismissed: the reader said it is no contradiction (``X``)."""
+"""open: nobody judged it yet; confirmed: a ⚑ whose two sentences a contradiction note covers;
+dismissed: the reader said it is no contradiction (``X``). A ≈ is never confirmed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +211,7 @@ def _states(
         fingerprint = candidate_fingerprint(d.kind, ids[d.a.doc], d.a.text, ids[d.b.doc], d.b.text)
         if document.is_dismissed(fingerprint):
             states[d] = "dismissed"
-        elif any(sides <= refs for refs in marked):
+        elif d.flagged and any(sides <= refs for refs in marked):
             states[d] = "confirmed"
         else:
             states[d] = "open"

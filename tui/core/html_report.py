@@ -19,6 +19,7 @@ from tui import __version__
 from tui.core.align import SentenceRef
 from tui.core.candidates import Span
 from tui.core.comparison import Comparison, Row
+from tui.core.export import _comment_beyond_explanation
 from tui.core.html_cells import cell_html
 from tui.core.model import Article
 from tui.core.text import counted, excerpt
@@ -111,18 +112,19 @@ def _summary(comparison: Comparison, mask: Mask | None) -> Iterator[str]:
     yield '<section id="summary" aria-labelledby="summary-title">'
     yield '<h2 id="summary-title">Summary</h2>'
     yield '<ul class="figures">'
-    for figure, words in (
-        (n, "sources" if n != 1 else "source"),
-        (s.facts, "facts (rows)"),
-        (s.in_all, f"facts in all {n} sources"),
-        (s.lacking, "facts some source lacks"),
-        (s.confirmed, "contradictions confirmed"),
-        (s.open, "⚑ contradictions open"),
-        (s.compatible, "≈ compatible differences"),
-        (s.dismissed, "candidates dismissed"),
-        (s.annotations, "annotations"),
+    for key, figure, one, many in (
+        ("sources", n, "source", "sources"),
+        ("facts", s.facts, "fact (a row each)", "facts (a row each)"),
+        ("in-all", s.in_all, f"fact in all {n} sources", f"facts in all {n} sources"),
+        ("lacking", s.lacking, "fact some source lacks", "facts some source lacks"),
+        ("confirmed", s.confirmed, "contradiction confirmed", "contradictions confirmed"),
+        ("open", s.open, "⚑ contradiction open", "⚑ contradictions open"),
+        ("compatible", s.compatible, "≈ compatible difference", "≈ compatible differences"),
+        ("dismissed", s.dismissed, "candidate dismissed", "candidates dismissed"),
+        ("annotations", s.annotations, "annotation", "annotations"),
     ):
-        yield f'<li><span class="figure">{figure}</span> {text(words)}</li>'
+        words = one if figure == 1 else many
+        yield f'<li data-figure="{key}"><span class="figure">{figure}</span> {text(words)}</li>'
     yield "</ul>"
     yield '<ol class="sources">'
     for doc, (article, figures) in enumerate(
@@ -133,8 +135,13 @@ def _summary(comparison: Comparison, mask: Mask | None) -> Iterator[str]:
         yield f'<li id="source-{doc}">'
         yield f'<p class="outlet">{text(article.label)}{by}</p>'
         yield from _metadata(article, mask)
+        data = (
+            f'data-facts="{figures.facts}" data-matched="{figures.matched}" '
+            f'data-body="{figures.body}" data-groups="{figures.grouped}" '
+            f'data-unique="{figures.unique}"'
+        )
         yield (
-            f'<p class="covers">{text(counted(figures.facts, "fact"))} · '
+            f'<p class="covers" {data}>{text(counted(figures.facts, "fact"))} · '
             f"{figures.matched} of {text(counted(figures.body, 'body sentence'))} matched "
             f"({share}) · in {text(counted(figures.grouped, 'group'))} · "
             f"{figures.unique} unique ◦</p>"
@@ -275,10 +282,12 @@ def _details(comparison: Comparison, row: Row, mask: Mask | None) -> Iterator[st
         d = found.discrepancy
         glyph = "⚑" if d.flagged else "≈"
         css = "conflict" if d.flagged else "compatible"
+        state = STATE_WORDS[found.state] if d.flagged or found.state == "dismissed" else ""
         yield (
-            f'<li class="candidate {css} {found.state}"><span class="glyph {css}">{glyph}</span> '
-            f'<span class="what">{text(d.kind)} {text(d.status)}</span> '
-            f'<span class="state">{text(STATE_WORDS[found.state])}</span>: '
+            f'<li class="candidate {css} state-{found.state}">'
+            f'<span class="glyph {css}">{glyph}</span> '
+            f'<span class="what">{text(d.kind)} {text(d.status)}</span>'
+            f'{" " if state else ""}<span class="state">{text(state)}</span>: '
             f'<span class="explanation">{text(d.explanation, mask)}</span> '
             f'<span class="sides">({_side(comparison, d.a, row, mask)} · '
             f"{_side(comparison, d.b, row, mask)})</span></li>"
@@ -311,15 +320,14 @@ def _annotation(comparison: Comparison, annotation_id: str, mask: Mask | None, h
         parts.append(f' <span class="sides">({text(", ".join(where))})</span>')
     if also:
         parts.append(f' <span class="also">also in{also}</span>')
-    comment = annotation.comment.strip()
     info = annotation.discrepancy
     if info is not None and info.explanation:
         parts.append(
             f' <span class="confirmed">engine candidate confirmed ({text(info.kind)}): '
             f"{text(info.explanation, mask)}</span>"
         )
-        if comment == info.explanation.strip():
-            comment = ""
+    # what the reader wrote beyond the explanation (confirming copies it into the comment)
+    comment = _comment_beyond_explanation(annotation).strip()
     if comment:
         parts.append(f'<span class="comment">{text(comment, mask)}</span>')
     if annotation.tags:
