@@ -351,6 +351,28 @@ class ReaderApp(App[SwitchSession | None]):
 
         self.push_screen(ExportScreen(store.document, self.notes_path, placed), done)
 
+    def action_export_report(self) -> None:
+        """Write the comparison as one HTML page (as ``reader report`` does); notify the path."""
+        from tui.screens.report_export import ReportScreen, report_job
+
+        screen = self.reading_screen
+        if self.alignment is None or screen is None:
+            self.notify("Nothing to export before the articles are aligned.", severity="warning")
+            return
+        job = report_job(
+            self.articles,
+            self.alignment,
+            self.notes.store.document if self.notes is not None else None,
+            by=screen.focused_doc,
+            notes_path=self.notes_path,
+        )
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Comparison written to {path}", timeout=6)
+
+        self.push_screen(ReportScreen(job), done)
+
     # -- the session ----------------------------------------------------------------------
 
     @property

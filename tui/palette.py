@@ -103,6 +103,11 @@ class ReaderCommands(Provider):
         app_actions = (
             ("Notes panel", "notes_panel", "Every annotation: filter by kind, jump to one (m)"),
             ("Export notes…", "export_notes", "Markdown, CSV or JSON-LD to a file you confirm"),
+            (
+                "Export HTML report…",
+                "export_report",
+                "The comparison as one page for any browser (as reader report writes it)",
+            ),
             ("Save session", "save_session", "Panes, cursors, view, theme and notes file (S)"),
             ("Sessions…", "sessions", "Switch to another saved session (this one is saved)"),
         )
