@@ -19,15 +19,17 @@ from typing import ClassVar
 from textual import events, on, work
 from textual.app import App
 from textual.binding import BindingType
-from textual.notifications import SeverityLevel
+from textual.message import Message
+from textual.notifications import Notify, SeverityLevel
 from textual.worker import get_current_worker
 
 from tui.annotations import Annotations
+from tui.blind_mode import BlindView, session_seed
 from tui.burst_keys import note_key_target, redirect_stray_key
 from tui.core.align import DEFAULT_THRESHOLD, Alignment, Progress, align_corpus
 from tui.core.model import Article
 from tui.core.notes_store import NotesStore
-from tui.core.sessions import Session, SessionStore
+from tui.core.sessions import Session, SessionStore, ViewState
 from tui.core.storage import StorageError
 from tui.core.text import counted
 from tui.keys import APP_BINDINGS
@@ -77,9 +79,12 @@ class ReaderApp(App[SwitchSession | None]):
         sessions: SessionStore | None = None,
         notices: Sequence[str] = (),
         session_problem: str | None = None,
+        blind: bool = False,
     ) -> None:
         super().__init__()
         self.articles = tuple(articles)
+        self.blind: BlindView | None = None
+        """Blind mode's view of the articles (``--blind``, ``B``); None: the real ones shown."""
         self.threshold = DEFAULT_THRESHOLD if threshold is None else threshold
         self.data_dir = data_dir
         """Where settings and sessions live; None keeps everything in memory."""
@@ -98,6 +103,8 @@ class ReaderApp(App[SwitchSession | None]):
         """Shown once the reading screen is up (e.g. a session's articles moved)."""
         self.notice_board = NoticeBoard(self)
         """Notices of one kind (here: the notes file's) replace each other."""
+        if blind:
+            self.blind = self._blind_view()
 
     def notify(
         self,
@@ -114,6 +121,17 @@ class ReaderApp(App[SwitchSession | None]):
         ``markup`` is accepted for Textual's signature (widgets pass it on) and ignored.
         """
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def post_message(self, message: Message) -> bool:
+        """In blind mode every notice is masked on its way (``notify`` and the notice board
+        both post one): it may quote a file name, a title or an outlet."""
+        if isinstance(message, Notify) and self.blind is not None:
+            notice = message.notification
+            notice.message, notice.title = (
+                self.blind.mask(notice.message),
+                self.blind.mask(notice.title),
+            )
+        return super().post_message(message)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
@@ -161,7 +179,8 @@ class ReaderApp(App[SwitchSession | None]):
             self.notes_problem = self.open_notes(self.notes_path)
             self.set_interval(POLL_SECONDS, self.poll_notes, name="poll-notes")
         if len(self.articles) < 2 and self.aligner is _default_aligner:  # nothing to align with
-            self.post_message(AlignmentReady(Alignment(self.articles, (), (), (), self.threshold)))
+            empty = Alignment(self.shown_articles, (), (), (), self.threshold)
+            self.post_message(AlignmentReady(empty))
             return
         self._align()
         # Most corpora align in well under a blink: show progress only if it takes a while
@@ -201,7 +220,7 @@ class ReaderApp(App[SwitchSession | None]):
 
         def align() -> None:
             try:
-                alignment = self.aligner(self.articles, self.threshold, progress)
+                alignment = self.aligner(self.shown_articles, self.threshold, progress)
             except Exception as exc:  # one line on screen, never a traceback
                 self.post_message(AlignmentFailed(f"Alignment failed: {exc}"))
                 return
@@ -239,6 +258,13 @@ class ReaderApp(App[SwitchSession | None]):
     def _alignment_ready(self, message: AlignmentReady) -> None:
         self.alignment = message.alignment
         screen = ReadingScreen(message.alignment, self.notes)
+        if (was := self.reading_screen) is not None:  # blind mode toggled: same view, new names
+            view = view_of(was, self.theme, self.threshold)
+            while self.screen is not was:
+                self.pop_screen()
+            self.switch_screen(screen)
+            self.call_after_refresh(self._blind_toggled, screen, view)
+            return
         if isinstance(self.screen, LoadingScreen):
             self.switch_screen(screen)
         else:
@@ -283,8 +309,15 @@ class ReaderApp(App[SwitchSession | None]):
             self.notes = None
             return f"{path}: {exc}"
         self.notes_path = store.path
-        self.notes = Annotations(store, self.articles)
+        self.notes = self._annotations(store)
         return store.problem
+
+    def _annotations(self, store: NotesStore) -> Annotations:
+        """The notes seen from the screen: written against the real articles, always."""
+        if self.blind is None:
+            return Annotations(store, self.articles)
+        blind = self.blind
+        return Annotations(store, blind.shown, originals=blind.originals, mask=blind.mask)
 
     def show_notes_problem(self, problem: str, path: Path) -> None:
         """Offer read-only or a new file for a notes file that cannot be used (never written)."""
@@ -359,12 +392,14 @@ class ReaderApp(App[SwitchSession | None]):
         if self.alignment is None or screen is None:
             self.notify("Nothing to export before the articles are aligned.", severity="warning")
             return
+        blind = self.blind
         job = report_job(
             self.articles,
             self.alignment,
             self.notes.store.document if self.notes is not None else None,
-            by=screen.focused_doc,
+            by=blind.original(screen.focused_doc) if blind else screen.focused_doc,
             notes_path=self.notes_path,
+            blind_seed=blind.seed if blind else None,
         )
 
         def done(path: Path | None) -> None:
@@ -372,6 +407,38 @@ class ReaderApp(App[SwitchSession | None]):
                 self.notify(f"Comparison written to {path}", timeout=6)
 
         self.push_screen(ReportScreen(job), done)
+
+    # -- blind mode -----------------------------------------------------------------------
+
+    @property
+    def shown_articles(self) -> tuple[Article, ...]:
+        """The articles as the panes show them: blinded in blind mode."""
+        return self.blind.shown if self.blind is not None else self.articles
+
+    def _blind_view(self) -> BlindView:
+        seed, session = session_seed(self.sessions.session)
+        self.sessions.session = session  # the seed is saved with the session
+        return BlindView(self.articles, seed)
+
+    def action_toggle_blind(self) -> None:
+        """Blind mode on (sources as Source A…, in the session's order) or off (revealed)."""
+        if self.reading_screen is None:
+            return
+        self.blind = None if self.blind is not None else self._blind_view()
+        if self.notes is not None:
+            self.notes = self._annotations(self.notes.store)
+        self.alignment = None
+        self._align()
+        self.set_timer(LOADING_DELAY, self._show_loading)
+
+    def _blind_toggled(self, screen: ReadingScreen, view: ViewState) -> None:
+        apply_view(screen, view)
+        screen.show_notes()
+        if self.blind is not None:
+            said = "Blind mode: sources are Source A… in a shuffled order; B reveals them."
+        else:
+            said = "Sources revealed; B hides them again."
+        self.notify(said, timeout=5)
 
     # -- the session ----------------------------------------------------------------------
 

@@ -52,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--resume", action="store_true", help="reopen the last session")
     parser.add_argument("--session", metavar="NAME", help="open or create a named session")
     parser.add_argument("--theme", metavar="NAME", help="theme to start with (e.g. reader-dark)")
+    parser.add_argument(
+        "--blind",
+        action="store_true",
+        help="blind mode: outlets, titles, dates and URLs hidden, sources as Source A… in the "
+        "session's shuffled order (B reveals them)",
+    )
     return parser
 
 

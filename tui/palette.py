@@ -114,6 +114,13 @@ class ReaderCommands(Provider):
         for name, action, help_text in app_actions:
             if hasattr(self.app, f"action_{action}"):
                 yield name, partial(self.app.run_action, action), help_text
+        if hasattr(self.app, "action_toggle_blind") and target is not None:
+            blind = getattr(self.app, "blind", None) is not None
+            yield (
+                "Blind mode: reveal the sources" if blind else "Blind mode: hide the sources",
+                partial(self.app.run_action, "toggle_blind"),
+                "Outlets, titles, dates and URLs hidden, sources as Source A… (B)",
+            )
         if hasattr(self.app, "action_help"):
             yield "Keys and help", partial(self.app.run_action, "help"), "Every key, as mapped (?)"
 
