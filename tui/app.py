@@ -85,6 +85,8 @@ class ReaderApp(App[SwitchSession | None]):
         self.articles = tuple(articles)
         self.blind: BlindView | None = None
         """Blind mode's view of the articles (``--blind``, ``B``); None: the real ones shown."""
+        self.blind_seed: int | None = None
+        """The shuffle of blind mode (the session's), once blind mode has been on."""
         self.threshold = DEFAULT_THRESHOLD if threshold is None else threshold
         self.data_dir = data_dir
         """Where settings and sessions live; None keeps everything in memory."""
@@ -416,9 +418,10 @@ class ReaderApp(App[SwitchSession | None]):
         return self.blind.shown if self.blind is not None else self.articles
 
     def _blind_view(self) -> BlindView:
-        seed, session = session_seed(self.sessions.session)
-        self.sessions.session = session  # the seed is saved with the session
-        return BlindView(self.articles, seed)
+        if self.blind_seed is None:  # once a run: the same letters each time B hides them
+            self.blind_seed, session = session_seed(self.sessions.session)
+            self.sessions.session = session  # the seed is saved with the session
+        return BlindView(self.articles, self.blind_seed)
 
     def action_toggle_blind(self) -> None:
         """Blind mode on (sources as Source A…, in the session's order) or off (revealed)."""

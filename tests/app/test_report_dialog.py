@@ -3,6 +3,7 @@ dialog, written by a thread worker."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from textual.widgets import Input, Static
@@ -89,3 +90,22 @@ async def test_the_palette_opens_the_dialog(tmp_path: Path) -> None:
             if isinstance(app.screen, ReportScreen):
                 break
         assert isinstance(app.screen, ReportScreen)
+
+
+async def test_in_blind_mode_the_page_is_blind_with_the_app_s_letters(tmp_path: Path) -> None:
+    articles = load_paths([SEEDS]).articles
+    app = ReaderApp(articles, theme="reader-dark", notes_path=tmp_path / "notes.yaml", blind=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await _dialog(app, pilot)
+        await pilot.press("enter")
+        await _wait_closed(app, pilot)
+        assert app.blind is not None
+        letters = [a.label for a in app.blind.shown]
+        ids = [a.id for a in app.blind.shown]
+    page = (tmp_path / "notes.html").read_text(encoding="utf-8")
+    assert "CBC News" not in page and "Global News" not in page and "ITV" not in page
+    heads = re.findall(r'<a href="#source-(\d+)" class="outlet">([^<]+)</a>', page)
+    assert [label for _, label in heads] == letters
+    for doc, article_id in enumerate(ids):  # the same article under the same letter
+        first = next(a for a in articles if a.id == article_id).body_sentences[0].index
+        assert f'id="d{doc}s{first}"' in page
