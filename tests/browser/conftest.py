@@ -50,10 +50,9 @@ def browser() -> Iterator[Any]:
         found.close()
 
 
-@pytest.fixture
-def offline_page(browser: Any) -> Iterator[tuple[Any, list[str]]]:
-    """A page whose every request is refused and recorded: (page, requested URLs)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def refusing_context(browser: Any, **options: Any) -> tuple[Any, list[str]]:
+    """A browser context whose every request is refused and recorded: (context, URLs)."""
+    context = browser.new_context(**options)
     requested: list[str] = []
 
     def refuse(route: Any) -> None:
@@ -61,6 +60,13 @@ def offline_page(browser: Any) -> Iterator[tuple[Any, list[str]]]:
         route.abort()
 
     context.route("**/*", refuse)
+    return context, requested
+
+
+@pytest.fixture
+def offline_page(browser: Any) -> Iterator[tuple[Any, list[str]]]:
+    """A page whose every request is refused and recorded: (page, requested URLs)."""
+    context, requested = refusing_context(browser, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.on("request", lambda request: requested.append(request.url))
     yield page, requested

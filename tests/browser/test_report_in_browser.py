@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.conftest import refusing_context
 from tests.report.conftest import SEEDS, hostile_corpus, write_report
 from tui.core.anchoring import target_for_sentence
 from tui.core.corpus import load_paths
@@ -110,14 +111,7 @@ def _hostile_page(tmp_path: Path) -> str:
 def _pwned(browser: Any, page_html: str) -> tuple[Any, list[str], list[str]]:
     """Load ``page_html`` with the CSP bypassed (only the escaping stands between the input
     and the browser); returns (window.pwned, dialogs opened, URLs requested)."""
-    context = browser.new_context(bypass_csp=True)
-    requested: list[str] = []
-
-    def refuse(route: Any) -> None:
-        requested.append(route.request.url)
-        route.abort()
-
-    context.route("**/*", refuse)
+    context, requested = refusing_context(browser, bypass_csp=True)
     page = context.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
