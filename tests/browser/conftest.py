@@ -35,9 +35,13 @@ def chromium_path() -> Path | None:
     return None
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """One headless Chromium for the session (skips when unavailable)."""
+    """One headless Chromium per test module (skips when unavailable).
+
+    Not one per session: while Playwright's sync API runs, the thread has an event loop
+    running, and the Pilot tests that come later in the same worker could not start theirs.
+    """
     sync_api = pytest.importorskip(
         "playwright.sync_api", reason="playwright is not installed (pip install '.[test]')"
     )

@@ -9,26 +9,21 @@ the offsets of every mark still hold, then escaped.
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable, Iterable, Set
+from collections.abc import Iterable, Set
 from dataclasses import replace
 from itertools import pairwise
 
 from tui.core.align import SentenceRef
 from tui.core.comparison import Comparison, Row
+from tui.core.html_text import Mask, text
 from tui.core.model import Article, Sentence
 from tui.core.worddiff import diff_words
 
-Mask = Callable[[str], str]
 CLOSE_ENOUGH = 0.5
 """Most of a sentence may differ from the row's first account before its words stop being
 underlined: above half, it is a paraphrase, not a rewording."""
 Mark = tuple[int, int, str]
 """(start, end, class) in offsets of the article's text."""
-
-
-def _escape(value: str) -> str:
-    return html.escape(value, quote=True)
 
 
 def cell_html(
@@ -40,7 +35,7 @@ def cell_html(
 ) -> str:
     """The ``<td>`` of article ``doc`` in ``row``; ``noted``: sentences carrying a note."""
     article = comparison.alignment.articles[doc]
-    label = _escape(article.label)
+    label = text(article.label)
     sentences = row.cells.get(doc, ())
     pointers = [p for p in row.pointers if p.doc == doc]
     if not sentences and not pointers:
@@ -141,7 +136,7 @@ def _marked(sentence: Sentence, marks: list[Mark], mask: Mask | None) -> str:
     edges = sorted({start, end, *(a for a, _, _ in inside), *(b for _, b, _ in inside)})
     out: list[str] = []
     for x, y in pairwise(edges):
-        piece = _escape(shown[x - start : y - start])
+        piece = text(shown[x - start : y - start])
         classes = [css for a, b, css in inside if a <= x and y <= b]
         if "dw" in classes:
             piece = f'<span class="dw">{piece}</span>'
