@@ -22,7 +22,8 @@ from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
 SIZES = {"desktop": (1200, 760), "phone": (390, 844)}
 SCROLL_TO_ROW = """n => {
   const row = document.getElementById('r' + n);
-  const head = window.innerWidth > 704 ? document.querySelector('thead').offsetHeight : 0;
+  const thead = document.querySelector('thead');
+  const head = thead && window.innerWidth > 704 ? thead.offsetHeight : 0;
   window.scrollTo(0, row.getBoundingClientRect().top + window.scrollY - head - 8);
 }"""
 

@@ -165,3 +165,22 @@ def test_a_link_and_an_unlink_in_the_notes_change_the_rows(
     assert "annotated" in (row.get("class") or "")
     assert "Same fact, other words" in after_page
     assert figures(after)["annotations"] == 2
+
+
+def test_many_sources_are_stacked_without_gap_cells(
+    tmp_path: Path, report: Callable[..., str]
+) -> None:
+    for i in range(9):
+        (tmp_path / f"{i}_paper{i}.txt").write_text(
+            f"Police said four people died at the diner on Sunday.\n\nPaper {i} alone says "
+            f"the weather on day {i} was mild.\n",
+            encoding="utf-8",
+        )
+    page = report(str(tmp_path))
+    tree = parse(page)
+    assert not list(tree.iter("thead"))
+    assert not [td for td in tree.iter("td") if "gap" in (td.get("class") or "")]
+    css = next(tree.iter("style")).text or ""
+    assert css.count("table.comparison thead { display: none; }") == 2  # phones, and any width
+    first = row_holding(tree, 0, 0)
+    assert first is not None and all(row_holding(tree, d, 0) == first for d in range(9))

@@ -32,13 +32,19 @@ def cell_html(
     doc: int,
     noted: Set[SentenceRef],
     mask: Mask | None = None,
+    *,
+    gaps: bool = True,
 ) -> str:
-    """The ``<td>`` of article ``doc`` in ``row``; ``noted``: sentences carrying a note."""
+    """The ``<td>`` of article ``doc`` in ``row``; ``noted``: sentences carrying a note.
+
+    A source with nothing in the row gets a ``—`` cell, or none at all without ``gaps``."""
     article = comparison.alignment.articles[doc]
     label = text(article.label)
     sentences = row.cells.get(doc, ())
     pointers = [p for p in row.pointers if p.doc == doc]
     if not sentences and not pointers:
+        if not gaps:
+            return ""
         return (
             f'<td class="gap" data-source="{label}">'
             '<span class="gap-mark" title="not reported">—</span></td>'

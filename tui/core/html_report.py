@@ -22,6 +22,10 @@ from tui.core.html_text import Mask, text
 from tui.core.model import Article
 from tui.core.text import counted, excerpt
 
+STACKED_ABOVE = 8
+"""More sources than this are not columns side by side (a row of 173 cells, nearly all gaps,
+reads as nothing and weighs 100 MB): each row lists the sources that report it, one under
+another, as on a phone. The app's table shows at most as many columns at once."""
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "base-uri 'none'; form-action 'none'"
@@ -47,7 +51,7 @@ def render_html(
     articles = comparison.alignment.articles
     n = len(articles)
     head = f"{n} accounts compared" if n != 1 else "1 account"
-    css = resources.files("tui.core").joinpath("report.css").read_text(encoding="utf-8")
+    css = _style_sheet(stacked=n > STACKED_ABOVE)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -74,6 +78,14 @@ def render_html(
         "</html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _style_sheet(stacked: bool) -> str:
+    """The page's CSS: the stacked layout for phones, and for every width when ``stacked``."""
+    folder = resources.files("tui.core")
+    base = folder.joinpath("report.css").read_text(encoding="utf-8")
+    rows = folder.joinpath("report-stacked.css").read_text(encoding="utf-8")
+    return f"{base}\n@media (max-width: 44rem) {{\n{rows}}}\n" + (rows if stacked else "")
 
 
 def _made_line(comparison: Comparison, notes_name: str, mask: Mask | None) -> str:
@@ -182,6 +194,22 @@ def _table(comparison: Comparison, mask: Mask | None) -> Iterator[str]:
     articles = comparison.alignment.articles
     yield '<main id="rows">'
     yield f'<table class="comparison" style="--sources: {len(articles)}">'
+    if len(articles) <= STACKED_ABOVE:  # else each row names its sources, one under another
+        yield from _column_heads(comparison, mask)
+    yield "<tbody>"
+    for row in comparison.rows:
+        yield from _row(comparison, row, mask)
+    yield "</tbody>"
+    yield "</table>"
+    # after the rows: a CSS counter counts the rows the filters let through
+    yield (
+        f'<p class="showing">Rows shown: <span class="count"></span> of {len(comparison.rows)}</p>'
+    )
+    yield "</main>"
+
+
+def _column_heads(comparison: Comparison, mask: Mask | None) -> Iterator[str]:
+    articles = comparison.alignment.articles
     yield "<thead><tr>"
     yield '<th scope="col" class="rowhead">#</th>'
     for doc, article in enumerate(articles):
@@ -196,16 +224,6 @@ def _table(comparison: Comparison, mask: Mask | None) -> Iterator[str]:
             yield _url(article.meta.url, mask)
         yield "</th>"
     yield "</tr></thead>"
-    yield "<tbody>"
-    for row in comparison.rows:
-        yield from _row(comparison, row, mask)
-    yield "</tbody>"
-    yield "</table>"
-    # after the rows: a CSS counter counts the rows the filters let through
-    yield (
-        f'<p class="showing">Rows shown: <span class="count"></span> of {len(comparison.rows)}</p>'
-    )
-    yield "</main>"
 
 
 def _row_classes(comparison: Comparison, row: Row) -> str:
@@ -250,7 +268,7 @@ def _row(comparison: Comparison, row: Row, mask: Mask | None) -> Iterator[str]:
     )
     noted = {ref for i in row.notes for ref in comparison.placed.get(i, ())}
     for doc in range(n):
-        yield cell_html(comparison, row, doc, noted, mask)
+        yield cell_html(comparison, row, doc, noted, mask, gaps=n <= STACKED_ABOVE)
     yield "</tr>"
     details = list(row_details(comparison, row, mask))
     if details:
