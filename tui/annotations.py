@@ -8,7 +8,7 @@ No Textual here: the annotation keys (tui/screens/annotating.py) drive it.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -37,13 +37,24 @@ class Annotations:
     Args:
         store: the open notes file.
         articles: the articles on screen, in pane order (``SentenceRef.doc`` indexes them).
+        originals: the real articles in the same order, when ``articles`` are not (blind
+            mode: masked text, "Source A"): notes are written and placed against these.
+        mask: what hides the real names in the text shown (blind mode).
     """
 
-    def __init__(self, store: NotesStore, articles: Sequence[Article]) -> None:
+    def __init__(
+        self,
+        store: NotesStore,
+        articles: Sequence[Article],
+        originals: Sequence[Article] | None = None,
+        mask: Callable[[str], str] | None = None,
+    ) -> None:
         self.store = store
         self.articles = tuple(articles)
+        self.originals = tuple(originals) if originals is not None else self.articles
+        self.mask = mask
         self._doc_of = {article.id: doc for doc, article in enumerate(self.articles)}
-        self.anchors: NoteAnchors = anchor_notes(store.document, self.articles)
+        self.anchors: NoteAnchors = anchor_notes(store.document, self.originals)
 
     @property
     def path(self) -> Path:
@@ -52,7 +63,7 @@ class Annotations:
 
     def reanchor(self) -> None:
         """Place every annotation again (after a change, an undo or a merge from disk)."""
-        self.anchors = anchor_notes(self.store.document, self.articles)
+        self.anchors = anchor_notes(self.store.document, self.originals)
 
     # -- sentences -> notes ---------------------------------------------------------------
 
@@ -60,7 +71,7 @@ class Annotations:
         """Targets for whole sentences, in pane order then sentence order."""
         return [
             target_for_sentence(
-                self.articles[ref.doc], self.articles[ref.doc].sentences[ref.sentence]
+                self.originals[ref.doc], self.originals[ref.doc].sentences[ref.sentence]
             )
             for ref in sorted(set(refs))
         ]
@@ -102,9 +113,10 @@ class Annotations:
 
     def quotes(self, disc: Discrepancy) -> tuple[CandidateQuote, CandidateQuote]:
         """Both sides of a candidate as the notes file records them."""
-        a, b = self.articles[disc.a.doc], self.articles[disc.b.doc]
-        return CandidateQuote(a.id, disc.a.text, a.label), CandidateQuote(
-            b.id, disc.b.text, b.label
+        a, b = self.originals[disc.a.doc], self.originals[disc.b.doc]
+        return (  # the real words (a blind alignment's are masked, one character for one)
+            CandidateQuote(a.id, a.text[disc.a.start : disc.a.end], a.label),
+            CandidateQuote(b.id, b.text[disc.b.start : disc.b.end], b.label),
         )
 
     def is_dismissed(self, disc: Discrepancy) -> bool:
@@ -180,8 +192,7 @@ class Annotations:
         engine candidate says its kind and status (``contradiction (attribution conflict)``)."""
         labels = []
         for target in annotation.targets:
-            article = next((a for a in self.articles if a.id == target.article.id), None)
-            label = article.label if article else (target.article.label or target.article.id)
+            label = self.label_of(target)
             if label not in labels:
                 labels.append(label)
         text = annotation.comment or (
@@ -191,4 +202,16 @@ class Annotations:
         kind: str = annotation.kind
         if (info := annotation.discrepancy) is not None:
             kind += f" ({' '.join(filter(None, (info.kind, info.status)))})"
-        return f"{glyph} {kind} · {', '.join(labels)} · {excerpt(text, width)}"
+        return f"{glyph} {kind} · {', '.join(labels)} · {self.shown(excerpt(text, width))}"
+
+    def label_of(self, target: Target) -> str:
+        """The name of a target's article as shown: its pane's label when it is open, else the
+        label recorded in the notes (masked in blind mode)."""
+        doc = self._doc_of.get(target.article.id)
+        if doc is not None:
+            return self.articles[doc].label
+        return self.shown(target.article.label or target.article.id)
+
+    def shown(self, text: str) -> str:
+        """Text from the notes file as it may be shown (names masked in blind mode)."""
+        return self.mask(text) if self.mask else text

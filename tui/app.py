@@ -18,14 +18,17 @@ from textual import events, on
 from textual.app import App
 from textual.binding import BindingType
 from textual.driver import Driver
-from textual.notifications import SeverityLevel
+from textual.message import Message
+from textual.notifications import Notify, SeverityLevel
 
 from tui.aligning import Aligner, default_aligner, start_aligning
 from tui.annotations import Annotations
+from tui.blind_mode import BlindView, session_seed
 from tui.burst_keys import note_key_target, redirect_stray_key
 from tui.core.align import DEFAULT_THRESHOLD, Alignment
 from tui.core.model import Article
-from tui.core.sessions import Session, SessionStore
+from tui.core.notes_store import NotesStore
+from tui.core.sessions import Session, SessionStore, ViewState
 from tui.core.text import counted
 from tui.hang_up import on_hang_up
 from tui.keys import APP_BINDINGS
@@ -65,9 +68,14 @@ class ReaderApp(App[SwitchSession | None]):
         sessions: SessionStore | None = None,
         notices: Sequence[str] = (),
         session_problem: str | None = None,
+        blind: bool = False,
     ) -> None:
         super().__init__()
         self.articles = tuple(articles)
+        self.blind: BlindView | None = None
+        """Blind mode's view of the articles (``--blind``, ``B``); None: the real ones shown."""
+        self.blind_seed: int | None = None
+        """The shuffle of blind mode (the session's), once blind mode has been on."""
         self.threshold = DEFAULT_THRESHOLD if threshold is None else threshold
         self.data_dir = data_dir
         """Where settings and sessions live; None keeps everything in memory."""
@@ -78,11 +86,18 @@ class ReaderApp(App[SwitchSession | None]):
         """Share of the alignment done (the progress screen starts from it)."""
         board = NoticeBoard(self)  # notices about the notes file replace each other
         self.notes_file = NotesFile(
-            self.articles, notes_path, say=self.notify, board=board, ask=self.push_screen
+            self.articles,
+            notes_path,
+            say=self.notify,
+            board=board,
+            ask=self.push_screen,
+            annotations=self._annotations,
         )
         self.sessions = SessionKeeper(
             sessions, session, session_problem, say=self.notify, ask=self.push_screen
         )
+        if blind:
+            self.blind = self._blind_view()
         self.notices = tuple(notices)
         """Shown once the reading screen is up (e.g. a session's articles moved)."""
         self._no_hang_up: Callable[[], None] = lambda: None
@@ -113,6 +128,15 @@ class ReaderApp(App[SwitchSession | None]):
         ``markup`` is accepted for Textual's signature (widgets pass it on) and ignored.
         """
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def post_message(self, message: Message) -> bool:
+        """In blind mode every notice is masked on its way (``notify`` and the notice board
+        both post one): it may quote a file name, a title or an outlet."""
+        if isinstance(message, Notify) and self.blind is not None:
+            notice = message.notification
+            notice.message = self.blind.mask(notice.message)
+            notice.title = self.blind.mask(notice.title)
+        return super().post_message(message)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
@@ -159,7 +183,7 @@ class ReaderApp(App[SwitchSession | None]):
         if self.notes_file.path is not None:
             self.notes_file.start()
             self.set_interval(POLL_SECONDS, self.poll_notes, name="poll-notes")
-        start_aligning(self, self.articles, self.threshold, self.aligner)
+        start_aligning(self, self.shown_articles, self.threshold, self.aligner)
         # Most corpora align in well under a blink: show progress only if it takes a while
         self.set_timer(LOADING_DELAY, self._show_loading)
 
@@ -206,6 +230,13 @@ class ReaderApp(App[SwitchSession | None]):
     def _alignment_ready(self, message: AlignmentReady) -> None:
         self.alignment = message.alignment
         screen = ReadingScreen(message.alignment, self.notes)
+        if (was := self.reading_screen) is not None:  # blind mode toggled: same view, new names
+            view = view_of(was, self.theme, self.threshold)
+            while self.screen is not was:
+                self.pop_screen()
+            self.switch_screen(screen)
+            self.call_after_refresh(self._blind_toggled, screen, view)
+            return
         if isinstance(self.screen, LoadingScreen):
             self.switch_screen(screen)
         else:
@@ -265,6 +296,68 @@ class ReaderApp(App[SwitchSession | None]):
     def action_export_notes(self) -> None:
         """Export the notes to a file the reader confirms."""
         self.notes_file.export()
+
+    def action_export_report(self) -> None:
+        """Write the comparison as one HTML page (as ``reader report`` does); notify the path."""
+        from tui.screens.report_export import ReportScreen, report_job
+
+        screen = self.reading_screen
+        if self.alignment is None or screen is None:
+            self.notify("Nothing to export before the articles are aligned.", severity="warning")
+            return
+        blind = self.blind
+        job = report_job(
+            self.articles,
+            self.alignment,
+            self.notes.store.document if self.notes is not None else None,
+            by=blind.original(screen.focused_doc) if blind else screen.focused_doc,
+            notes_path=self.notes_path,
+            blind_seed=blind.seed if blind else None,
+        )
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Comparison written to {path}", timeout=6)
+
+        self.push_screen(ReportScreen(job), done)
+
+    # -- blind mode -----------------------------------------------------------------------
+
+    @property
+    def shown_articles(self) -> tuple[Article, ...]:
+        """The articles as the panes show them: blinded in blind mode."""
+        return self.blind.shown if self.blind is not None else self.articles
+
+    def _annotations(self, store: NotesStore) -> Annotations:
+        """The notes seen from the screen: written against the real articles, always."""
+        if (blind := self.blind) is None:
+            return Annotations(store, self.articles)
+        return Annotations(store, blind.shown, originals=blind.originals, mask=blind.mask)
+
+    def _blind_view(self) -> BlindView:
+        if self.blind_seed is None:  # once a run: the same letters each time B hides them
+            self.blind_seed, session = session_seed(self.sessions.session)
+            self.sessions.session = session  # the seed is saved with the session
+        return BlindView(self.articles, self.blind_seed)
+
+    def action_toggle_blind(self) -> None:
+        """Blind mode on (sources as Source A…, in the session's order) or off (revealed)."""
+        if self.reading_screen is None:
+            return
+        self.blind = None if self.blind is not None else self._blind_view()
+        self.notes_file.rebind()
+        self.alignment = None
+        start_aligning(self, self.shown_articles, self.threshold, self.aligner)
+        self.set_timer(LOADING_DELAY, self._show_loading)
+
+    def _blind_toggled(self, screen: ReadingScreen, view: ViewState) -> None:
+        apply_view(screen, view)
+        screen.show_notes()
+        if self.blind is not None:
+            said = "Blind mode: sources are Source A… in a shuffled order; B reveals them."
+        else:
+            said = "Sources revealed; B hides them again."
+        self.notify(said, timeout=5)
 
     @property
     def unsaved_problem(self) -> str | None:

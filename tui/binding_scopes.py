@@ -20,6 +20,7 @@ def _binding_groups() -> list[list[BindingType]]:
     from tui.screens.notes_problem import NotesProblem
     from tui.screens.pane_chooser import PaneChooser
     from tui.screens.reading import ReadingScreen
+    from tui.screens.report_export import ReportScreen
     from tui.screens.session_problem import SessionProblem
     from tui.screens.sessions import SessionsScreen
     from tui.screens.unlink_chooser import UnlinkChooser
@@ -33,6 +34,7 @@ def _binding_groups() -> list[list[BindingType]]:
         NotesPanel,
         NotesProblem,
         PaneChooser,
+        ReportScreen,
         SessionProblem,
         SessionsScreen,
         UnlinkChooser,

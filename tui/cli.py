@@ -14,7 +14,7 @@ from typing import NoReturn
 from tui import __version__
 from tui.commands.common import DATA_DIR_ENV, CliError
 
-SUBCOMMANDS = ("align", "export", "sessions")
+SUBCOMMANDS = ("align", "export", "report", "sessions")
 
 
 class _ArgumentParser(argparse.ArgumentParser):
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=(
             "subcommands (headless): reader align [PATH...] --format json|yaml|markdown; "
             "reader export NOTES.yaml --format markdown|csv|jsonld [-o FILE]; "
+            "reader report [PATH...] [--notes FILE] [--by LABEL] [--blind] -o report.html; "
             "reader sessions. Run 'reader SUBCOMMAND --help' for details."
         ),
     )
@@ -51,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--resume", action="store_true", help="reopen the last session")
     parser.add_argument("--session", metavar="NAME", help="open or create a named session")
     parser.add_argument("--theme", metavar="NAME", help="theme to start with (e.g. reader-dark)")
+    parser.add_argument(
+        "--blind",
+        action="store_true",
+        help="blind mode: outlets, titles, dates and URLs hidden, sources as Source A… in the "
+        "session's shuffled order (B reveals them)",
+    )
     return parser
 
 
@@ -115,6 +122,44 @@ def build_export_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_report_parser() -> argparse.ArgumentParser:
+    """Parser for ``reader report``."""
+    parser = _ArgumentParser(
+        prog="reader report",
+        description=(
+            "Write the side-by-side comparison as one self-contained HTML page (no script, "
+            "nothing fetched): one column per article, one row per fact, differences, "
+            "contradiction candidates and the reader's notes."
+        ),
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="articles (default: the seeds)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    parser.add_argument(
+        "--notes",
+        metavar="FILE",
+        help="show this notes file's annotations and apply its links and unlinks",
+    )
+    parser.add_argument(
+        "--by",
+        metavar="LABEL",
+        help="rows in the reading order of this article (label, outlet or id; default: the first)",
+    )
+    parser.add_argument(
+        "--blind",
+        action="store_true",
+        help="hide outlets, titles, dates, URLs and authors; sources as Source A, B… in a "
+        "shuffled order",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        metavar="N",
+        help="with --blind: the shuffle's seed (the same seed gives the same letters)",
+    )
+    add_common_options(parser)
+    return parser
+
+
 def build_sessions_parser() -> argparse.ArgumentParser:
     """Parser for ``reader sessions``."""
     parser = _ArgumentParser(prog="reader sessions", description="List saved reading sessions.")
@@ -150,6 +195,10 @@ def _run_subcommand(name: str, args: list[str]) -> int:
         from tui.commands.export_command import run_export
 
         return run_export(build_export_parser().parse_args(args))
+    if name == "report":
+        from tui.commands.report_command import run_report
+
+        return run_report(build_report_parser().parse_args(args))
     from tui.commands.sessions_command import run_sessions
 
     return run_sessions(build_sessions_parser().parse_args(args))

@@ -27,6 +27,14 @@ APP_BINDINGS: list[BindingType] = [
         priority=True,
     ),
     _b(
+        "B",
+        "toggle_blind",
+        "Blind",
+        "Blind mode on or off: hide outlets, titles, dates and URLs (Source A…), or reveal them",
+        "reader.toggle-blind",
+        show=False,
+    ),
+    _b(
         "S",
         "save_session",
         "Save session",

@@ -27,6 +27,7 @@ class NotesFile:
         say: tells the reader something once.
         board: where notices about the file replace each other.
         ask: opens a dialog.
+        annotations: binds a store to the articles as shown (default: the articles).
     """
 
     def __init__(
@@ -37,8 +38,11 @@ class NotesFile:
         say: Say,
         board: NoticeBoard,
         ask: OpenScreen,
+        annotations: Callable[[NotesStore], Annotations] | None = None,
     ) -> None:
         self.articles = tuple(articles)
+        self._annotations = annotations or (lambda store: Annotations(store, self.articles))
+        """How the notes are bound to the articles (blind mode binds them to its view)."""
         self.path = path
         self.notes: Annotations | None = None
         """The open notes, bound to the articles; None until opened, or when unusable."""
@@ -65,8 +69,13 @@ class NotesFile:
             self.notes = None
             return f"{path}: {exc}"
         self.path = store.path
-        self.notes = Annotations(store, self.articles)
+        self.notes = self._annotations(store)
         return store.problem
+
+    def rebind(self) -> None:
+        """Bind the open notes to the articles again (blind mode switched on or off)."""
+        if self.notes is not None:
+            self.notes = self._annotations(self.notes.store)
 
     def offer_another(self, problem: str, path: Path, opened: Callable[[], None]) -> None:
         """Offer read-only or a new file for a notes file that cannot be used (never written);

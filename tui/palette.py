@@ -117,6 +117,11 @@ class ReaderCommands(Provider):
         app_actions = (
             ("Notes panel", "notes_panel", "Every annotation: filter by kind, jump to one (m)"),
             ("Export notes…", "export_notes", "Markdown, CSV or JSON-LD to a file you confirm"),
+            (
+                "Export HTML report…",
+                "export_report",
+                "The comparison as one page for any browser (as reader report writes it)",
+            ),
             ("Save session", "save_session", "Panes, cursors, view, theme and notes file (S)"),
             ("Sessions…", "sessions", "Switch to another saved session (this one is saved)"),
         )
@@ -126,6 +131,13 @@ class ReaderCommands(Provider):
             )
             if owner is not None:
                 yield name, partial(owner.run_action, action), help_text
+        if hasattr(self.app, "action_toggle_blind") and target is not None:
+            blind = getattr(self.app, "blind", None) is not None
+            yield (
+                "Blind mode: reveal the sources" if blind else "Blind mode: hide the sources",
+                partial(self.app.run_action, "toggle_blind"),
+                "Outlets, titles, dates and URLs hidden, sources as Source A… (B)",
+            )
         if hasattr(self.app, "action_help"):
             yield "Keys and help", partial(self.app.run_action, "help"), "Every key, as mapped (?)"
 

@@ -207,6 +207,7 @@ def run_open(args: argparse.Namespace) -> int:
             sessions=store,
             notices=plan.notices,
             session_problem=plan.session_problem,
+            blind=getattr(args, "blind", False),
         )
         app.run()
         unsaved = getattr(app, "unsaved_problem", None)  # test doubles may not have it

@@ -184,16 +184,18 @@ class NotesPanel(ModalScreen[str | None]):
         if mark[0]:
             parts.append(mark)
         for index, target in enumerate(annotation.targets):
-            label = target.article.label or target.article.id
+            label = self.notes.label_of(target)
             where = placed.get(index)
             status = where.anchor.status if where is not None else "intact"
             note = {"fuzzy": REANCHORED_MARK, "orphan": ORPHAN_MARK}.get(status, "")
             room = width - TARGET_INDENT - len(note)
-            parts.append("\n" + " " * TARGET_INDENT + fit_quote(label, target.quote.exact, room))
+            quote = self.notes.shown(target.quote.exact)
+            parts.append("\n" + " " * TARGET_INDENT + fit_quote(label, quote, room))
             if note:
                 parts.append((note, "$text-error" if status == "orphan" else "$text-warning"))
         if annotation.tags:
-            tags = excerpt(f"tags: {', '.join(annotation.tags)}", width - TARGET_INDENT)
+            tags = self.notes.shown(f"tags: {', '.join(annotation.tags)}")
+            tags = excerpt(tags, width - TARGET_INDENT)
             parts.append(("\n" + " " * TARGET_INDENT + tags, "$text-muted"))
         return Content.assemble(*parts)
 
