@@ -6,7 +6,8 @@ metadata gone, outlets, titles, URLs and authors masked in the text, credit line
 whole. The notes still point at the real articles: :class:`BlindView` keeps them in the order
 shown, for the notes layer to build targets from (``Annotations(originals=...)``). Notices
 are masked too, file names and article ids included, since they may quote any of them.
-No Textual here.
+:class:`BlindMode` is the app's switch: on or off, the same shuffle each time it is on (the
+seed kept in the session). No Textual here.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Protocol
 
+from tui.annotations import Annotations
 from tui.core.blind import Masker, blind_articles, hidden_names, new_seed
 from tui.core.model import Article
+from tui.core.notes_store import NotesStore
 from tui.core.sessions import Session
 
 SEED_KEY = "blind_seed"
@@ -61,3 +65,79 @@ class BlindView:
     def original(self, doc: int) -> int:
         """The position in the loaded articles of the article shown at ``doc``."""
         return self.order[doc]
+
+
+class HoldsSession(Protocol):
+    """Holds the run's session (:class:`~tui.session_keeper.SessionKeeper`)."""
+
+    session: Session | None
+
+
+class Notice(Protocol):
+    """A notice on its way to the screen (Textual's ``Notification``)."""
+
+    message: str
+    title: str
+
+
+class BlindMode:
+    """Blind mode of a run, on or off; the shuffle is the session's, the same each time.
+
+    Args:
+        articles: as loaded.
+        sessions: holds the session the seed is read from, and put into (saved with it).
+        on: start blind (``--blind``).
+    """
+
+    def __init__(self, articles: Sequence[Article], sessions: HoldsSession, *, on: bool) -> None:
+        self.articles = tuple(articles)
+        self._sessions = sessions
+        self.view: BlindView | None = None
+        """The articles as shown while blind mode is on; None: the real ones shown."""
+        self.seed: int | None = None
+        """The shuffle (the session's), once blind mode has been on."""
+        if on:
+            self.toggle()
+
+    @property
+    def shown(self) -> tuple[Article, ...]:
+        """The articles as the panes show them: blinded in blind mode."""
+        return self.view.shown if self.view is not None else self.articles
+
+    @property
+    def shown_seed(self) -> int | None:
+        """The shuffle shown now; None while the real articles are shown."""
+        return self.view.seed if self.view is not None else None
+
+    def toggle(self) -> None:
+        """Blind mode on (sources as Source A…, in the session's order) or off (revealed)."""
+        if self.view is not None:
+            self.view = None
+            return
+        if self.seed is None:  # once a run: the same letters each time B hides them
+            self.seed, self._sessions.session = session_seed(self._sessions.session)
+        self.view = BlindView(self.articles, self.seed)
+
+    @property
+    def toggled(self) -> str:
+        """What to tell the reader once the panes show the switch."""
+        if self.view is not None:
+            return "Blind mode: sources are Source A… in a shuffled order; B reveals them."
+        return "Sources revealed; B hides them again."
+
+    def annotations(self, store: NotesStore) -> Annotations:
+        """The notes seen from the screen: written against the real articles, always."""
+        if (view := self.view) is None:
+            return Annotations(store, self.articles)
+        return Annotations(store, view.shown, originals=view.originals, mask=view.mask)
+
+    def original(self, doc: int) -> int:
+        """The position in the loaded articles of the article shown at ``doc``."""
+        return self.view.original(doc) if self.view is not None else doc
+
+    def mask_notice(self, notice: Notice) -> None:
+        """In blind mode, mask the names in a notice: it may quote a file name, a title or an
+        outlet."""
+        if self.view is not None:
+            notice.message = self.view.mask(notice.message)
+            notice.title = self.view.mask(notice.title)

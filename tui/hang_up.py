@@ -1,7 +1,8 @@
 """Closing the terminal (SIGHUP) or ``kill`` (SIGTERM) ends reader the way ``q`` does.
 
 Annotations are saved as they are made; without this the reading position of a session
-whose window was closed was lost, and a new session never recorded.
+whose window was closed was lost, and a new session never recorded. The terminal driver
+(:func:`driver_for`) makes sure the app gets to hear of it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Callable
+
+from textual.driver import Driver
 
 SIGNALS = ("SIGHUP", "SIGTERM")
 
@@ -33,3 +36,18 @@ def on_hang_up(callback: Callable[[], None]) -> Callable[[], None]:
                 loop.remove_signal_handler(number)
 
     return undo
+
+
+def driver_for(base: type[Driver]) -> type[Driver]:
+    """The driver to run with, given the one Textual chose (``App.get_driver_class``).
+
+    Textual's Linux driver is replaced by :class:`tui.driver.ReaderDriver`, which does not
+    hang when the terminal goes away; any other (Windows's, or a ``TEXTUAL_DRIVER`` of one's
+    own) is kept. ``tui.driver`` is imported only then: it needs the Linux driver's module,
+    which does not exist on Windows.
+    """
+    if (base.__module__, base.__name__) != ("textual.drivers.linux_driver", "LinuxDriver"):
+        return base
+    from tui.driver import ReaderDriver
+
+    return ReaderDriver

@@ -7,6 +7,8 @@ annotation keys under a heading of their own. Dialogs and the table declare thei
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from textual.binding import Binding, BindingType
 
 
@@ -310,3 +312,10 @@ ANNOTATION_HELP_GROUPS = {
     },
 }
 """Help lists the annotation keys and the corrections under headings of their own."""
+
+
+def quit_hint(bindings: Iterable[Binding], key_display: Callable[[Binding], str]) -> str | None:
+    """ "Press q or ctrl+q to quit." for the quit keys among ``bindings`` (None if none), in
+    plain text: Textual's own hint for ctrl+c is markup ("Press [b]ctrl+q[/b]")."""
+    keys = [key_display(b) for b in bindings if b.action in ("quit", "app.quit")]
+    return f"Press {' or '.join(dict.fromkeys(keys))} to quit." if keys else None

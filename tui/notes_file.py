@@ -15,7 +15,11 @@ from tui.annotations import Annotations
 from tui.core.model import Article
 from tui.core.notes_store import NotesStore
 from tui.core.storage import StorageError
+from tui.core.text import counted
 from tui.notices import NoticeBoard, OpenScreen, Say
+
+POLL_SECONDS = 2.0
+"""How often the app checks the notes file for changes made elsewhere."""
 
 
 class NotesFile:
@@ -76,6 +80,17 @@ class NotesFile:
         """Bind the open notes to the articles again (blind mode switched on or off)."""
         if self.notes is not None:
             self.notes = self._annotations(self.notes.store)
+
+    def say_orphans(self) -> None:
+        """Say how many annotations could not be placed in the changed text, if any."""
+        orphans = len(self.notes.orphan_ids()) if self.notes is not None else 0
+        if orphans:
+            self._say(
+                f"{counted(orphans, 'annotation')} could not be placed in "
+                "the changed text: listed as orphans in the notes panel (m).",
+                severity="warning",
+                timeout=10,
+            )
 
     def offer_another(self, problem: str, path: Path, opened: Callable[[], None]) -> None:
         """Offer read-only or a new file for a notes file that cannot be used (never written);

@@ -14,8 +14,8 @@ change, so pairs, groups, sync, marks, headers, the table and the candidates all
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
-from typing import ClassVar
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -677,3 +677,11 @@ def _same(first: Alignment, second: Alignment) -> bool:
         and first.discrepancies == second.discrepancies
         and first.possible_pairs == second.possible_pairs
     )
+
+
+def reading_screen_in(stack: Sequence[Screen[Any]]) -> ReadingScreen | None:
+    """The topmost reading screen of a screen ``stack`` (``App.screen_stack``), if any."""
+    for screen in reversed(stack):
+        if isinstance(screen, ReadingScreen):
+            return screen
+    return None

@@ -29,6 +29,7 @@ from tui.core.model import Article
 from tui.core.notes import NotesDocument
 from tui.core.output_path import export_path_problem, output_path_problem
 from tui.core.storage import atomic_write_text
+from tui.notices import OpenScreen, Say
 
 DEFAULT_NAME = "report.html"
 
@@ -86,6 +87,36 @@ def report_job(
     else:
         default = Path.cwd() / DEFAULT_NAME
     return ReportJob(make, default, notes_path)
+
+
+def export_report(
+    articles: Sequence[Article],
+    alignment: Alignment | None,
+    document: NotesDocument | None,
+    *,
+    by: int | None,
+    notes_path: Path | None,
+    blind_seed: int | None,
+    say: Say,
+    ask: OpenScreen,
+) -> None:
+    """Open the dialog for the page (see :func:`report_job`); say the path once written.
+
+    ``by`` is None, like ``alignment``, until the reading screen is up: there is nothing to
+    export yet, and ``say`` says so.
+    """
+    if alignment is None or by is None:
+        say("Nothing to export before the articles are aligned.", severity="warning")
+        return
+    job = report_job(
+        articles, alignment, document, by=by, notes_path=notes_path, blind_seed=blind_seed
+    )
+
+    def done(path: Path | None) -> None:
+        if path is not None:
+            say(f"Comparison written to {path}", timeout=6)
+
+    ask(ReportScreen(job), done)
 
 
 class ReportScreen(ModalScreen[Path | None]):
