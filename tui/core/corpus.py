@@ -21,7 +21,7 @@ from tui.core.furniture import LineKind, classify_lines
 from tui.core.model import Article, ArticleMeta, Sentence
 from tui.core.segment import split_spans
 from tui.core.storage import LINK_LOOP, StorageError, is_link_loop, load_yaml
-from tui.core.text import counted, excerpt
+from tui.core.text import counted, cut_on_word
 from tui.core.web import WebError, extract_html, fetch_url, is_url
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -427,8 +427,9 @@ def label_from_name(path: str) -> str:
 
 
 def shorten(text: str, limit: int = MAX_LABEL) -> str:
-    """Cut ``text`` to ``limit`` characters (a label by default), marking the cut."""
-    return excerpt(text, limit)
+    """Cut ``text`` to ``limit`` characters (a label by default), between words, marking the
+    cut with "…"."""
+    return cut_on_word(text, limit)
 
 
 def _unique(articles: list[Article]) -> tuple[Article, ...]:
@@ -448,7 +449,9 @@ def _numbered(name: str, taken: set[str], sep: str, limit: int | None) -> str:
     while candidate in taken:
         n += 1
         suffix = f"{sep}{n}"
-        base = name if limit is None else shorten(name, limit - len(suffix)).rstrip("…")
+        # Cut between words ("the washington 2", "fox online… 2"), never inside one: the
+        # label may itself be a cut one ("the washington…"), its words end where it does.
+        base = name if limit is None else shorten(name.removesuffix("…"), limit - len(suffix))
         candidate = base + suffix
     taken.add(candidate)
     return candidate
