@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 
 from tui.core.model import Article, Sentence
 from tui.core.notes import Annotation, ArticleRef, NotesDocument, Target, TextPosition, TextQuote
+from tui.core.web import is_url
 
 CONTEXT_CHARS = 32
 """Characters of prefix and suffix kept around a quote: enough to tell repeats apart."""
@@ -46,6 +47,9 @@ def article_ref(article: Article) -> ArticleRef:
         sha256=text_sha256(article.text),
         label=article.label,
         source=article.meta.source,
+        title=article.meta.title,
+        published=article.meta.published,
+        url=article.meta.url or (article.path if is_url(article.path) else ""),
     )
 
 
@@ -288,6 +292,8 @@ class NoteAnchors:
 
     def __init__(self, document: NotesDocument, articles: Sequence[Article]) -> None:
         self.document = document
+        self.articles = {article.id: article for article in articles}
+        """The open articles by id (what exports read titles, dates and URLs from)."""
         self.targets: list[AnchoredTarget] = []
         self._of_annotation: dict[str, list[AnchoredTarget]] = {}
         self._by_sentence: dict[tuple[str, int], dict[int, None]] = {}
