@@ -24,7 +24,7 @@ from urllib.parse import quote as url_quote
 
 from tui.core.anchoring import AnchoredTarget, NoteAnchors
 from tui.core.controls import strip_controls
-from tui.core.model import Article
+from tui.core.model import BUNDLED_SEEDS, Article
 from tui.core.notes import (
     ANNOTATION_KINDS,
     Annotation,
@@ -488,7 +488,7 @@ def _csv_cell(value: object) -> object:
 
 def source_iri(path: str) -> str:
     """An IRI for where an article was read: URLs as they are, absolute paths as file: URIs."""
-    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", path):
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", path) or path.startswith(BUNDLED_SEEDS):
         return path
     if path.startswith("/"):
         return PurePosixPath(path).as_uri()

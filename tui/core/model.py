@@ -29,6 +29,11 @@ class Sentence:
     """A headline or cross-head: a line with no final punctuation."""
 
 
+BUNDLED_SEEDS = "bundled:seeds/"
+"""How notes, sessions and reports name a bundled seed (``bundled:seeds/000_….txt``), so they
+never point inside one installation's site-packages (tui/resources.py maps it to the file)."""
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleMeta:
     """What we know about an article besides its text."""
