@@ -30,13 +30,26 @@ from tui.core.model import Article, Sentence
 from tui.core.names import name_lists
 from tui.core.numbers import find_numbers
 from tui.core.pair_search import PairSearch
-from tui.core.scoring import Scorer, SentenceProfile, build_profiles, speaker_only, z_of
+from tui.core.scoring import (
+    Scorer,
+    SentenceProfile,
+    build_profiles,
+    same_fact_of,
+    speaker_only,
+    z_of,
+)
 from tui.core.slot_links import slot_pairs
 
 DEFAULT_THRESHOLD = 50.0
 """Score 50 is ``scoring.Z_CUT``. On the blind seed gold (tests/data/LABELLING.md) it shows 95
 pairs: 81 the same fact, 10 the same topic, 4 unrelated; 60 would cut the unrelated to 2 but
 find a sixth fewer true links (see bench/README.md, "Alignment")."""
+CANDIDATE_LEXICAL = 50.0
+"""Pairs that cannot reach this lexical score (``scoring.score_of``) even with their best
+token-set ratio are never weighed: the bulk search's prefix filter stays as tight as it was
+before the same-fact model, and pairs sharing that little are not the same fact."""
+LEXICAL_FLOOR = 25.0
+"""Candidates scoring lower than this lexically are not weighed."""
 POSSIBLE_FLOOR = 25.0
 """Pairs from this score up to the threshold are possible matches (``Alignment.possible``)
 when one of the two sentences has no match. On the blind seed gold, such pairs at 25 or more
@@ -336,7 +349,7 @@ def _no_cyclic_collection() -> Iterator[None]:
 
 def _align(articles: Sequence[Article], threshold: float, report: Progress) -> Alignment:
     """``align_corpus`` proper."""
-    scored, near = _score_pairs(articles, threshold, report)
+    scored, near, alike = _score_pairs(articles, threshold, report)
     pairs = tuple(
         Pair(SentenceRef(a.doc, a.sentence), SentenceRef(b.doc, b.sentence), score)
         for a, b, score in scored
@@ -353,6 +366,15 @@ def _align(articles: Sequence[Article], threshold: float, report: Progress) -> A
             discrepancies_between(
                 articles, pair.a.doc, pair.a.sentence, pair.b.doc, pair.b.sentence
             )
+        )
+    # A name spelt two ways is worth seeing wherever two sources write about the same
+    # people, even in sentences that report different facts (the mayor's name in two of
+    # his statements).
+    for a, b, _ in alike:
+        discrepancies.extend(
+            d
+            for d in discrepancies_between(articles, a.doc, a.sentence, b.doc, b.sentence)
+            if d.kind == "name"
         )
     report(1.0)
     return Alignment(
@@ -372,12 +394,17 @@ Scored = list[tuple[SentenceProfile, SentenceProfile, float]]
 
 def _score_pairs(
     articles: Sequence[Article], threshold: float, report: Progress
-) -> tuple[Scored, Scored]:
-    """The cross-article pairs scoring ``threshold`` or more (with the figure links below
-    it), and the possible pairs (``_possible_links``), each in a canonical order.
+) -> tuple[Scored, Scored, Scored]:
+    """The cross-article pairs whose same-fact score (``scoring.same_fact_score``) reaches
+    ``threshold`` (with the figure and slot links below it), the possible pairs, and the
+    pairs alike in words (lexically at ``threshold`` or more) that the same-fact model
+    holds apart, each in a canonical order.
 
-    Every pair stands on its own score: rules on top of it (mutual best, aligned
-    neighbours) gave no gain under cross-validation on the gold pairs.
+    Candidates are the pairs that can reach ``CANDIDATE_LEXICAL`` lexically (the bulk
+    search's prefix filter), scored lexically down to ``LEXICAL_FLOOR``, then weighed by
+    the same-fact model: a pair that shares only names or a speaker falls below the
+    threshold however many words it shares, and one that restates what happened in a few
+    shared words rises above it.
     """
     triples = [
         (doc, sentence.index, sentence.text)
@@ -391,55 +418,57 @@ def _score_pairs(
     report(0.2)
     search = PairSearch(scorer)
     keys = (
-        search.candidates(z_of(threshold) - 1e-6)
+        search.candidates(z_of(min(threshold, CANDIDATE_LEXICAL)) - 1e-6)
         if search.count > 1
         else np.zeros(0, dtype=np.int64)
     )
-    found = search.score(keys, threshold)
+    weighed: list[tuple[int, int, float]] = []
+    alike: list[tuple[int, int, float]] = []
+    for low, high, lexical in search.score(keys, min(LEXICAL_FLOOR, threshold)):
+        if speaker_only(profiles[low], profiles[high]):
+            continue
+        score = same_fact_of(scorer, profiles[low], profiles[high], lexical)
+        weighed.append((low, high, score))
+        if score < threshold <= lexical:
+            alike.append((low, high, score))
+    found = [w for w in weighed if w[2] >= threshold]
     report(0.6)
-    found.extend(_figure_links(articles, search, threshold))
+    linked = {(low, high) for low, high, _ in found}
+    found.extend(_figure_links(articles, search, threshold, linked))
     found = [f for f in found if not speaker_only(profiles[f[0]], profiles[f[1]])]
     found.extend(_slot_links(articles, profiles, scorer, found))
     report(0.75)
-    possible = _possible_links(search, keys, found, min(POSSIBLE_FLOOR, threshold), threshold)
+    possible = _possible_links(weighed, found, min(POSSIBLE_FLOOR, threshold), threshold)
     report(0.8)
     return (
         [(profiles[low], profiles[high], score) for low, high, score in sorted(found)],
         [(profiles[low], profiles[high], score) for low, high, score in sorted(possible)],
+        [(profiles[low], profiles[high], score) for low, high, score in sorted(alike)],
     )
 
 
 def _possible_links(
-    search: PairSearch,
-    keys: npt.NDArray[np.int64],
+    weighed: Sequence[tuple[int, int, float]],
     found: Sequence[tuple[int, int, float]],
     floor: float,
     threshold: float,
 ) -> list[tuple[int, int, float]]:
-    """Pairs below ``threshold``, at ``floor`` or more, of two sentences at least one of
-    which ``found`` leaves without a match.
-
-    Only the threshold's candidates are scored again (pairs that share too little to reach
-    the threshold even with the best token-set ratio are never possible): on the seeds
-    this finds 233 of the 237 pairs an exact search at 25 finds, and on the scale corpus it
-    costs about 0.5 s instead of 9 s. Pairs of two matched sentences are left out: they
-    would cost 1 s more on the scale corpus, and a matched sentence is not at risk of being
-    called unique.
-    """
-    if floor >= threshold or not len(keys):
+    """Pairs of ``weighed`` below ``threshold``, at ``floor`` or more, of two sentences at
+    least one of which ``found`` leaves without a match: a matched sentence is not at risk
+    of being called unique."""
+    if floor >= threshold:
         return []
-    matched = np.zeros(search.count, dtype=bool)
+    matched: set[int] = set()
     linked = set()
     for low, high, _ in found:
-        matched[low] = matched[high] = True
+        matched.update((low, high))
         linked.add((low, high))
-    first, second = keys // search.count, keys % search.count
-    open_keys = keys[~matched[first] | ~matched[second]]
-    profiles = search.profiles
     return [
         (x, y, score)
-        for x, y, score in search.score(open_keys, floor)
-        if score < threshold and (x, y) not in linked and not speaker_only(profiles[x], profiles[y])
+        for x, y, score in weighed
+        if floor <= score < threshold
+        and (x, y) not in linked
+        and (x not in matched or y not in matched)
     ]
 
 
@@ -457,16 +486,20 @@ def _slot_links(
     for a, b in slot_pairs(articles):
         low, high = sorted((position[a], position[b]))
         if (low, high) not in have:
-            out.append((low, high, round(scorer.score(profiles[low], profiles[high]), 1)))
+            out.append((low, high, same_fact_of(scorer, profiles[low], profiles[high])))
     return out
 
 
 def _figure_links(
-    articles: Sequence[Article], search: PairSearch, threshold: float
+    articles: Sequence[Article],
+    search: PairSearch,
+    threshold: float,
+    already: set[tuple[int, int]],
 ) -> list[tuple[int, int, float]]:
     """Pairs below ``threshold`` (down to ``NUMBER_LINK_MARGIN`` under it) that give one
     figure or one list of names differently: the ones a fact-checker most needs side by
-    side.
+    side. The margin is on the lexical score; a pair in ``already`` is left out, and a pair
+    found keeps its same-fact score.
 
     "The death toll had risen to 14" and "seven people were killed" share few words, so
     their score is low; a number conflict or refinement between them is the evidence.
@@ -503,8 +536,8 @@ def _figure_links(
         return []
     out: list[tuple[int, int, float]] = []
     scored = search.score(candidates, floor)
-    for low, high, score in scored:
-        if score >= threshold:
+    for low, high, _ in scored:
+        if (low, high) in already:
             continue
         a, b = profiles[low], profiles[high]
         found = find_discrepancies(
@@ -518,10 +551,10 @@ def _figure_links(
             ),
         )
         if any(d.kind in LINKING_KINDS for d in found):
-            out.append((low, high, score))
+            out.append((low, high, same_fact_of(search.scorer, a, b)))
     reached = {low * count + high for low, high, _ in scored}
     for key in candidates.tolist():
-        if key in reached:
+        if key in reached or divmod(key, count) in already:
             continue
         low, high = divmod(key, count)
         shared = keys_of[sentence_of[low].text] & keys_of[sentence_of[high].text]
@@ -575,7 +608,7 @@ def _link_in_context(
         ),
     )
     if any(d.kind == "number" for d in found):
-        return low, high, best
+        return low, high, same_fact_of(scorer, a, b)
     return None
 
 
@@ -592,6 +625,9 @@ def _merged_profile(
         clauses=before.clauses + sentence.clauses,
         normalized=f"{before.normalized} {sentence.normalized}",
         speaker=before.speaker | sentence.speaker,
+        content=before.content | sentence.content,
+        content_mass=sum(scorer.idf[t] for t in before.content | sentence.content),
+        words=before.words + sentence.words,
     )
 
 
@@ -630,11 +666,12 @@ def build_groups(
     pairs: Sequence[Pair],
     articles: Sequence[Article] = (),
     fixed: Sequence[Collection[SentenceRef]] = (),
+    apart: Collection[tuple[SentenceRef, SentenceRef]] = (),
 ) -> tuple[Group, ...]:
     """The groups of one fact that ``pairs`` support (``grouping.group_places``).
 
     Headings are read from ``articles`` (none without them); ``fixed`` are sets of
-    sentences the reader linked as one fact.
+    sentences the reader linked as one fact, ``apart`` pairs the reader unlinked.
     """
     headings = {
         (doc, s.index)
@@ -646,6 +683,7 @@ def build_groups(
         (((p.a.doc, p.a.sentence), (p.b.doc, p.b.sentence), p.score) for p in pairs),
         headings,
         [[(r.doc, r.sentence) for r in refs] for refs in fixed],
+        [((a.doc, a.sentence), (b.doc, b.sentence)) for a, b in apart],
     )
     return tuple(
         Group(i, tuple(SentenceRef(*place) for place in members), len({d for d, _ in members}))
