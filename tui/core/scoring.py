@@ -1,24 +1,24 @@
-"""How alike two sentences are: a logistic combination of lexical evidence, scored 0-100.
+"""How sure the engine is that two sentences report one fact, scored 0-100, in two steps.
 
-The question is "does one sentence report what the other reports?". Between outlets
-most true links are partial (one sentence restates a clause of the other), so the main
-evidence is asymmetric: the IDF-weighted share of the shorter sentence's informative
-stems that the other carries, or the same share for one clause. It is combined with
-rapidfuzz's token-set ratio of the normalised texts, the number of shared stems and the
-number of shared *rare* stems (names, places, figures) in a logistic model::
+**Wording** (``PairEvidence``, the lexical score). Between outlets most true links are
+partial (one sentence restates a clause of the other), so the main evidence is asymmetric:
+the IDF-weighted share of the shorter sentence's informative stems that the other carries,
+or the same share for one clause. It is combined with rapidfuzz's token-set ratio of the
+normalised texts, the number of shared stems and the number of shared *rare* stems (names,
+places, figures) in a logistic model::
 
     z = 4.943·cont + 6.697·tsr + 0.362·log1p(shared) + 2.227·log1p(rare) − 7.3
 
-fitted on the hand-labelled seed pairs (tests/data/gold_pairs_*.yaml) and chosen under
-leave-one-gold-file-out cross-validation (bench/README.md, "Alignment"). Features
-without cross-validated gain (rank among the sentence's other matches, mutual best,
-aligned neighbours, word frequencies from a general corpus) are left out, so a pair's
-score depends only on the two sentences and the corpus IDF.
+fitted on the hand-labelled seed pairs and chosen under leave-one-gold-file-out
+cross-validation (bench/README.md, "Alignment"); ``score_of`` maps it to 0-100 (50 at
+``Z_CUT``). The bulk search (``pair_search``) finds candidates with it.
 
-The reported score maps ``z`` monotonically to 0-100 (``score_of``): 50 is ``Z_CUT``, the
-point where the first pooled gold reached precision 0.9 (in-sample); higher means fewer, surer
-matches. Refitting on the blind, double-annotated gold that replaced it gained nothing under
-cross-validation (bench/README.md), so the weights and cut stay.
+**What happened** (``ContentEvidence``, ``same_fact_score``). Wording alone cannot tell one
+fact from two facts about the same people: on the real stories a fifth of the pairs it kept
+shared names and a speaker and reported different things. The same-fact model weighs the
+lexical ``z`` with what the two share once names and the speaker's attribution are set
+aside; its score is the one a pair shows and the threshold applies to (bench/README.md,
+"Same-fact model"). A pair's score depends only on its two sentences and the corpus.
 """
 
 from __future__ import annotations
