@@ -7,16 +7,25 @@ from tui.core.align import SentenceRef, align_corpus
 from tui.core.corpus import make_article
 from tui.core.normalize import name_terms
 
-GUARDIAN = """Over 100 Russian diplomats alleged to be spies are being told to return to Moscow.
-British Prime Minister Theresa May called it the largest collective expulsion of Russian intelligence officers in history.
-Still, Moscow has in turn ordered 23 British diplomats to leave.
-The expelled Russians have seven days to leave the country.
-"""
-BLOOMBERG = """The U.S. and more than a dozen European nations expelled Russian diplomats on Monday.
-British Prime Minister Theresa May, welcoming the show of solidarity, said 18 countries had announced plans to expel Russian officials.
-Putin's government in turn ordered 23 British diplomats out of Russia over what it called unsubstantiated accusations.
-They have seven days to leave the country, the officials said.
-"""
+GUARDIAN = "\n".join(
+    [
+        "Over 100 Russian diplomats alleged to be spies are being told to return to Moscow.",
+        "British Prime Minister Theresa May called it the largest collective expulsion of"
+        " Russian intelligence officers in history.",
+        "Still, Moscow has in turn ordered 23 British diplomats to leave.",
+        "The expelled Russians have seven days to leave the country.",
+    ]
+)
+BLOOMBERG = "\n".join(
+    [
+        "The U.S. and more than a dozen European nations expelled Russian diplomats on Monday.",
+        "British Prime Minister Theresa May, welcoming the show of solidarity, said 18"
+        " countries had announced plans to expel Russian officials.",
+        "Putin's government in turn ordered 23 British diplomats out of Russia over what it"
+        " called unsubstantiated accusations.",
+        "They have seven days to leave the country, the officials said.",
+    ]
+)
 
 
 def _alignment():
@@ -43,6 +52,6 @@ def test_what_happened_in_few_shared_words_is_one_fact() -> None:
 
 
 def test_names_are_what_the_corpus_capitalises() -> None:
-    names = name_terms(line for line in (GUARDIAN + BLOOMBERG).splitlines() if line)
+    names = name_terms(line for line in (GUARDIAN + "\n" + BLOOMBERG).splitlines() if line)
     assert {"theresa", "may", "moscow", "britain"} <= names
     assert not {"diplomat", "expel", "leav", "23"} & names
