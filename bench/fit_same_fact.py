@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT / "tests" / "core"))
 from common import SEEDS, load_story, resolve_key, short_id, story_dirs  # noqa: E402
 from gold_pairs import load_gold  # noqa: E402
 
+from tui.core.align import body_sentences  # noqa: E402
 from tui.core.model import Article  # noqa: E402
 from tui.core.pair_search import PairSearch  # noqa: E402
 from tui.core.scoring import (  # noqa: E402
@@ -67,13 +68,7 @@ class Row:
 
 def features_of(articles: tuple[Article, ...]):
     """Profiles, scorer and a function giving a pair's features and lexical score."""
-    triples = [
-        (doc, s.index, s.text)
-        for doc, article in enumerate(articles)
-        for s in article.sentences
-        if not s.furniture
-    ]
-    profiles, idf = build_profiles(triples)
+    profiles, idf = build_profiles(body_sentences(articles))
     scorer = Scorer(profiles, idf)
     position = {(p.doc, p.sentence): i for i, p in enumerate(profiles)}
     min_mass = CONTENT_MIN_MASS * max(idf.values())

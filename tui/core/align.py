@@ -397,6 +397,17 @@ Scored = list[tuple[SentenceProfile, SentenceProfile, float]]
 """Pairs as (profile, profile, score), the lower position first, in canonical order."""
 
 
+def body_sentences(articles: Sequence[Article]) -> list[tuple[int, int, str]]:
+    """``(article position, sentence index, text)`` of every sentence that is not page
+    furniture: what the aligner scores."""
+    return [
+        (doc, sentence.index, sentence.text)
+        for doc, article in enumerate(articles)
+        for sentence in article.sentences
+        if not sentence.furniture
+    ]
+
+
 def _score_pairs(
     articles: Sequence[Article], threshold: float, report: Progress
 ) -> tuple[Scored, Scored, Scored]:
@@ -412,13 +423,7 @@ def _score_pairs(
     many words it shares, and one that restates what happened in a few shared words rises
     above it.
     """
-    triples = [
-        (doc, sentence.index, sentence.text)
-        for doc, article in enumerate(articles)
-        for sentence in article.sentences
-        if not sentence.furniture
-    ]
-    profiles, idf = build_profiles(triples)
+    profiles, idf = build_profiles(body_sentences(articles))
     report(0.1)
     scorer = Scorer(profiles, idf)
     report(0.2)
