@@ -2,8 +2,8 @@
 
 A small list like the candidates view (``i``): the sentence being read on top, then each
 sentence paired with it (source, sentence number, who linked the two, the sentence). Up and
-down (or ``j`` / ``k``) choose; enter removes the highlighted link; escape leaves everything as it was. Article text is data,
-never markup.
+down (or ``j`` / ``k``) choose; enter removes the highlighted link; escape leaves everything
+as it was. Article text is data, never markup.
 """
 
 from __future__ import annotations
