@@ -24,7 +24,7 @@ from textual.notifications import Notify
 from tui.aligning import Aligner, default_aligner, start_aligning
 from tui.annotations import Annotations
 from tui.blind_mode import BlindMode, BlindView
-from tui.burst_keys import note_key_target, redirect_stray_key
+from tui.burst_keys import KeyGate
 from tui.core.align import DEFAULT_THRESHOLD, Alignment
 from tui.core.model import Article
 from tui.core.sessions import Session, SessionStore, ViewState
@@ -101,6 +101,8 @@ class ReaderApp(App[SwitchSession | None]):
         """Shown once the reading screen is up (e.g. a session's articles moved)."""
         self._no_hang_up: Callable[[], None] = lambda: None
         """Undoes what SIGHUP and SIGTERM do while the app runs."""
+        self.keys = KeyGate(self, self._handle_key)
+        """Lets keys through one at a time, each once the one before is done."""
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's Linux driver, kept from hanging when the terminal goes away (tui/driver.py)."""
@@ -116,15 +118,14 @@ class ReaderApp(App[SwitchSession | None]):
         return super().post_message(message)
 
     async def on_event(self, event: events.Event) -> None:
+        """Keys pass one at a time (:mod:`tui.burst_keys`): a burst after `c` is the note's."""
         if isinstance(event, events.Key):
-            note_key_target(self, event)
-        await super().on_event(event)
+            await self.keys.receive(event)
+        else:
+            await super().on_event(event)
 
-    def on_key(self, event: events.Key) -> None:
-        """Keys come back up here before the bindings: a burst's stray letters go to the field."""
-        if redirect_stray_key(self, event):
-            event.stop()
-            event.prevent_default()
+    async def _handle_key(self, event: events.Key) -> None:
+        await super().on_event(event)
 
     def action_help_quit(self) -> None:
         """ctrl+c does not quit (it copies in text fields): say which keys do, in plain text."""

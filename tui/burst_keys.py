@@ -1,56 +1,148 @@
-"""Keys typed in one burst with the key that opened a text field belong in that field.
+"""Keys typed in one burst are handled one after another, each once the one before is done.
 
-Textual picks a key's target widget when the key is read, and runs bindings only when the key
-has bubbled back up to the app. So in "/dead" typed at once (fast typing, a paste, tmux
-``send-keys``) the four letters were sent to the focused pane before "/" opened the search
-field, and on their way back up they met the reading screen's bindings: ``d`` deleted the
-annotation under the cursor. The first letters of a note typed right after ``c`` were lost the
-same way. The app notes each key's first target; a printable key that comes back up while a
-text field other than that target has the focus is typed into the field instead.
+Textual reads a key, sends it to the focused widget (or the screen) and reads the next key
+at once; bindings run only when a key has bubbled back up to the app, and priority bindings
+(the editor's ctrl+s) run as soon as the app reads the key. So in a burst (fast typing, a
+paste, a macro, tmux ``send-keys``) the keys ran ahead of what the earlier ones did:
+
+- "/dead" sent its letters to the reading screen before "/" had opened the search field, and
+  ``d`` deleted the annotation under the cursor;
+- in "c hello ctrl+s", the letters went to the reading screen before `c` had opened the note
+  editor, and ctrl+s saved the editor while its text field had not yet taken the letters sent
+  to it: notes were saved empty, with the next note's text, or as "ac".
+
+:class:`KeyGate` lets one key through at a time. A key is done when it has come back up to the
+app and its bindings have run, when a priority binding took it, or when a widget on the way
+kept it (a text field typing it). The next key waits, also, until the app, then the screen on
+top, then the app again have handled what is already queued for them: a screen the key opened
+has mounted and put the focus on its field, a field the key focused has the focus, a message
+the key made a widget post (the search field's "submitted") has been handled.
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections import deque
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from textual import events
 from textual.app import App
 from textual.dom import DOMNode
-from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.message_pump import MessagePump
 
-TEXT_FIELDS = (Input, TextArea)
-_TARGET = "_reader_first_target"
-
-
-def note_key_target(app: App[Any], event: events.Key) -> None:
-    """Remember where ``event`` is about to be sent (call before the app forwards it)."""
-    if not event.is_forwarded:
-        setattr(event, _TARGET, app.focused or app.screen)
+STUCK_SECONDS = 2.0
+"""Let the next key through after this long in any case: a key whose widget went away on the
+way up is never seen again, and the keyboard must not freeze for it."""
 
 
-def _type_into(field: DOMNode, event: events.Key) -> None:
-    field.post_message(events.Key(event.key, event.character))
+class KeyGate:
+    """Lets keys reach the app's key handling one at a time, in the order they were typed.
 
-
-def redirect_stray_key(app: App[Any], event: events.Key) -> bool:
-    """Type a stray printable key into the text field that now has the focus.
-
-    Called for keys bubbling up to the app, before its bindings. Returns True when the key was
-    taken (the caller then stops it, so no binding acts on it).
+    Args:
+        app: the app whose keys these are.
+        handle: what the app does with a key event (``App.on_event``).
     """
-    target = getattr(event, _TARGET, None)
-    if not event.is_printable or not isinstance(target, Widget) or target is app.focused:
-        return False
-    if target.screen is app.screen:
-        if isinstance(app.focused, TEXT_FIELDS):
-            _type_into(app.focused, event)
-            return True
-        return False
 
-    # An earlier key of the burst opened a dialog, which focuses its field once mounted.
-    def deliver() -> None:
-        _type_into(app.focused if isinstance(app.focused, TEXT_FIELDS) else app.screen, event)
+    def __init__(self, app: App[Any], handle: Callable[[events.Key], Awaitable[None]]) -> None:
+        self._app = app
+        self._handle = handle
+        self._waiting: deque[events.Key] = deque()
+        self._current: events.Key | None = None
+        """The key on its way through the widgets."""
+        self._settling = False
+        """A key is done; what it started is still being handled."""
+        self._stuck: asyncio.TimerHandle | None = None
 
-    app.call_after_refresh(deliver)
-    return True
+    @property
+    def busy(self) -> bool:
+        """Whether a key is on its way, or keys wait their turn."""
+        return self._current is not None or self._settling or bool(self._waiting)
+
+    async def receive(self, event: events.Key) -> None:
+        """Take a key event the app received: a new key (handled now, or queued behind the
+        ones before it), or one coming back up from the widgets (its bindings run now)."""
+        if event.is_forwarded:
+            await self._handle(event)
+            if event is self._current:
+                self._done()
+            return
+        if self.busy:
+            self._waiting.append(event)
+            return
+        await self._send(event)
+
+    async def _send(self, event: events.Key) -> None:
+        self._current = event
+        self._watch()
+        await self._handle(event)
+        if event is not self._current:
+            return
+        if not event.is_forwarded:  # a priority binding took it at the app
+            self._done()
+            return
+        # where the app just sent it; a widget that kept it (a field typing it) is done with it
+        # once it and every node above it have handled what was queued before
+        self._up_to_app(self._app.focused or self._app.screen, lambda: self._kept(event))
+
+    def _kept(self, event: events.Key) -> None:
+        if event is self._current:  # it never came back up: a widget on the way kept it
+            self._done()
+
+    def _up_to_app(self, node: MessagePump, then: Callable[[], object]) -> None:
+        """Call ``then`` once ``node``, then each node above it up to the app, has handled what
+        was queued for it (a key, a message the key made it post) before this call.
+
+        A message bubbles by being posted to the parent's queue while the child handles it,
+        so a callback queued behind it on each node in turn runs after that node had it.
+        """
+
+        def step(node: MessagePump) -> None:
+            parent = node.parent if isinstance(node, DOMNode) and node is not self._app else None
+            if parent is None:
+                then()
+            elif not parent.call_later(step, parent):
+                then()  # closing: nothing more will be handled there
+
+        if not node.call_later(step, node):
+            then()
+
+    def _done(self) -> None:
+        """The current key is done; the next one waits for what it started to settle: first
+        what the key queued for the app (a focus set, a screen's result), then from the
+        focused widget up (a screen the key opened mounting and focusing its field, a
+        message the key made a widget post), then the app again."""
+        self._current = None
+        self._settling = True
+        self._watch()
+        self._app.call_later(self._settle)
+
+    def _settle(self) -> None:
+        try:
+            start: MessagePump = self._app.focused or self._app.screen
+        except Exception:  # no screen: the app is closing
+            start = self._app
+        self._up_to_app(start, lambda: self._app.call_later(self._settled))
+
+    async def _settled(self) -> None:
+        if not self._settling:
+            return
+        self._settling = False
+        self._unwatch()
+        if self._waiting and self._current is None:
+            await self._send(self._waiting.popleft())
+
+    def _watch(self) -> None:
+        self._unwatch()
+        self._stuck = asyncio.get_running_loop().call_later(STUCK_SECONDS, self._unstick)
+
+    def _unwatch(self) -> None:
+        if self._stuck is not None:
+            self._stuck.cancel()
+            self._stuck = None
+
+    def _unstick(self) -> None:
+        self._stuck = None
+        self._current = None
+        self._settling = True
+        self._app.call_later(self._settled)

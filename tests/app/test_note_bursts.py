@@ -1,0 +1,116 @@
+"""Notes typed in one burst (a paste, a macro, tmux send-keys): every key after `c` is the note's.
+
+Textual reads a key, sends it to its target and reads the next before the first has come back
+up to the bindings, so a burst ran ahead of the editor `c` opens: notes were saved empty while
+"✎ note saved" showed, one note got the next one's text, and under load notes read "ac".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual import events
+from textual.pilot import Pilot
+
+from tests.app.reading_fixture import notes_app
+from tui.app import ReaderApp
+from tui.core.notes import parse_document
+from tui.screens.reading import ReadingScreen
+
+SIZE = (120, 40)
+NAMES = {" ": "space", "/": "slash", ",": "comma", "!": "exclamation_mark"}
+
+
+def keys_of(text: str) -> list[str]:
+    """Key names of the characters of ``text``."""
+    return [NAMES.get(character, character) for character in text]
+
+
+def send_all_at_once(app: ReaderApp, keys: Iterable[str]) -> None:
+    """Hand every key to the app at once, as a terminal delivers a paste or a macro."""
+    characters = {name: character for character, name in NAMES.items()}
+    controls = {"enter": "\r", "tab": "\t", "backspace": "\x7f", "escape": "\x1b"}
+    for key in keys:
+        character = characters.get(key) or controls.get(key) or (key if len(key) == 1 else None)
+        app.post_message(events.Key(key, character))
+
+
+def burst_of_notes(*comments: str) -> list[str]:
+    """`j`, `c`, the comment, ctrl+s, for each comment in turn."""
+    keys: list[str] = []
+    for comment in comments:
+        keys += ["j", "c", *keys_of(comment), "ctrl+s"]
+    return keys
+
+
+async def settle(pilot: Pilot[object], app: ReaderApp, notes: int, path: Path) -> list[str]:
+    """Wait (bounded) until ``notes`` notes are on disk and the reading screen is back."""
+    for _ in range(200):
+        await pilot.pause()
+        if path.exists() and isinstance(app.screen, ReadingScreen):
+            saved = parse_document(path.read_text("utf-8"), str(path)).annotations
+            if len(saved) >= notes:
+                return [a.comment for a in saved]
+    return [a.comment for a in parse_document(path.read_text("utf-8")).annotations]
+
+
+async def ready(pilot: Pilot[object], app: ReaderApp) -> ReadingScreen:
+    for _ in range(50):
+        await pilot.pause()
+        if isinstance(app.screen, ReadingScreen) and app.screen.is_mounted:
+            return app.screen
+    raise AssertionError("the reading screen never came up")
+
+
+COMMENTS = ("hello world", "second", "a third, with more words!")
+
+
+async def test_notes_sent_all_at_once_keep_every_key(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yaml"
+    app = notes_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot, app)
+        send_all_at_once(app, burst_of_notes(*COMMENTS))
+        comments = await settle(pilot, app, len(COMMENTS), path)
+        assert comments == list(COMMENTS)
+        # each note is on its own sentence: j moved before each c
+        saved = parse_document(path.read_text("utf-8")).annotations
+        assert [a.targets[0].sentence for a in saved] == [1, 2, 3]
+        assert screen.cursors[0] == 3
+
+
+async def test_notes_pressed_with_no_pause_keep_every_key(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yaml"
+    app = notes_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot, app)
+        await pilot.press(*burst_of_notes("hello world", "second"))
+        assert await settle(pilot, app, 2, path) == ["hello world", "second"]
+
+
+async def test_a_search_and_a_note_in_one_burst(tmp_path: Path) -> None:
+    """The search field takes its letters and enter; the note after it takes its own."""
+    path = tmp_path / "notes.yaml"
+    app = notes_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot, app)
+        keys = ["slash", *keys_of("Kyiv"), "enter", *burst_of_notes("after search")]
+        send_all_at_once(app, keys)
+        assert await settle(pilot, app, 1, path) == ["after search"]
+        assert screen.find.query == "Kyiv"
+
+
+async def test_editing_keys_in_a_burst_reach_the_editor(tmp_path: Path) -> None:
+    """Backspace, enter and the tags field (tab) are the editor's too, not the screen's."""
+    path = tmp_path / "notes.yaml"
+    app = notes_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot, app)
+        keys = ["j", "c", *keys_of("helx"), "backspace", *keys_of("lo"), "enter"]
+        keys += [*keys_of("line two"), "tab", *keys_of("tagged"), "ctrl+s"]
+        send_all_at_once(app, keys)
+        await settle(pilot, app, 1, path)
+        (note,) = parse_document(path.read_text("utf-8")).annotations
+        assert note.comment == "hello\nline two"
+        assert note.tags == ("tagged",)
