@@ -45,7 +45,8 @@ def burst_of_notes(*comments: str) -> list[str]:
 
 
 async def settle(pilot: Pilot[object], app: ReaderApp, notes: int, path: Path) -> list[str]:
-    """Wait (bounded) until ``notes`` notes are on disk and the reading screen is back."""
+    """Wait (bounded) until ``notes`` notes are on disk and the reading screen is back; their
+    comments, in the file's order."""
     for _ in range(200):
         await pilot.pause()
         if path.exists() and isinstance(app.screen, ReadingScreen):
@@ -53,6 +54,12 @@ async def settle(pilot: Pilot[object], app: ReaderApp, notes: int, path: Path) -
             if len(saved) >= notes:
                 return [a.comment for a in saved]
     return [a.comment for a in parse_document(path.read_text("utf-8")).annotations]
+
+
+def by_sentence(path: Path) -> dict[int | None, str]:
+    """The comment of each note, by the sentence (of its first passage) it is on."""
+    notes = parse_document(path.read_text("utf-8"), str(path)).annotations
+    return {note.targets[0].sentence: note.comment for note in notes}
 
 
 async def ready(pilot: Pilot[object], app: ReaderApp) -> ReadingScreen:
@@ -72,11 +79,9 @@ async def test_notes_sent_all_at_once_keep_every_key(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await ready(pilot, app)
         send_all_at_once(app, burst_of_notes(*COMMENTS))
-        comments = await settle(pilot, app, len(COMMENTS), path)
-        assert comments == list(COMMENTS)
-        # each note is on its own sentence: j moved before each c
-        saved = parse_document(path.read_text("utf-8")).annotations
-        assert [a.targets[0].sentence for a in saved] == [1, 2, 3]
+        await settle(pilot, app, len(COMMENTS), path)
+        # each note on its own sentence (j moved before each c), with its own text
+        assert by_sentence(path) == dict(zip((1, 2, 3), COMMENTS, strict=True))
         assert screen.cursors[0] == 3
 
 
@@ -86,7 +91,8 @@ async def test_notes_pressed_with_no_pause_keep_every_key(tmp_path: Path) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot, app)
         await pilot.press(*burst_of_notes("hello world", "second"))
-        assert await settle(pilot, app, 2, path) == ["hello world", "second"]
+        await settle(pilot, app, 2, path)
+        assert by_sentence(path) == {1: "hello world", 2: "second"}
 
 
 async def test_a_search_and_a_note_in_one_burst(tmp_path: Path) -> None:
