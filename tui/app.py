@@ -11,6 +11,7 @@ notes file (:class:`~tui.notes_file.NotesFile`) and the session
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -40,6 +41,7 @@ from tui.screens.loading import LoadingProgress
 from tui.screens.reading import ReadingScreen, reading_screen_in
 from tui.screens.view_state import apply_view, view_of
 from tui.session_keeper import SessionKeeper, Snapshot, SwitchSession
+from tui.session_writes import CHECK_SECONDS
 from tui.themes import VARIABLE_DEFAULTS
 
 LOADING_DELAY = 0.15
@@ -101,7 +103,7 @@ class ReaderApp(App[SwitchSession | None]):
         """Shown once the reading screen is up (e.g. a session's articles moved)."""
         self._no_hang_up: Callable[[], None] = lambda: None
         """Undoes what SIGHUP and SIGTERM do while the app runs."""
-        self.keys = KeyGate(self, self._handle_key)
+        self.keys = KeyGate(self, partial(App.on_event, self))
         """Lets keys through one at a time, each once the one before is done."""
 
     def get_driver_class(self) -> type[Driver]:
@@ -124,9 +126,6 @@ class ReaderApp(App[SwitchSession | None]):
         else:
             await super().on_event(event)
 
-    async def _handle_key(self, event: events.Key) -> None:
-        await super().on_event(event)
-
     def action_help_quit(self) -> None:
         """ctrl+c does not quit (it copies in text fields): say which keys do, in plain text."""
         bindings = [active.binding for active in self.active_bindings.values()]
@@ -140,6 +139,11 @@ class ReaderApp(App[SwitchSession | None]):
     def on_mount(self) -> None:
         self._no_hang_up = on_hang_up(self._quit_saved)
         apply_preferences(self, self.data_dir, self.start_theme)
+        if self.sessions.session is not None:  # saved as it goes: kill -9 loses little
+            in_thread = partial(self.run_worker, thread=True, name="save-session")
+            keep = partial(self.sessions.keep_saved, self._snapshot, in_thread)
+            keep()
+            self.set_interval(CHECK_SECONDS, keep, name="keep-session")
         if self.notes_file.path is not None:
             self.notes_file.start()
             self.set_interval(POLL_SECONDS, self.poll_notes, name="poll-notes")
@@ -241,11 +245,6 @@ class ReaderApp(App[SwitchSession | None]):
         """Blind mode's view of the articles; None: the real ones shown."""
         return self.blind_mode.view
 
-    @property
-    def blind_seed(self) -> int | None:
-        """The shuffle of blind mode (the session's), once blind mode has been on."""
-        return self.blind_mode.seed
-
     def action_toggle_blind(self) -> None:
         """Blind mode on (sources as Source A…, in the session's order) or off (revealed)."""
         if self.reading_screen is not None:
@@ -264,8 +263,9 @@ class ReaderApp(App[SwitchSession | None]):
         return self.sessions.unsaved_problem
 
     def _snapshot(self) -> Snapshot:
-        screen = self.reading_screen
-        view = None if screen is None else view_of(screen, self.theme, self.threshold)
+        screen, view = self.reading_screen, None
+        if screen is not None and screen.view_restored:  # until then, the session's view stays
+            view = view_of(screen, self.theme, self.threshold)
         return Snapshot(self.articles, self.notes_path, view)
 
     def save_state(self) -> None:

@@ -7,19 +7,26 @@ is asked once the articles are up whether to save under a new name or not at all
 save's problem is kept in ``unsaved_problem`` so ``run_open`` can repeat it on the terminal after
 quitting. What a save records comes from the app as a :class:`Snapshot`; what happened is said
 through ``say``, and the dialogs open through ``ask``.
+
+So that a crash (``kill -9``, a power cut) loses little, the session is also saved as it goes
+(:meth:`SessionKeeper.keep_saved`, :mod:`tui.session_writes`): taken on the event loop when it
+changed in a way worth keeping, written in a thread, never an older state over a newer one.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from tui.core.model import Article
+from tui.core.notes import format_time
 from tui.core.sessions import Session, SessionStore, ViewState, merge_articles, notes_for_run
-from tui.core.storage import StorageError
 from tui.notices import OpenScreen, Say
+from tui.session_writes import ChangeWatch, OrderedWriter, SavePoint
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,10 @@ class Snapshot:
     """The notes file the run uses."""
     view: ViewState | None
     """The reading screen's view, if it is up."""
+
+
+def _notes(now: Snapshot) -> str | None:
+    return None if now.notes_path is None else str(now.notes_path)
 
 
 def _quiet(message: str, **_: Any) -> None:
@@ -75,6 +86,55 @@ class SessionKeeper:
         self.unsaved_problem: str | None = None
         """Why the last save did not happen (None: saved, or nothing to save)."""
         self._say, self._ask = say, ask
+        self._watch = ChangeWatch()
+        self._writer = OrderedWriter()
+
+    def due(self, now: Snapshot, clock: float) -> bool:
+        """Whether the session is to be saved, the run being as it is ``now`` at monotonic time
+        ``clock`` (see :meth:`ChangeWatch.due`); never when there is nothing to save or its file
+        could not be read."""
+        if self.store is None or self.session is None or self.problem:
+            return False
+        return self._watch.due(_notes(now), now.view, clock)
+
+    def take(self, now: Snapshot) -> SavePoint | None:
+        """The session as it is ``now``, to :meth:`write`; None when it is not to be saved (no
+        data folder, or its file could not be read: it is never saved over)."""
+        if self.store is None or self.session is None or self.problem:
+            return None
+        own = str(self.store.default_notes_path(self.session.name))
+        _, session = notes_for_run(self.session, _notes(now), own)
+        # articles not found this time stay in the session, to reopen once they are back
+        session = replace(session, articles=merge_articles(session.articles, now.articles))
+        if now.view is not None:
+            session = replace(session, view=now.view)
+        if not session.created:
+            session = replace(session, created=format_time(self.store.clock()))
+        self.session = session
+        self._watch.taken(_notes(now), now.view)
+        return self._writer.point(session)
+
+    def write(self, point: SavePoint) -> str | None:
+        """Write a save point, from any thread, unless a newer one was written; returns the
+        problem, or None."""
+        return None if self.store is None else self._writer.write(self.store, point)
+
+    def write_quietly(self, point: SavePoint) -> str | None:
+        """:meth:`write`, returning a problem only the first time in a row it happens."""
+        return None if self.store is None else self._writer.write_quietly(self.store, point)
+
+    def keep_saved(
+        self, now: Callable[[], Snapshot], in_thread: Callable[[Callable[[], None]], object]
+    ) -> None:
+        """Save the session if it changed in a way worth keeping, writing it through
+        ``in_thread`` (off the event loop): so ``kill -9`` then ``--resume`` comes back to it."""
+        run = now()
+        if self.due(run, time.monotonic()) and (point := self.take(run)) is not None:
+            in_thread(partial(self._write_saying, point))
+
+    def _write_saying(self, point: SavePoint) -> None:
+        if problem := self.write_quietly(point):
+            self._say(problem, severity="error", timeout=8)  # thread-safe: posts a message
 
     def save(self, now: Snapshot) -> str | None:
         """Save the session as it is ``now``; returns the problem, or None when saved (or
@@ -90,18 +150,8 @@ class SessionKeeper:
                 f"session “{self.session.name}” not saved: {self.problem}; "
                 "the file is left as it is"
             )
-        own = str(self.store.default_notes_path(self.session.name))
-        chosen = None if now.notes_path is None else str(now.notes_path)
-        _, session = notes_for_run(self.session, chosen, own)
-        # articles not found this time stay in the session, to reopen once they are back
-        session = replace(session, articles=merge_articles(session.articles, now.articles))
-        if now.view is not None:
-            session = replace(session, view=now.view)
-        try:
-            self.session = self.store.save(session)
-        except StorageError as exc:
-            return f"session not saved: {exc}"
-        return None
+        point = self.take(now)
+        return None if point is None else self.write(point)
 
     def save_now(self, now: Callable[[], Snapshot]) -> None:
         """Save, and say where (``S``); an unreadable session file asks for a new name first."""

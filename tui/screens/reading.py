@@ -126,6 +126,8 @@ class ReadingScreen(Screen[None]):
         self.confirmed: frozenset[Discrepancy] = frozenset()
         """The candidates shown that the reader confirmed (marked ✗, not ⚑)."""
         self.articles = alignment.articles
+        self.view_restored = False
+        """A saved view was put back (until then the session keeps the view it had)."""
         self.panes = PaneRow.of(self.alignment, id="panes")
         self.find = Search()
         """The last search (/): its hits and the one the cursor was moved to."""

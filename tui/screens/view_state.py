@@ -33,6 +33,7 @@ def view_of(screen: ReadingScreen, theme: str, threshold: float) -> ViewState:
 
 def apply_view(screen: ReadingScreen, view: ViewState) -> None:
     """Put a saved view back on a mounted reading screen (ids it does not know are ignored)."""
+    screen.view_restored = True
     doc_of = {article.id: doc for doc, article in enumerate(screen.articles)}
     if not view.pane_order or not doc_of:
         return
