@@ -1,4 +1,5 @@
-"""The footer keeps help and quit on screen at every width the panes accept."""
+"""The footer keeps help and quit on screen at every width the panes accept, and the annotation
+keys down to 80 columns: the other keys give way first."""
 
 from __future__ import annotations
 
@@ -63,4 +64,39 @@ async def test_growing_the_window_brings_hidden_keys_back() -> None:
         await pilot.resize_terminal(160, 24)
         await settle(pilot)
         wide = shown_keys_clear_of_the_palette_key(screen)
-        assert len(wide) > len(narrow) and wide[: len(narrow)] == narrow
+        assert len(wide) > len(narrow) and [key for key in wide if key in narrow] == narrow
+
+
+KEPT = ["question_mark", "q", "a", "x", "c", "m"]
+"""Help, quit and the annotation keys a reader uses most: the other keys give way first."""
+
+
+@pytest.mark.parametrize("width", [80, 100])
+async def test_the_annotation_keys_stay_down_to_80_columns(width: int) -> None:
+    app = make_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        screen = await reading(pilot)
+        for view in ("panes", "table"):
+            await settle(pilot)
+            shown = shown_keys_clear_of_the_palette_key(screen)
+            assert [key for key in shown if key in KEPT] == KEPT, view
+            assert len(shown) > len(KEPT) or width == 80, view  # room left goes to the others
+            await pilot.press("v")
+
+
+async def test_keys_give_way_in_their_order_and_come_back_in_it() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await reading(pilot)
+        await settle(pilot)
+        every = [key.key for key in screen.query(FooterKey)]
+        narrow = shown_keys_clear_of_the_palette_key(screen)
+        assert narrow == [key for key in every if key in narrow]  # the footer's order is kept
+        await pilot.resize_terminal(60, 24)
+        await settle(pilot)
+        narrower = shown_keys_clear_of_the_palette_key(screen)
+        assert narrower[:2] == ["question_mark", "q"] and set(narrower) < set(narrow)
+        assert narrower == KEPT[: len(narrower)]  # the annotation keys are the last to go
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert shown_keys_clear_of_the_palette_key(screen) == narrow
