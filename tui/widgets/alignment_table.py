@@ -88,6 +88,8 @@ class TableRow:
     flag: int = NO_FLAG
     """The mark of the row's candidates between two tabulated articles, as in the panes
     (``candidate_marks``: ⚑ open conflict, ↻ updated, ✗ confirmed, ≈ compatible)."""
+    heading: bool = False
+    """A heading in no group: not unique (◦), a headline sums up, it is no claim of its own."""
 
     @property
     def contradiction(self) -> bool:
@@ -142,7 +144,8 @@ def table_rows(
         for sentence in alignment.articles[doc].body_sentences:
             ref = SentenceRef(doc, sentence.index)
             if alignment.group_of(ref) is None:
-                row = TableRow(f"u{doc}:{sentence.index}", (ref,), None, flags((ref,)))
+                name = f"u{doc}:{sentence.index}"
+                row = TableRow(name, (ref,), None, flags((ref,)), heading=sentence.heading)
                 rows.append((position(ref), row))
     rows.sort(key=lambda item: (item[0], item[1].members[0]))
     return [row for _, row in rows]
@@ -417,6 +420,8 @@ class AlignmentTable(DataTable[Text]):
         if sources == 1:
             # no match, but possible ones: not unique (the panes mark it ◌ too)
             maybe = self.alignment is not None and any(map(self.alignment.possible, row.members))
+            if not maybe and row.heading:  # a headline sums up: it is no claim of its own
+                return Text("")
             glyph = POSSIBLE_GLYPH if maybe else UNIQUE_GLYPH
             return Text(glyph, style=f"bold {self._colours['reader-unique']}")
         return Text("")

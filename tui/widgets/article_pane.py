@@ -63,9 +63,11 @@ RAIL_THUMB = "┃"
 STRONG_MATCH = 85.0
 """Best-partner score from which a match is tinted as strong."""
 
-FURNITURE, UNIQUE, WEAK, STRONG, POSSIBLE = range(5)
+FURNITURE, UNIQUE, WEAK, STRONG, POSSIBLE, LONE_HEADING = range(6)
 """A sentence's kind: page furniture; unique (no match, no possible one); matched weakly or
-strongly; no match but possible ones (``Alignment.possible``), which is not unique."""
+strongly; no match but possible ones (``Alignment.possible``), which is not unique; a heading
+with neither, untinted and unmarked (a headline sums the story up: it is not a claim no one
+else reports)."""
 UNMATCHED = frozenset({UNIQUE, POSSIBLE})
 """Kinds ``}`` and ``{`` stop at: sentences with no match."""
 _CONTROL = {code: " " for code in [*range(32), 127]}
@@ -96,8 +98,8 @@ def flag_of(alignment: Alignment, ref: SentenceRef, confirmed: Collection[Discre
 def classify(
     alignment: Alignment, doc: int, confirmed: Collection[Discrepancy] = ()
 ) -> tuple[list[int], list[int]]:
-    """Per sentence of article ``doc``: its kind (furniture, unique, weak, strong, possible)
-    and flag."""
+    """Per sentence of article ``doc``: its kind (furniture, unique, weak, strong, possible,
+    lone heading) and flag."""
     article = alignment.articles[doc]
     kinds: list[int] = []
     flagged: list[int] = []
@@ -107,7 +109,10 @@ def classify(
         if sentence.furniture:
             kinds.append(FURNITURE)
         elif not partners and alignment.group_of(ref) is None:
-            kinds.append(POSSIBLE if alignment.possible(ref) else UNIQUE)
+            if alignment.possible(ref):
+                kinds.append(POSSIBLE)
+            else:
+                kinds.append(LONE_HEADING if sentence.heading else UNIQUE)
         elif partners and partners[0][1] >= STRONG_MATCH:
             kinds.append(STRONG)
         else:

@@ -104,7 +104,7 @@ def _where(
         if maybe := alignment.possible(ref):
             said = f" · ◌ no match; possible: {possible_places(articles, maybe)} — L links"
             where.append((said, "$text-secondary"))
-        else:
+        elif not sentence.heading:  # a headline sums the story up: it is no claim of its own
             where.append((" · ◦ unique: no other source reports this", "$text-secondary"))
     mine = [other for other, _ in partners if alignment.by_user(ref, other)]
     if mine:
