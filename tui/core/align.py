@@ -248,18 +248,43 @@ class Alignment:
                     out.setdefault(member.doc, member)
         return out
 
+    def counts_as_match(self, pair: Pair) -> bool:
+        """Whether ``pair`` is a match "in N of M sources" counts: one at or above the
+        threshold, or one the reader made. The figure links below it are shown beside each
+        other (``counterparts``) so their figures can be compared, but are not matches."""
+        return pair.origin == USER or pair.score >= self.threshold
+
     def sources_of(self, ref: SentenceRef) -> tuple[int, ...]:
-        """The articles reporting ``ref``'s fact, its own included, in order: its group's and
-        its direct partners' (``counterparts``). ``(ref.doc,)`` for a unique sentence; use
-        ``len()`` of it for "in N of M sources" rather than ``Group.sources``."""
-        return tuple(sorted({ref.doc, *self.counterparts(ref)}))
+        """The articles reporting ``ref``'s fact, its own included, in order: those reached
+        from ``ref`` through matches that count (``counts_as_match``), to its direct partners
+        and on through the members of its group. ``(ref.doc,)`` for a unique sentence, and for
+        one linked only below the threshold; use ``len()`` of it for "in N of M sources"
+        rather than ``Group.sources``."""
+        group = self.group_of(ref)
+        members = set() if group is None else set(group.members)
+        reached = {ref}
+        todo = [ref]
+        while todo:
+            here = todo.pop()
+            if here != ref and here not in members:
+                continue  # a direct partner outside the group: counted, not followed
+            for other, _ in self.partners(here):
+                if other in reached or (here != ref and other not in members):
+                    continue
+                pair = self.pair_between(here, other)
+                if pair is not None and self.counts_as_match(pair):
+                    reached.add(other)
+                    todo.append(other)
+        return tuple(sorted({r.doc for r in reached}))
 
     def sources_of_members(self, members: Sequence[SentenceRef]) -> tuple[int, ...]:
-        """The articles reporting any of ``members`` (a table row: a group's members), their
-        direct partners outside the group included, in order."""
+        """The articles a table row of ``members`` (a group's) shows a sentence in: theirs and
+        their counterparts', the ones linked below the threshold included (the row shows
+        them side by side), in order."""
         docs: set[int] = set()
         for ref in members:
-            docs.update(self.sources_of(ref))
+            docs.add(ref.doc)
+            docs.update(self.counterparts(ref))
         return tuple(sorted(docs))
 
     def linked_outside(self, members: Sequence[SentenceRef], doc: int) -> SentenceRef | None:

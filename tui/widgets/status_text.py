@@ -93,7 +93,8 @@ def _where(
         panes = f"pane {first}" if first == last else f"panes {first}-{last}"
         where.append((f"{panes} of {window.shown} · ", "$text-accent"))
     where += [(article.label, "bold"), f" · {ref.sentence + 1}/{len(article.sentences)}"]
-    # the sources whose sentences the panes show beside this one: group and direct partners
+    # the sources reporting it: matches at or above the threshold or made by the reader (a
+    # figure link below it is shown beside it, and as its best match, but not counted)
     sources = alignment.sources_of(ref)
     partners = alignment.partners(ref)
     if sentence.furniture:
