@@ -104,7 +104,7 @@ class ReaderApp(App[SwitchSession | None]):
         self._no_hang_up: Callable[[], None] = lambda: None
         """Undoes what SIGHUP and SIGTERM do while the app runs."""
         self.keys = KeyGate(self, partial(App.on_event, self))
-        """Lets keys through one at a time, each once the one before is done."""
+        """Lets keys (and pastes) through one at a time, each once the one before is done."""
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's Linux driver, kept from hanging when the terminal goes away (tui/driver.py)."""
@@ -121,7 +121,7 @@ class ReaderApp(App[SwitchSession | None]):
 
     async def on_event(self, event: events.Event) -> None:
         """Keys pass one at a time (:mod:`tui.burst_keys`): a burst after `c` is the note's."""
-        if isinstance(event, events.Key):
+        if isinstance(event, events.Key | events.Paste):
             await self.keys.receive(event)
         else:
             await super().on_event(event)

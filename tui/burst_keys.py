@@ -11,7 +11,8 @@ paste, a macro, tmux ``send-keys``) the keys ran ahead of what the earlier ones 
   editor, and ctrl+s saved the editor while its text field had not yet taken the letters sent
   to it: notes were saved empty, with the next note's text, or as "ac".
 
-:class:`KeyGate` lets one key through at a time. A key is done when it has come back up to the
+:class:`KeyGate` lets one key (or paste: a terminal delivers pasted text as one event) through at
+a time. A key is done when it has come back up to the
 app and its bindings have run, when a priority binding took it, or when a widget on the way
 kept it (a text field typing it). The next key waits, also, until the app, then the screen on
 top, then the app again have handled what is already queued for them: a screen the key opened
@@ -31,24 +32,27 @@ from textual.app import App
 from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 
+Typed = events.Key | events.Paste
+"""What the gate passes one at a time."""
+
 STUCK_SECONDS = 2.0
 """Let the next key through after this long in any case: a key whose widget went away on the
 way up is never seen again, and the keyboard must not freeze for it."""
 
 
 class KeyGate:
-    """Lets keys reach the app's key handling one at a time, in the order they were typed.
+    """Lets keys and pastes reach the app's handling one at a time, in the order they came.
 
     Args:
         app: the app whose keys these are.
-        handle: what the app does with a key event (``App.on_event``).
+        handle: what the app does with a key or paste event (``App.on_event``).
     """
 
-    def __init__(self, app: App[Any], handle: Callable[[events.Key], Awaitable[None]]) -> None:
+    def __init__(self, app: App[Any], handle: Callable[[Typed], Awaitable[None]]) -> None:
         self._app = app
         self._handle = handle
-        self._waiting: deque[events.Key] = deque()
-        self._current: events.Key | None = None
+        self._waiting: deque[Typed] = deque()
+        self._current: Typed | None = None
         """The key on its way through the widgets."""
         self._settling = False
         """A key is done; what it started is still being handled."""
@@ -59,7 +63,7 @@ class KeyGate:
         """Whether a key is on its way, or keys wait their turn."""
         return self._current is not None or self._settling or bool(self._waiting)
 
-    async def receive(self, event: events.Key) -> None:
+    async def receive(self, event: Typed) -> None:
         """Take a key event the app received: a new key (handled now, or queued behind the
         ones before it), or one coming back up from the widgets (its bindings run now)."""
         if event.is_forwarded:
@@ -72,7 +76,7 @@ class KeyGate:
             return
         await self._send(event)
 
-    async def _send(self, event: events.Key) -> None:
+    async def _send(self, event: Typed) -> None:
         self._current = event
         self._watch()
         await self._handle(event)
@@ -85,7 +89,7 @@ class KeyGate:
         # once it and every node above it have handled what was queued before
         self._up_to_app(self._app.focused or self._app.screen, lambda: self._kept(event))
 
-    def _kept(self, event: events.Key) -> None:
+    def _kept(self, event: Typed) -> None:
         if event is self._current:  # it never came back up: a widget on the way kept it
             self._done()
 

@@ -120,3 +120,17 @@ async def test_editing_keys_in_a_burst_reach_the_editor(tmp_path: Path) -> None:
         (note,) = parse_document(path.read_text("utf-8")).annotations
         assert note.comment == "hello\nline two"
         assert note.tags == ("tagged",)
+
+
+async def test_a_paste_in_the_burst_is_the_notes_too(tmp_path: Path) -> None:
+    """A terminal delivers pasted text as one paste event: it goes into the note before the
+    ctrl+s after it saves."""
+    path = tmp_path / "notes.yaml"
+    app = notes_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot, app)
+        send_all_at_once(app, ["j", "c"])
+        app.post_message(events.Paste("pasted words"))
+        send_all_at_once(app, [*keys_of(" typed"), "ctrl+s"])
+        await settle(pilot, app, 1, path)
+        assert by_sentence(path) == {1: "pasted words typed"}
