@@ -11,13 +11,18 @@ paste, a macro, tmux ``send-keys``) the keys ran ahead of what the earlier ones 
   editor, and ctrl+s saved the editor while its text field had not yet taken the letters sent
   to it: notes were saved empty, with the next note's text, or as "ac".
 
-:class:`KeyGate` lets one key (or paste: a terminal delivers pasted text as one event) through at
-a time. A key is done when it has come back up to the
-app and its bindings have run, when a priority binding took it, or when a widget on the way
-kept it (a text field typing it). The next key waits, also, until the app, then the screen on
-top, then the app again have handled what is already queued for them: a screen the key opened
-has mounted and put the focus on its field, a field the key focused has the focus, a message
-the key made a widget post (the search field's "submitted") has been handled.
+:class:`KeyGate` lets one key (or paste: a terminal delivers pasted text as one event) through
+at a time. A key is done when it has come back up to the app and its bindings have run, when a
+priority binding took it, or when a widget on the way kept it (a text field typing it). The
+next key waits, also, until the app, then the screen on top, then the app again have handled
+what is already queued for them: a screen the key opened has mounted and put the focus on its
+field, a field the key focused has the focus, a message the key made a widget post (the search
+field's "submitted") has been handled.
+
+How long that takes is no sign of anything: on a loaded machine a key can take seconds to come
+back. So the gate never lets the next key through on time alone; it waits as long as the node
+it waits on still handles messages, and gives up on a key only when that node has stopped (a
+widget removed, or the app closing, with the key or the gate's callback still in its queue).
 """
 
 from __future__ import annotations
@@ -36,8 +41,9 @@ Typed = events.Key | events.Paste
 """What the gate passes one at a time."""
 
 STUCK_SECONDS = 2.0
-"""Let the next key through after this long in any case: a key whose widget went away on the
-way up is never seen again, and the keyboard must not freeze for it."""
+"""How often the gate checks, while a key is on its way, that the node it waits on still
+handles messages: a key whose widget went away is never seen again, and the keyboard must not
+freeze for it."""
 
 
 class KeyGate:
@@ -57,6 +63,10 @@ class KeyGate:
         self._settling = False
         """A key is done; what it started is still being handled."""
         self._stuck: asyncio.TimerHandle | None = None
+        self._waiting_on: MessagePump | None = None
+        """The node whose queue holds what the gate waits for (a key, a callback of its own)."""
+        self._chain = 0
+        """Number of the latest wait up to the app: an earlier one still climbing is stale."""
 
     @property
     def busy(self) -> bool:
@@ -78,6 +88,7 @@ class KeyGate:
 
     async def _send(self, event: Typed) -> None:
         self._current = event
+        self._waiting_on = self._app
         self._watch()
         await self._handle(event)
         if event is not self._current:
@@ -100,15 +111,20 @@ class KeyGate:
         A message bubbles by being posted to the parent's queue while the child handles it,
         so a callback queued behind it on each node in turn runs after that node had it.
         """
+        self._chain += 1
+        chain = self._chain
+
+        def wait_at(node: MessagePump) -> bool:
+            if chain == self._chain:
+                self._waiting_on = node
+            return node.call_later(step, node)
 
         def step(node: MessagePump) -> None:
             parent = node.parent if isinstance(node, DOMNode) and node is not self._app else None
-            if parent is None:
-                then()
-            elif not parent.call_later(step, parent):
-                then()  # closing: nothing more will be handled there
+            if parent is None or not wait_at(parent):
+                then()  # at the app, or closing: nothing more will be handled there
 
-        if not node.call_later(step, node):
+        if not wait_at(node):
             then()
 
     def _done(self) -> None:
@@ -118,6 +134,8 @@ class KeyGate:
         message the key made a widget post), then the app again."""
         self._current = None
         self._settling = True
+        self._chain += 1  # a wait still climbing for the key is no longer what holds the gate
+        self._waiting_on = self._app
         self._watch()
         self._app.call_later(self._settle)
 
@@ -126,7 +144,12 @@ class KeyGate:
             start: MessagePump = self._app.focused or self._app.screen
         except Exception:  # no screen: the app is closing
             start = self._app
-        self._up_to_app(start, lambda: self._app.call_later(self._settled))
+        self._up_to_app(start, self._settle_at_app)
+
+    def _settle_at_app(self) -> None:
+        self._chain += 1
+        self._waiting_on = self._app
+        self._app.call_later(self._settled)
 
     async def _settled(self) -> None:
         if not self._settling:
@@ -146,7 +169,12 @@ class KeyGate:
             self._stuck = None
 
     def _unstick(self) -> None:
+        """Give up on the key only if the node it waits on has stopped handling messages: one
+        that still runs is only slow (a loaded machine), and the next key would overtake it."""
         self._stuck = None
+        if self._waiting_on is not None and self._waiting_on.is_running:
+            self._watch()
+            return
         self._current = None
         self._settling = True
         self._app.call_later(self._settled)

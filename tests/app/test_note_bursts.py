@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.pilot import Pilot
 
 from tests.app.reading_fixture import notes_app
+from tui import burst_keys
 from tui.app import ReaderApp
 from tui.core.notes import parse_document
 from tui.screens.reading import ReadingScreen
@@ -104,6 +106,24 @@ async def test_a_search_and_a_note_in_one_burst(tmp_path: Path) -> None:
         keys = ["slash", *keys_of("Kyiv"), "enter", *burst_of_notes("after search")]
         send_all_at_once(app, keys)
         assert await settle(pilot, app, 1, path) == ["after search"]
+        assert screen.find.query == "Kyiv"
+
+
+async def test_keys_that_come_back_slowly_are_still_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a loaded machine a key can take seconds to come back up. The gate let the next key
+    through once a timer ran out, and it overtook the slow one: a note saved as "fter search".
+    Here the gate's timer runs out on almost every turn of the loop, as if every key were slow."""
+    monkeypatch.setattr(burst_keys, "STUCK_SECONDS", 0.001)
+    path = tmp_path / "notes.yaml"
+    app = notes_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await ready(pilot, app)
+        keys = ["slash", *keys_of("Kyiv"), "enter", *burst_of_notes(*COMMENTS)]
+        send_all_at_once(app, keys)
+        await settle(pilot, app, len(COMMENTS), path)
+        assert [text for _, text in sorted(by_sentence(path).items())] == list(COMMENTS)
         assert screen.find.query == "Kyiv"
 
 
