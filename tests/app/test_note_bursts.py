@@ -87,16 +87,6 @@ async def test_notes_sent_all_at_once_keep_every_key(tmp_path: Path) -> None:
         assert screen.cursors[0] == 3
 
 
-async def test_notes_pressed_with_no_pause_keep_every_key(tmp_path: Path) -> None:
-    path = tmp_path / "notes.yaml"
-    app = notes_app(path)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot, app)
-        await pilot.press(*burst_of_notes("hello world", "second"))
-        await settle(pilot, app, 2, path)
-        assert by_sentence(path) == {1: "hello world", 2: "second"}
-
-
 async def test_a_search_and_a_note_in_one_burst(tmp_path: Path) -> None:
     """The search field takes its letters and enter; the note after it takes its own."""
     path = tmp_path / "notes.yaml"
