@@ -11,16 +11,22 @@ text field other than that target has the focus is typed into the field instead.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeGuard
 
 from textual import events
 from textual.app import App
 from textual.dom import DOMNode
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
-TEXT_FIELDS = (Input, TextArea)
 _TARGET = "_reader_first_target"
+
+
+def _is_text_field(widget: DOMNode | None) -> TypeGuard[Widget]:
+    """An input, or the note editor's text area (loaded with the editor, not before)."""
+    from textual.widgets import TextArea
+
+    return isinstance(widget, Input | TextArea)
 
 
 def note_key_target(app: App[Any], event: events.Key) -> None:
@@ -43,14 +49,14 @@ def redirect_stray_key(app: App[Any], event: events.Key) -> bool:
     if not event.is_printable or not isinstance(target, Widget) or target is app.focused:
         return False
     if target.screen is app.screen:
-        if isinstance(app.focused, TEXT_FIELDS):
+        if _is_text_field(app.focused):
             _type_into(app.focused, event)
             return True
         return False
 
     # An earlier key of the burst opened a dialog, which focuses its field once mounted.
     def deliver() -> None:
-        _type_into(app.focused if isinstance(app.focused, TEXT_FIELDS) else app.screen, event)
+        _type_into(app.focused if _is_text_field(app.focused) else app.screen, event)
 
     app.call_after_refresh(deliver)
     return True

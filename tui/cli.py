@@ -7,6 +7,7 @@ Textual is imported only on the path that starts the UI, so ``--help``,
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -205,6 +206,15 @@ def _run_subcommand(name: str, args: list[str]) -> int:
 
 
 def _run_ui(args: argparse.Namespace) -> int:
-    from tui.commands.open_command import run_open
-
+    # Importing Textual and the UI makes a few hundred thousand objects that live as long as the
+    # process, and almost no garbage, yet the cyclic collector ran over them again and again
+    # before the first frame. So nothing is collected while importing, and what the imports
+    # made is then frozen out of every later collection.
+    gc.disable()
+    try:
+        import tui.app  # noqa: F401 (imported here for the reason above)
+        from tui.commands.open_command import run_open
+    finally:
+        gc.freeze()
+        gc.enable()
     return run_open(args)

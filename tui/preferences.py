@@ -13,8 +13,7 @@ from typing import Any
 
 from textual.app import App
 
-from tui.binding_scopes import binding_ids, binding_scopes
-from tui.keymap import load_keymap
+from tui.keymap import KEYMAP_FILE, load_keymap
 from tui.settings import SettingsStore
 from tui.themes import pick_theme, register_themes, start_themes
 
@@ -26,6 +25,10 @@ def apply_preferences(app: App[Any], data_dir: Path | None, theme: str | None) -
         app.theme = pick_theme(app, theme)
         return
     start_themes(app, SettingsStore(data_dir), theme)
+    if not (data_dir / KEYMAP_FILE).is_file():
+        return  # listing the binding ids imports every screen: only for a keymap to check
+    from tui.binding_scopes import binding_ids, binding_scopes
+
     keymap = load_keymap(data_dir, binding_ids(), binding_scopes())
     for problem in keymap.problems:
         app.notify(problem, severity="warning", timeout=8)

@@ -29,6 +29,14 @@ class Sentence:
     """A headline or cross-head: a line with no final punctuation."""
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class SentenceRef:
+    """A sentence of the corpus: article position and sentence index."""
+
+    doc: int
+    sentence: int
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleMeta:
     """What we know about an article besides its text."""

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from tui.core.anchoring import text_sha256
 from tui.core.model import Article
 from tui.core.notes import MAX_NOTES_BYTES, Clock, format_time, parse_document, utc_now
 from tui.core.storage import StorageError, atomic_write_text, dump_yaml, load_yaml, read_text
+from tui.core.text import text_sha256
 
 SESSION_SCHEMA_VERSION = 1
 DEFAULT_SESSION = "default"

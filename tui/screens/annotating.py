@@ -11,23 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.notifications import SeverityLevel
 
 from tui.annotations import KIND_GLYPHS, Annotations
 from tui.candidate_marks import CONFIRMED_GLYPH, ordered
-from tui.core.align import Alignment, SentenceRef
-from tui.core.candidates import Discrepancy
+from tui.core.model import SentenceRef
 from tui.core.notes import Annotation, AnnotationKind, DiscrepancyInfo, Target
 from tui.core.storage import StorageError
 from tui.core.text import counted, excerpt
 from tui.linking import Counterpart, spans_articles
 from tui.notices import NoticeBoard, OpenScreen
-from tui.screens.note_editor import NoteDraft, NoteEditor
-from tui.screens.notes_panel import NotesPanel
-from tui.screens.unlink_chooser import UnlinkChooser
 from tui.sync import aligned_refs
 from tui.undone import describe_undo, places
+
+if TYPE_CHECKING:  # the keys act once the alignment is there; the dialogs load when opened
+    from tui.core.align import Alignment
+    from tui.core.candidates import Discrepancy
+    from tui.screens.note_editor import NoteDraft
 
 
 @dataclass(frozen=True)
@@ -251,6 +253,8 @@ class Annotating:
         if len(counterparts) == 1:
             chosen(counterparts[0].ref)
             return
+        from tui.screens.unlink_chooser import UnlinkChooser
+
         self._open(UnlinkChooser(ref, counterparts, notes.articles), chosen)
 
     def selected(self, count: int) -> None:
@@ -283,6 +287,8 @@ class Annotating:
                 saved()
             return problem
 
+        from tui.screens.note_editor import NoteEditor
+
         self._open(NoteEditor("New note", about, save=save), None)
 
     def _with_annotation_at(
@@ -306,6 +312,8 @@ class Annotating:
                 then(notes, annotation)
 
         enter = {"edit": "edits", "delete": "deletes"}.get(verb, verb)
+        from tui.screens.notes_panel import NotesPanel
+
         self._open(NotesPanel(notes, here, f"Which annotation to {verb}?", enter), chosen)
 
     def edit(self, ref: SentenceRef) -> None:
@@ -319,6 +327,8 @@ class Annotating:
                     ),
                     f"{KIND_GLYPHS[annotation.kind]} {annotation.kind} updated",
                 )
+
+            from tui.screens.note_editor import NoteEditor
 
             editor = NoteEditor(
                 f"Edit {annotation.kind}",
@@ -381,6 +391,8 @@ class Annotating:
             else:
                 message = "That annotation's passages are not in the open articles."
             self.notice(message, timeout=5)
+
+        from tui.screens.notes_panel import NotesPanel
 
         self._open(NotesPanel(notes, None, title), chosen)
 
