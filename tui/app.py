@@ -276,7 +276,11 @@ class ReaderApp(App[SwitchSession | None]):
         self.alignment = None
         while self.screen is not was:
             self.pop_screen()
-        self.switch_screen(ReadingScreen(self.blind_mode.shown))
+        screen = ReadingScreen(self.blind_mode.shown)
+        if was is self.screen_stack[0]:
+            self.push_screen(screen)  # the first screen cannot be switched away: it stays under
+        else:
+            self.switch_screen(screen)
 
     @property
     def unsaved_problem(self) -> str | None:
