@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import App, ComposeResult
 
 from tests.app.alignment_fixture import sample_alignment
@@ -114,6 +116,20 @@ async def test_column_order_follows_the_visible_articles() -> None:
         table = app.query_one(AlignmentTable)
         assert [str(c.label) for c in table.columns.values()][3:] == ["BBC", "Reuters"]
         assert str(table.get_row_at(0)[1]) == "3/3"  # counts still cover every source
+
+
+async def test_a_long_column_label_is_cut_between_words() -> None:
+    """A label longer than the column ends on a whole word, marked "…", never inside one."""
+    alignment = sample_alignment()
+    long = replace(alignment.articles[0], label="Fox Online News Network International")
+    alignment = replace(alignment, articles=(long, *alignment.articles[1:]))
+    app = TableApp(alignment)
+    async with app.run_test(size=(160, 20)) as pilot:
+        await pilot.pause()
+        table = app.query_one(AlignmentTable)
+        assert table.cell_width == 30
+        labels = [str(c.label) for c in table.columns.values()][3:]
+        assert labels == ["Fox Online News Network…", "AP", "BBC"]
 
 
 async def test_rapid_keys_end_on_the_last_row_reached() -> None:

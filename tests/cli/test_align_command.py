@@ -32,6 +32,13 @@ def test_json_lists_possible_pairs_beside_the_pairs(capsys: pytest.CaptureFixtur
         return p["a"]["doc"], p["a"]["sentence"], p["b"]["doc"], p["b"]["sentence"]
 
     assert not {key(p) for p in data["possible"]} & {key(p) for p in data["pairs"]}
+    # each side counted from 1 beside its 0-based index, as in the pairs
+    for p in data["possible"]:
+        assert set(p["a"]) == set(p["b"]) == {"doc", "sentence", "number"}
+        assert (p["a"]["number"], p["b"]["number"]) == (
+            p["a"]["sentence"] + 1,
+            p["b"]["sentence"] + 1,
+        )
 
 
 def test_yaml_to_file_with_threshold(tmp_path: Path) -> None:

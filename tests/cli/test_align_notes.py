@@ -69,6 +69,10 @@ def test_links_and_unlinks_of_a_notes_file_correct_the_report(
     after = _report(paths, capsys, "--notes", str(notes))
     assert (1, 1, "user") in _pairs(after)
     assert (a, b) not in [(x, y) for x, y, _ in _pairs(after)]
+    # the reader's link counts its sentences from 1 beside the index, as the engine's pairs do
+    (linked,) = [p for p in after["pairs"] if p.get("origin") == "user"]
+    assert linked["a"] == {"doc": first.id, "sentence": 1, "number": 2}
+    assert linked["b"] == {"doc": second.id, "sentence": 1, "number": 2}
 
 
 def test_a_missing_notes_file_is_one_line(

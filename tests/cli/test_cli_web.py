@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -31,8 +32,15 @@ def server(inputs: Path, tmp_path: Path) -> Iterator[str]:
     for name in ("page.html", "front_matter.md"):
         shutil.copy(inputs / name, tmp_path / name)
     (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
-    handler = partial(QuietHandler, directory=str(tmp_path))
+    with serving(partial(QuietHandler, directory=str(tmp_path))) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def serving(handler: Callable[..., http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Serve ``handler`` on a free port of 127.0.0.1 (never the internet); the base URL."""
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True  # a handler still trickling bytes does not hold the shutdown
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
@@ -156,15 +164,8 @@ class TrickHandler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def tricks() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), TrickHandler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(TrickHandler) as base:
+        yield base
 
 
 @pytest.mark.parametrize(

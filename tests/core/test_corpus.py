@@ -143,7 +143,7 @@ def test_labels_are_at_most_16_characters_and_unique(tmp_path: Path) -> None:
         (tmp_path / folder).mkdir()
         write(tmp_path / folder, "the-washington-times-report.txt", "Text of the report.")
     articles = load_paths([tmp_path / "a", tmp_path / "b"]).articles
-    assert [a.label for a in articles] == ["the washington…", "the washingto 2"]
+    assert [a.label for a in articles] == ["the washington…", "the washington 2"]
     assert [a.id for a in articles] == [
         "the-washington-times-report",
         "the-washington-times-report-2",
@@ -430,3 +430,22 @@ def test_make_article_keeps_given_metadata() -> None:
     assert article.meta.published == "2022-03-29"  # explicit metadata wins over the marker
     assert article.label == "Reuters"
     assert article.text == "Text."
+
+
+@pytest.mark.parametrize(
+    ("name", "labels"),
+    [
+        ("01_fox-online-news_oeyiv", ["fox online news…", "fox online… 2", "fox online… 3"]),
+        ("reuters", ["reuters", "reuters 2", "reuters 3"]),
+        ("verylongsinglewordoutlet", ["verylongsinglew…", "verylongsingl… 2", "verylongsingl… 3"]),
+    ],
+)
+def test_labels_are_cut_between_words(tmp_path: Path, name: str, labels: list[str]) -> None:
+    """Never "Fox Online Ne 2": a cut label ends on a whole word and says so with "…" (only a
+    single word too long for the room is cut inside)."""
+    for folder in ("a", "b", "c"):
+        (tmp_path / folder).mkdir()
+        write(tmp_path / folder, f"{name}.txt", "Text of the report.")
+    articles = load_paths([tmp_path / f for f in ("a", "b", "c")]).articles
+    assert [a.label for a in articles] == labels
+    assert all(len(a.label) <= 16 for a in articles)

@@ -9,7 +9,14 @@ from pathlib import Path
 
 from tui.core.anchoring import anchor_notes, noted_articles, target_for_sentence
 from tui.core.corpus import make_article
-from tui.core.export import export_csv, export_document, export_jsonld, export_markdown, source_iri
+from tui.core.export import (
+    READER_VOCAB,
+    export_csv,
+    export_document,
+    export_jsonld,
+    export_markdown,
+    source_iri,
+)
 from tui.core.notes import (
     Annotation,
     ArticleRef,
@@ -157,7 +164,8 @@ def test_csv_has_one_row_per_target() -> None:
 
 def test_jsonld_follows_the_web_annotation_model() -> None:
     data = json.loads(export_jsonld(DOC))
-    assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    # the W3C context, and our prefix declared so "reader:" keys expand to IRIs
+    assert data["@context"] == ["http://www.w3.org/ns/anno.jsonld", {"reader": READER_VOCAB}]
     assert data["type"] == "AnnotationCollection" and data["total"] == 3
     items = data["first"]["items"]
     contradiction, agreement, note = items

@@ -221,3 +221,17 @@ def test_seed_groups_keep_the_rules(seeds: Alignment) -> None:
                     all(seeds.pair_between(c, p) is not None for p in pieces)
                     for c in members - set(pieces)
                 ), group
+
+
+def test_two_sentences_the_reader_unlinked_never_share_a_group() -> None:
+    """A, B, C and D are each linked to each but A-B, which the reader unlinked: A and B
+    each still have most of the others, yet they are two facts, so not one group."""
+    pairs = [
+        Pair(r(x, 0), r(y, 0), 90.0 - x - y)
+        for x, y in combinations(range(4), 2)
+        if (x, y) != (0, 1)
+    ]
+    together = _members(build_groups(pairs))
+    assert together == [(r(0, 0), r(1, 0), r(2, 0), r(3, 0))]
+    apart = _members(build_groups(pairs, apart=[(r(1, 0), r(0, 0))]))
+    assert apart and all(not {r(0, 0), r(1, 0)} <= set(members) for members in apart)

@@ -40,7 +40,9 @@ def test_json_has_the_documented_shape(alignment: Alignment) -> None:
     assert data["pairs"], "the seeds have matches"
     for pair in data["pairs"]:
         assert pair["a"]["doc"] in ids and pair["b"]["doc"] in ids
-        assert set(pair["a"]) == {"doc", "sentence"} and 0 <= pair["score"] <= 100
+        # "number" (from 1, as people count) was added beside the 0-based "sentence"
+        assert set(pair["a"]) == {"doc", "sentence", "number"} and 0 <= pair["score"] <= 100
+        assert pair["a"]["number"] == pair["a"]["sentence"] + 1
     for group in data["groups"]:
         assert {"id", "members", "sources"} <= set(group)
         assert group["sources"] == len({m["doc"] for m in group["members"]})
@@ -64,6 +66,7 @@ def test_discrepancies_use_document_ids(alignment: Alignment) -> None:
     assert entry["a"] == {
         "doc": alignment.articles[0].id,
         "sentence": 1,
+        "number": 2,
         "start": 10,
         "end": 14,
         "text": "4.01",
@@ -113,3 +116,60 @@ def test_matched_is_one_measure_of_body_sentences(alignment: Alignment) -> None:
     label = f"{matched / body:.0%} of {body} body sentences matched"
     assert label in to_markdown(alignment)
     assert matched_label(0, 0) == "0% of 0 body sentences matched"
+
+
+def test_sentences_carry_their_number_from_one_beside_the_index(alignment: Alignment) -> None:
+    data = alignment_data(alignment)
+    for document in data["documents"]:
+        for entry in document["sentences"]:
+            assert entry["number"] == entry["index"] + 1
+    for group in data["groups"]:
+        for member in group["members"]:
+            assert member["number"] == member["sentence"] + 1
+
+
+def test_documents_carry_outlet_title_date_and_url(tmp_path: Path) -> None:
+    (tmp_path / "wire.md").write_text(
+        "---\ntitle: Bridge falls\nsource: Wire Service\npublished: 2024-05-01\n"
+        "url: https://wire.example/bridge\n---\nThe bridge fell. Twelve were hurt.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "plain.txt").write_text("The bridge fell. Twelve were hurt.\n", encoding="utf-8")
+    aligned = align_corpus(load_paths([tmp_path / "wire.md", tmp_path / "plain.txt"]).articles)
+    wire, plain = alignment_data(aligned)["documents"]
+    assert (wire["outlet"], wire["title"], wire["published"], wire["url"]) == (
+        "Wire Service",
+        "Bridge falls",
+        "2024-05-01",
+        "https://wire.example/bridge",
+    )
+    assert (plain["outlet"], plain["published"], plain["url"]) == ("", "", "")
+    report = to_markdown(aligned)
+    row = next(line for line in report.splitlines() if "| wire |" in line)
+    assert row.endswith(
+        "| Wire Service | Bridge falls | 2024-05-01 | https://wire.example/bridge |"
+    )
+
+
+def test_markdown_groups_are_numbered_one_to_n_with_sentence_numbers(
+    alignment: Alignment,
+) -> None:
+    rows = [
+        line
+        for line in to_markdown(alignment)
+        .split("## Groups")[1]
+        .split("## Discrepancies")[0]
+        .splitlines()
+        if line.startswith("| ") and not line.startswith(("| #", "| ---"))
+    ]
+    assert [int(row.split("|")[1]) for row in rows] == list(range(1, len(alignment.groups) + 1))
+    first = max(alignment.groups, key=lambda g: (g.sources, -g.id))
+    member = first.members[0]
+    text = alignment.articles[member.doc].sentences[member.sentence].text
+    assert f"({member.sentence + 1}) {text[:40]}" in rows[0]
+
+
+def test_markdown_discrepancies_give_sentence_numbers(alignment: Alignment) -> None:
+    disc = alignment.discrepancies[0]
+    label = alignment.articles[disc.a.doc].label
+    assert f"{label}, sentence {disc.a.sentence + 1}: “" in to_markdown(alignment)

@@ -111,3 +111,32 @@ def test_spans_are_ordered_stripped_single_line_and_lose_nothing(text: str) -> N
     covered = "".join(text[start:end] for start, end in spans)
     visible = "".join(ch for ch in text if not ch.isspace())
     assert "".join(ch for ch in covered if not ch.isspace()) == visible
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("我们会赢。他说。", ["我们会赢。", "他说。"]),
+        ("真的吗？是的！好。", ["真的吗？", "是的！", "好。"]),
+        ("東京は晴れ。大阪は雨！", ["東京は晴れ。", "大阪は雨！"]),
+        ("为什么？？因为。", ["为什么？？", "因为。"]),
+        (
+            "Talks resumed. 谈判恢复了。 Both sides spoke.",
+            ["Talks resumed.", "谈判恢复了。", "Both sides spoke."],
+        ),
+        # a quotation closed after its terminator runs on into the attribution, as
+        # '"We will win!" he said' does in English
+        ("他说：“我们会赢！”然后离开了。真的吗？", ["他说：“我们会赢！”然后离开了。", "真的吗？"]),
+        ("「本当？」と聞いた。", ["「本当？」と聞いた。"]),
+        ("数字3.5不是句末。", ["数字3.5不是句末。"]),
+    ],
+)
+def test_cjk_full_stops_end_sentences(text: str, sentences: list[str]) -> None:
+    spans = split_spans(text)
+    assert [text[start:end] for start, end in spans] == sentences
+    _assert_valid_spans(text, spans)
+
+
+@given(st.text(alphabet="我们会赢他说。！？「」“” .A\n", max_size=60))
+def test_cjk_spans_stay_valid(text: str) -> None:
+    _assert_valid_spans(text, split_spans(text))

@@ -42,11 +42,11 @@ def test_a_pair_across_groups_counts_on_both_sides() -> None:
 
 def test_on_the_seeds_the_count_names_every_counterpart() -> None:
     """Every paired seed sentence: the sources counted are exactly its article plus those
-    where a counterpart is shown; CBC #8 (partner RFE/RL repost #22 in another group) is in
-    3 sources, not its group's 2."""
+    where a counterpart is shown, and a sentence whose partner sits in another group counts
+    that partner's source beyond its group's."""
     alignment = align_corpus(load_paths([SEEDS]).articles)
-    labels = [article.label for article in alignment.articles]
     cross = 0
+    wider = []
     for pair in alignment.pairs:
         for ref, other in ((pair.a, pair.b), (pair.b, pair.a)):
             sources = alignment.sources_of(ref)
@@ -54,14 +54,9 @@ def test_on_the_seeds_the_count_names_every_counterpart() -> None:
             assert set(sources) == {ref.doc, *alignment.counterparts(ref)}
             group = alignment.group_of(ref)
             assert group is None or len(sources) >= group.sources
+            if group is not None and len(sources) > group.sources:
+                wider.append(ref)
         if alignment.group_of(pair.a) != alignment.group_of(pair.b):
             cross += 1
     assert cross > 0, "the seeds have pairs across groups; this test would prove nothing"
-    cbc8 = SentenceRef(labels.index("CBC News"), 7)
-    assert [labels[d] for d in alignment.sources_of(cbc8)] == [
-        "CBC News",
-        "RFE/RL repost",
-        "ITV News",
-    ]
-    group = alignment.group_of(cbc8)
-    assert group is not None and group.sources == 2
+    assert wider, "no sentence counts a partner outside its group; this test proves nothing"

@@ -13,6 +13,7 @@ from tui.core.export import ExportFormat, export_document, export_markdown
 from tui.core.notes import MAX_NOTES_BYTES, NotesDocument, parse_notes
 from tui.core.output_path import export_path_problem
 from tui.core.storage import LINK_LOOP, StorageError, is_link_loop, read_text
+from tui.resources import from_bundled
 
 
 def read_notes_file(notes: Path) -> NotesDocument:
@@ -42,7 +43,7 @@ def run_export(args: argparse.Namespace) -> int:
     document = read_notes_file(notes)
     fmt: ExportFormat = args.format
     # Checked against the article files as they are now: reworded and orphaned passages flagged.
-    anchors = anchor_notes(document, noted_articles(document, notes.parent))
+    anchors = anchor_notes(document, noted_articles(document, notes.parent, from_bundled))
     if fmt == "markdown":
         text = export_markdown(document, title=f"Notes: {notes.name}", anchors=anchors)
     else:

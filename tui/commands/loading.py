@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TextIO
 
 from tui.commands.common import CliError
 from tui.core.controls import strip_controls
 from tui.core.corpus import load_paths
 from tui.core.model import Article
-from tui.resources import seeds_dir
+from tui.resources import as_bundled, from_bundled, seeds_dir
 
 
 def load_or_fail(paths: Sequence[str], *, stderr: TextIO | None = None) -> tuple[Article, ...]:
@@ -28,7 +29,7 @@ def load_or_fail(paths: Sequence[str], *, stderr: TextIO | None = None) -> tuple
     def say(line: str) -> None:  # a file name can hold escape sequences too
         print(f"reader: {strip_controls(line, keep='')}", file=out)
 
-    result = load_paths(list(paths) or [str(seeds_dir())])
+    result = load_paths([from_bundled(p) for p in paths] or [str(seeds_dir())])
     if not result.articles:
         if len(result.errors) == 1:
             raise CliError(result.errors[0])
@@ -39,7 +40,10 @@ def load_or_fail(paths: Sequence[str], *, stderr: TextIO | None = None) -> tuple
         say(f"{error}; skipped")
     for notice in result.notices:
         say(notice)
-    for article in result.articles:
+    # The bundled seeds are named as such (never by a path inside site-packages) in
+    # sessions, notes and reports: bundled:seeds/NAME.
+    articles = tuple(replace(a, path=as_bundled(a.path)) for a in result.articles)
+    for article in articles:
         for warning in article.warnings:
             say(f"{article.path}: {warning}")
-    return result.articles
+    return articles

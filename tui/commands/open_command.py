@@ -19,7 +19,7 @@ from pathlib import Path
 from tui.commands.common import CliError
 from tui.commands.loading import load_or_fail
 from tui.commands.user_paths import check_notes_option, checked_data_dir
-from tui.core.model import Article
+from tui.core.model import BUNDLED_SEEDS, Article
 from tui.core.sessions import (
     DEFAULT_SESSION,
     Session,
@@ -33,6 +33,7 @@ from tui.core.sessions import (
 )
 from tui.core.storage import is_link_loop
 from tui.core.text import counted
+from tui.resources import as_bundled
 
 _URL = re.compile(r"^https?://", re.IGNORECASE)
 
@@ -61,9 +62,18 @@ def _absolute(paths: list[str]) -> list[str]:
     """Paths as absolute, so a session reopens from any folder (URLs untouched; a symlink
     loop as given, for loading to report)."""
     return [
-        p if _URL.match(p) or not p or is_link_loop(p) else str(Path(p).expanduser().resolve())
+        p
+        if _URL.match(p) or not p or p.startswith(BUNDLED_SEEDS) or is_link_loop(p)
+        else str(Path(p).expanduser().resolve())
         for p in paths
     ]
+
+
+def _seeds_as_bundled(session: Session) -> Session:
+    """A session saved when seeds were recorded by their file path (inside site-packages),
+    with those named ``bundled:seeds/NAME`` as loading now names them, so they still match."""
+    articles = tuple(replace(a, path=as_bundled(a.path)) for a in session.articles)
+    return session if articles == session.articles else replace(session, articles=articles)
 
 
 def _load(paths: list[str]) -> tuple[tuple[Article, ...], tuple[str, ...]]:
@@ -80,6 +90,7 @@ def _load(paths: list[str]) -> tuple[tuple[Article, ...], tuple[str, ...]]:
 
 def _reopen(store: SessionStore, session: Session) -> OpenPlan:
     """Load a saved session's own articles; note what moved or changed."""
+    session = _seeds_as_bundled(session)
     articles, problems = _load(session.article_paths)
     notices = problems + tuple(n.message for n in check_articles(session, articles))
     return OpenPlan(session, articles, notices)
@@ -124,7 +135,7 @@ def _with_articles(
     articles, problems = _load(_absolute(paths))
     if store.exists(name):
         try:
-            session = store.load(name)
+            session = _seeds_as_bundled(store.load(name))
         except SessionError as exc:
             # Read the articles all the same, in a fresh session that is never saved over the
             # unreadable file: the app says why and offers a new name (its notes file is kept).

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -31,19 +31,37 @@ from tui.core.model import SentenceRef as SentenceRef  # where the rest of reade
 from tui.core.names import name_lists
 from tui.core.numbers import find_numbers
 from tui.core.pair_search import PairSearch
-from tui.core.scoring import Scorer, SentenceProfile, build_profiles, speaker_only, z_of
+from tui.core.scoring import (
+    Scorer,
+    SentenceProfile,
+    build_profiles,
+    same_fact_of,
+    speaker_only,
+    z_of,
+)
 from tui.core.slot_links import slot_pairs
 
 DEFAULT_THRESHOLD = 50.0
-"""Score 50 is ``scoring.Z_CUT``. On the blind seed gold (tests/data/LABELLING.md) it shows 95
-pairs: 81 the same fact, 10 the same topic, 4 unrelated; 60 would cut the unrelated to 2 but
-find a sixth fewer true links (see bench/README.md, "Alignment")."""
+"""Score 50 is ``scoring.SAME_FACT_CUT``: on the seven real stories, 481 of the 556 links
+report the same fact (0.851 out of fold); on the blind seed gold (tests/data/LABELLING.md)
+it shows 87 pairs, 79 the same fact and 6 the same topic (bench/README.md, "Same-fact
+model")."""
+CANDIDATE_LEXICAL = 50.0
+"""Pairs that cannot reach this lexical score (``scoring.score_of``) even with their best
+token-set ratio are never weighed: the bulk search's prefix filter stays as tight as it was
+before the same-fact model, and pairs sharing that little are not the same fact."""
+LEXICAL_FLOOR = 35.0
+"""Candidates scoring lower than this lexically are weighed only when one of the two
+sentences has no match yet (``OPEN_LEXICAL_FLOOR``): of the labelled pairs between 25 and
+35, one in ten reaches the threshold, and scoring every candidate down to 25 tripled the
+time of the bulk search on the scale corpus."""
+OPEN_LEXICAL_FLOOR = 25.0
+"""The lexical floor for pairs with a sentence no match holds: its possible matches."""
 POSSIBLE_FLOOR = 25.0
 """Pairs from this score up to the threshold are possible matches (``Alignment.possible``)
-when one of the two sentences has no match. On the blind seed gold, such pairs at 25 or more
-are the same fact in 20 of 34 and the same fact or topic in 25 (lenient precision 0.74);
-between 20 and 25 only 3 of 21 more are the same fact, 5 the same topic (bench/README.md,
-"Possible matches")."""
+when one of the two sentences has no match: an offer to the reader, not a claim. On the
+blind seed gold, 19 of such 28 pairs are the same fact and 6 the same topic; on the seven
+stories, 85 of the 213 labelled (bench/README.md, "Same-fact model")."""
 NUMBER_LINK_MARGIN = 30.0
 """Pairs down to this far below the threshold are kept when they give one figure or one
 list of names differently (a number or list conflict or refinement). On the seeds at the
@@ -329,7 +347,7 @@ def _no_cyclic_collection() -> Iterator[None]:
 
 def _align(articles: Sequence[Article], threshold: float, report: Progress) -> Alignment:
     """``align_corpus`` proper."""
-    scored, near = _score_pairs(articles, threshold, report)
+    scored, near, alike = _score_pairs(articles, threshold, report)
     pairs = tuple(
         Pair(SentenceRef(a.doc, a.sentence), SentenceRef(b.doc, b.sentence), score)
         for a, b, score in scored
@@ -346,6 +364,15 @@ def _align(articles: Sequence[Article], threshold: float, report: Progress) -> A
             discrepancies_between(
                 articles, pair.a.doc, pair.a.sentence, pair.b.doc, pair.b.sentence
             )
+        )
+    # A name spelt two ways is worth seeing wherever two sources write about the same
+    # people, even in sentences that report different facts (the mayor's name in two of
+    # his statements).
+    for a, b, _ in alike:
+        discrepancies.extend(
+            d
+            for d in discrepancies_between(articles, a.doc, a.sentence, b.doc, b.sentence)
+            if d.kind == "name"
         )
     report(1.0)
     return Alignment(
@@ -365,12 +392,18 @@ Scored = list[tuple[SentenceProfile, SentenceProfile, float]]
 
 def _score_pairs(
     articles: Sequence[Article], threshold: float, report: Progress
-) -> tuple[Scored, Scored]:
-    """The cross-article pairs scoring ``threshold`` or more (with the figure links below
-    it), and the possible pairs (``_possible_links``), each in a canonical order.
+) -> tuple[Scored, Scored, Scored]:
+    """The cross-article pairs whose same-fact score (``scoring.same_fact_score``) reaches
+    ``threshold`` (with the figure and slot links below it), the possible pairs, and the
+    pairs alike in words (lexically at ``threshold`` or more) that the same-fact model
+    holds apart, each in a canonical order.
 
-    Every pair stands on its own score: rules on top of it (mutual best, aligned
-    neighbours) gave no gain under cross-validation on the gold pairs.
+    Candidates are the pairs that can reach ``CANDIDATE_LEXICAL`` lexically (the bulk
+    search's prefix filter), scored lexically down to ``LEXICAL_FLOOR``
+    (``OPEN_LEXICAL_FLOOR`` for a sentence still unmatched), then weighed by the same-fact
+    model: a pair that shares only names or a speaker falls below the threshold however
+    many words it shares, and one that restates what happened in a few shared words rises
+    above it.
     """
     triples = [
         (doc, sentence.index, sentence.text)
@@ -384,55 +417,76 @@ def _score_pairs(
     report(0.2)
     search = PairSearch(scorer)
     keys = (
-        search.candidates(z_of(threshold) - 1e-6)
+        search.candidates(z_of(min(threshold, CANDIDATE_LEXICAL)) - 1e-6)
         if search.count > 1
         else np.zeros(0, dtype=np.int64)
     )
-    found = search.score(keys, threshold)
+    weighed: list[tuple[int, int, float]] = []
+    alike: list[tuple[int, int, float]] = []
+
+    def weigh(scored: Iterable[tuple[int, int, float]]) -> None:
+        for low, high, lexical in scored:
+            if speaker_only(profiles[low], profiles[high]):
+                continue
+            score = same_fact_of(scorer, profiles[low], profiles[high], lexical)
+            weighed.append((low, high, score))
+            if score < threshold <= lexical:
+                alike.append((low, high, score))
+
+    floor = min(LEXICAL_FLOOR, threshold)
+    weigh(search.score(keys, floor))
+    report(0.45)
+    # A sentence still unmatched is weighed against pairs sharing less: the few that the
+    # model lifts over the threshold, and its possible matches.
+    matched = np.zeros(search.count, dtype=bool)
+    for low, high, score in weighed:
+        if score >= threshold:
+            matched[low] = matched[high] = True
+    first, second = keys // search.count, keys % search.count
+    open_keys = keys[~matched[first] | ~matched[second]]
+    weigh(
+        (low, high, lexical)
+        for low, high, lexical in search.score(open_keys, min(OPEN_LEXICAL_FLOOR, floor))
+        if lexical < floor
+    )
+    found = [w for w in weighed if w[2] >= threshold]
     report(0.6)
-    found.extend(_figure_links(articles, search, threshold))
+    linked = {(low, high) for low, high, _ in found}
+    found.extend(_figure_links(articles, search, threshold, linked))
     found = [f for f in found if not speaker_only(profiles[f[0]], profiles[f[1]])]
     found.extend(_slot_links(articles, profiles, scorer, found))
     report(0.75)
-    possible = _possible_links(search, keys, found, min(POSSIBLE_FLOOR, threshold), threshold)
+    possible = _possible_links(weighed, found, min(POSSIBLE_FLOOR, threshold), threshold)
     report(0.8)
     return (
         [(profiles[low], profiles[high], score) for low, high, score in sorted(found)],
         [(profiles[low], profiles[high], score) for low, high, score in sorted(possible)],
+        [(profiles[low], profiles[high], score) for low, high, score in sorted(alike)],
     )
 
 
 def _possible_links(
-    search: PairSearch,
-    keys: npt.NDArray[np.int64],
+    weighed: Sequence[tuple[int, int, float]],
     found: Sequence[tuple[int, int, float]],
     floor: float,
     threshold: float,
 ) -> list[tuple[int, int, float]]:
-    """Pairs below ``threshold``, at ``floor`` or more, of two sentences at least one of
-    which ``found`` leaves without a match.
-
-    Only the threshold's candidates are scored again (pairs that share too little to reach
-    the threshold even with the best token-set ratio are never possible): on the seeds
-    this finds 233 of the 237 pairs an exact search at 25 finds, and on the scale corpus it
-    costs about 0.5 s instead of 9 s. Pairs of two matched sentences are left out: they
-    would cost 1 s more on the scale corpus, and a matched sentence is not at risk of being
-    called unique.
-    """
-    if floor >= threshold or not len(keys):
+    """Pairs of ``weighed`` below ``threshold``, at ``floor`` or more, of two sentences at
+    least one of which ``found`` leaves without a match: a matched sentence is not at risk
+    of being called unique."""
+    if floor >= threshold:
         return []
-    matched = np.zeros(search.count, dtype=bool)
+    matched: set[int] = set()
     linked = set()
     for low, high, _ in found:
-        matched[low] = matched[high] = True
+        matched.update((low, high))
         linked.add((low, high))
-    first, second = keys // search.count, keys % search.count
-    open_keys = keys[~matched[first] | ~matched[second]]
-    profiles = search.profiles
     return [
         (x, y, score)
-        for x, y, score in search.score(open_keys, floor)
-        if score < threshold and (x, y) not in linked and not speaker_only(profiles[x], profiles[y])
+        for x, y, score in weighed
+        if floor <= score < threshold
+        and (x, y) not in linked
+        and (x not in matched or y not in matched)
     ]
 
 
@@ -450,16 +504,20 @@ def _slot_links(
     for a, b in slot_pairs(articles):
         low, high = sorted((position[a], position[b]))
         if (low, high) not in have:
-            out.append((low, high, round(scorer.score(profiles[low], profiles[high]), 1)))
+            out.append((low, high, same_fact_of(scorer, profiles[low], profiles[high])))
     return out
 
 
 def _figure_links(
-    articles: Sequence[Article], search: PairSearch, threshold: float
+    articles: Sequence[Article],
+    search: PairSearch,
+    threshold: float,
+    already: set[tuple[int, int]],
 ) -> list[tuple[int, int, float]]:
     """Pairs below ``threshold`` (down to ``NUMBER_LINK_MARGIN`` under it) that give one
     figure or one list of names differently: the ones a fact-checker most needs side by
-    side.
+    side. The margin is on the lexical score; a pair in ``already`` is left out, and a pair
+    found keeps its same-fact score.
 
     "The death toll had risen to 14" and "seven people were killed" share few words, so
     their score is low; a number conflict or refinement between them is the evidence.
@@ -496,8 +554,8 @@ def _figure_links(
         return []
     out: list[tuple[int, int, float]] = []
     scored = search.score(candidates, floor)
-    for low, high, score in scored:
-        if score >= threshold:
+    for low, high, _ in scored:
+        if (low, high) in already:
             continue
         a, b = profiles[low], profiles[high]
         found = find_discrepancies(
@@ -511,10 +569,10 @@ def _figure_links(
             ),
         )
         if any(d.kind in LINKING_KINDS for d in found):
-            out.append((low, high, score))
+            out.append((low, high, same_fact_of(search.scorer, a, b)))
     reached = {low * count + high for low, high, _ in scored}
     for key in candidates.tolist():
-        if key in reached:
+        if key in reached or divmod(key, count) in already:
             continue
         low, high = divmod(key, count)
         shared = keys_of[sentence_of[low].text] & keys_of[sentence_of[high].text]
@@ -568,7 +626,7 @@ def _link_in_context(
         ),
     )
     if any(d.kind == "number" for d in found):
-        return low, high, best
+        return low, high, same_fact_of(scorer, a, b)
     return None
 
 
@@ -585,6 +643,9 @@ def _merged_profile(
         clauses=before.clauses + sentence.clauses,
         normalized=f"{before.normalized} {sentence.normalized}",
         speaker=before.speaker | sentence.speaker,
+        content=before.content | sentence.content,
+        content_mass=sum(scorer.idf[t] for t in before.content | sentence.content),
+        words=before.words + sentence.words,
     )
 
 
@@ -623,11 +684,12 @@ def build_groups(
     pairs: Sequence[Pair],
     articles: Sequence[Article] = (),
     fixed: Sequence[Collection[SentenceRef]] = (),
+    apart: Collection[tuple[SentenceRef, SentenceRef]] = (),
 ) -> tuple[Group, ...]:
     """The groups of one fact that ``pairs`` support (``grouping.group_places``).
 
     Headings are read from ``articles`` (none without them); ``fixed`` are sets of
-    sentences the reader linked as one fact.
+    sentences the reader linked as one fact, ``apart`` pairs the reader unlinked.
     """
     headings = {
         (doc, s.index)
@@ -639,6 +701,7 @@ def build_groups(
         (((p.a.doc, p.a.sentence), (p.b.doc, p.b.sentence), p.score) for p in pairs),
         headings,
         [[(r.doc, r.sentence) for r in refs] for refs in fixed],
+        [((a.doc, a.sentence), (b.doc, b.sentence)) for a, b in apart],
     )
     return tuple(
         Group(i, tuple(SentenceRef(*place) for place in members), len({d for d, _ in members}))

@@ -10,14 +10,14 @@ reported, never dropped.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
 from rapidfuzz import fuzz
 
-from tui.core.model import Article, Sentence
+from tui.core.model import Article, Sentence, is_url
 from tui.core.notes import Annotation, ArticleRef, NotesDocument, Target, TextPosition, TextQuote
 from tui.core.text import text_sha256
 
@@ -41,6 +41,9 @@ def article_ref(article: Article) -> ArticleRef:
         sha256=text_sha256(article.text),
         label=article.label,
         source=article.meta.source,
+        title=article.meta.title,
+        published=article.meta.published,
+        url=article.meta.url or (article.path if is_url(article.path) else ""),
     )
 
 
@@ -283,6 +286,8 @@ class NoteAnchors:
 
     def __init__(self, document: NotesDocument, articles: Sequence[Article]) -> None:
         self.document = document
+        self.articles = {article.id: article for article in articles}
+        """The open articles by id (what exports read titles, dates and URLs from)."""
         self.targets: list[AnchoredTarget] = []
         self._of_annotation: dict[str, list[AnchoredTarget]] = {}
         self._by_sentence: dict[tuple[str, int], dict[int, None]] = {}
@@ -337,21 +342,31 @@ def anchor_notes(document: NotesDocument, articles: Sequence[Article]) -> NoteAn
     return NoteAnchors(document, articles)
 
 
-def noted_articles(document: NotesDocument, base: Path | None = None) -> list[Article]:
+def noted_articles(
+    document: NotesDocument,
+    base: Path | None = None,
+    locate: Callable[[str], str] | None = None,
+) -> list[Article]:
     """The local article files a notes document points at, loaded as they are now.
 
     For checking the notes against their articles without the app (``reader export``): each
     target's path is tried as written, then relative to ``base`` (the notes file's folder).
     URLs are never fetched and unreadable files are skipped: their targets stay unchecked.
+    ``locate`` turns a recorded path into a file path first (``bundled:seeds/NAME`` into the
+    seed's file); each article found keeps the path as recorded, so targets find it.
     """
     from tui.core.corpus import load_paths  # corpus is heavy and only needed here
 
-    found: dict[Path, None] = {}  # in order of first mention, each once
+    found: dict[Path, str] = {}  # file -> the path the notes give it, first mention first
     for name in dict.fromkeys(t.article.path for a in document.annotations for t in a.targets):
-        path = _local_file(name, base)
+        path = _local_file(locate(name) if locate else name, base)
         if path is not None:
-            found[path] = None
-    return list(load_paths(list(found)).articles) if found else []
+            found.setdefault(path, name)
+    if not found:
+        return []
+    loaded = load_paths(list(found)).articles
+    recorded = {str(path): name for path, name in found.items()}
+    return [replace(a, path=recorded.get(a.path, a.path)) for a in loaded]
 
 
 def _local_file(path: str, base: Path | None) -> Path | None:

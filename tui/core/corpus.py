@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 from tui.core.controls import drop_control_sequences, strip_controls
 from tui.core.frontmatter import meta_from_mapping, split_front_matter
 from tui.core.furniture import LineKind, classify_lines
-from tui.core.model import Article, ArticleMeta, Sentence
+from tui.core.model import Article, ArticleMeta, Sentence, is_url
 from tui.core.segment import split_spans
 from tui.core.storage import LINK_LOOP, StorageError, is_link_loop, load_yaml
-from tui.core.text import counted, excerpt
+from tui.core.text import counted, cut_on_word
 
 if TYPE_CHECKING:  # the web module (http, ssl, email) loads only for a page
     from tui.core.web import ExtractedPage
@@ -276,11 +276,6 @@ def _extract_html(html: str | bytes, url: str | None = None) -> ExtractedPage:
         raise LoadError(str(exc)) from None
 
 
-def is_url(name: str) -> bool:
-    """Whether a command-line argument names a web page rather than a file."""
-    return name.lower().startswith(("http://", "https://"))
-
-
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         size = path.stat().st_size
@@ -449,8 +444,9 @@ def label_from_name(path: str) -> str:
 
 
 def shorten(text: str, limit: int = MAX_LABEL) -> str:
-    """Cut ``text`` to ``limit`` characters (a label by default), marking the cut."""
-    return excerpt(text, limit)
+    """Cut ``text`` to ``limit`` characters (a label by default), between words, marking the
+    cut with "…"."""
+    return cut_on_word(text, limit)
 
 
 def _unique(articles: list[Article]) -> tuple[Article, ...]:
@@ -470,7 +466,9 @@ def _numbered(name: str, taken: set[str], sep: str, limit: int | None) -> str:
     while candidate in taken:
         n += 1
         suffix = f"{sep}{n}"
-        base = name if limit is None else shorten(name, limit - len(suffix)).rstrip("…")
+        # Cut between words ("the washington 2", "fox online… 2"), never inside one: the
+        # label may itself be a cut one ("the washington…"), its words end where it does.
+        base = name if limit is None else shorten(name.removesuffix("…"), limit - len(suffix))
         candidate = base + suffix
     taken.add(candidate)
     return candidate

@@ -49,8 +49,9 @@ def apply_corrections(
     sentences of a link are one group. An unlink removes the pair between its two
     sentences, whoever made it, and the possible pair too; it wins over a link naming the
     same two sentences (that link still links its other pairs, but is no longer a group
-    by itself). Groups are built again (``align.build_groups``: the engine's rules, the links as
-    groups from the start); contradiction candidates of removed pairs go, and those of the
+    by itself), and the two are never in one group. Groups are built again
+    (``align.build_groups``: the engine's rules, the links as groups from the start,
+    the unlinked pairs apart); contradiction candidates of removed pairs go, and those of the
     pairs the engine had not made are found (``candidates.discrepancies_between``, as the aligner
     calls it).
 
@@ -98,7 +99,7 @@ def apply_corrections(
     return replace(
         alignment,
         pairs=pairs,
-        groups=build_groups(pairs, alignment.articles, groups),
+        groups=build_groups(pairs, alignment.articles, groups, removed),
         discrepancies=tuple(discrepancies),
         possible_pairs=possible,
     )

@@ -1,10 +1,11 @@
 """Exports of a notes document: a Markdown report, CSV, and W3C Web Annotation JSON-LD.
 
 Exports work from the notes file alone (no articles needed): each target carries its quote, its
-article's label, outlet and path, which is what a reader of the report needs. Given the notes
-placed in the articles as they are now (``anchors``), they also say which passages were found
-again only in reworded text and which could not be found at all (orphans), and give the
-sentence number where the passage is now rather than where it was.
+article's label, outlet, title, date, URL and path, which is what a reader of the report needs.
+Given the notes placed in the articles as they are now (``anchors``), they also say which
+passages were found again only in reworded text and which could not be found at all (orphans),
+give the sentence number where the passage is now rather than where it was, and fill in the
+title, date and URL that older notes files did not record.
 """
 
 from __future__ import annotations
@@ -16,15 +17,18 @@ import json
 import re
 import textwrap
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any, Literal
 from urllib.parse import quote as url_quote
 
 from tui.core.anchoring import AnchoredTarget, NoteAnchors
 from tui.core.controls import strip_controls
+from tui.core.model import BUNDLED_SEEDS, Article
 from tui.core.notes import (
     ANNOTATION_KINDS,
     Annotation,
+    ArticleRef,
     CandidateQuote,
     DismissedCandidate,
     NotesDocument,
@@ -36,6 +40,10 @@ ExportFormat = Literal["markdown", "csv", "jsonld"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("markdown", "csv", "jsonld")
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+READER_VOCAB = "urn:x-reader:vocab:"
+"""What the ``reader:`` prefix of our extension keys stands for."""
+JSONLD_CONTEXT: list[Any] = [ANNO_CONTEXT, {"reader": READER_VOCAB}]
+"""The W3C Web Annotation context, plus ``reader:`` declared so its keys expand to IRIs."""
 ANNOTATION_IRI_PREFIX = "urn:x-reader:annotation:"
 DISMISSED_IRI_PREFIX = "urn:x-reader:dismissed:"
 
@@ -82,6 +90,55 @@ def _sentence_now(target: Target, placed: AnchoredTarget | None) -> int | None:
     if placed is not None and placed.anchor.located and placed.anchor.sentence is not None:
         return placed.anchor.sentence
     return target.sentence
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """What an export says of a target's article: outlet, title, date, URL ("" if unknown)."""
+
+    outlet: str
+    title: str
+    published: str
+    url: str
+
+
+def source_info(ref: ArticleRef | None, article: Article | None) -> SourceInfo:
+    """An article as recorded in the notes (``ref``), completed from the article file as it is
+    now (``article``, when found): notes written before these fields were recorded have none,
+    and a dismissed candidate records only its articles' ids."""
+    meta = article.meta if article is not None else None
+    url = (ref.url if ref else "") or (meta.url if meta else "")
+    path = ref.path if ref else (article.path if article else "")
+    if not url and re.match(r"^https?://", path):
+        url = path
+    return SourceInfo(
+        outlet=(ref.source if ref else "") or (meta.source if meta else ""),
+        title=(ref.title if ref else "") or (meta.title if meta else ""),
+        published=(ref.published if ref else "") or (meta.published if meta else ""),
+        url=url,
+    )
+
+
+def _article_now(anchors: NoteAnchors | None, article_id: str | None) -> Article | None:
+    """The open article of that id, as it is now (None when not open or not checked)."""
+    if anchors is None or article_id is None:
+        return None
+    return anchors.articles.get(article_id)
+
+
+def _target_info(
+    target: Target, placed: AnchoredTarget | None, anchors: NoteAnchors | None
+) -> SourceInfo:
+    """What an export says of a target's article (see :func:`source_info`)."""
+    return source_info(target.article, _article_now(anchors, placed.article_id if placed else None))
+
+
+def _quote_info(
+    quote: CandidateQuote, known: dict[str, Target], anchors: NoteAnchors | None
+) -> SourceInfo:
+    """What an export says of the article one side of a dismissed candidate quotes."""
+    target = known.get(quote.article)
+    return source_info(target.article if target else None, _article_now(anchors, quote.article))
 
 
 def _source_name(target: Target) -> str:
@@ -164,11 +221,43 @@ def export_markdown(
             )
         if reworded:
             lines.append(f"≈ {counted(reworded, 'passage')} reworded in the article since noted.")
+    lines += _md_sources(document, anchors)
     for number, annotation in enumerate(annotations, start=1):
         lines += ["", *_md_annotation(number, annotation, anchors)]
     if document.dismissed:
         lines += ["", *_md_dismissed(document)]
     return strip_controls("\n".join(lines).rstrip() + "\n")
+
+
+def _md_sources(document: NotesDocument, anchors: NoteAnchors | None) -> list[str]:
+    """Every article noted, once, in order of first mention (then those only a dismissed
+    candidate quotes): outlet, title, date, URL or file."""
+    seen: dict[str, str] = {}
+    for annotation in document.annotations:
+        for index, target in enumerate(annotation.targets):
+            if target.article.id not in seen:
+                info = _target_info(target, _placed(anchors, annotation, index), anchors)
+                where = info.url or target.article.path
+                seen[target.article.id] = _md_source(_source_name(target), info, where)
+    for item in document.dismissed:
+        for quote in (item.a, item.b):
+            if quote.article not in seen:
+                info = _quote_info(quote, {}, anchors)
+                article = _article_now(anchors, quote.article)
+                where = info.url or (article.path if article else "")
+                seen[quote.article] = _md_source(quote.label or quote.article, info, where)
+    return ["", "## Sources", "", *seen.values()] if seen else []
+
+
+def _md_source(name: str, info: SourceInfo, where: str) -> str:
+    """ "- **Label (Outlet)**, “Title”, date — URL or file": one line of the sources."""
+    parts = [f"**{_md_escape(name)}**"]
+    if info.title:
+        parts.append(f"“{_md_escape(info.title)}”")
+    if info.published:
+        parts.append(_md_escape(info.published))
+    line = "- " + ", ".join(parts)
+    return line + (f" — {_md_escape(where)}" if where else "")
 
 
 def _md_dismissed(document: NotesDocument) -> list[str]:
@@ -280,6 +369,9 @@ CSV_COLUMNS = (
     "updated",
     "anchor",
     "sentence_now",
+    "title",
+    "published",
+    "url",
 )
 """Columns are a contract (README): new ones are added at the end, none renamed."""
 
@@ -301,6 +393,7 @@ def export_csv(document: NotesDocument, anchors: NoteAnchors | None = None) -> s
             sentence_now = (
                 _sentence_now(target, placed) if placed and placed.anchor.located else None
             )
+            about = _target_info(target, placed, anchors)
             writer.writerow(
                 _csv_cell(value)
                 for value in [
@@ -308,7 +401,7 @@ def export_csv(document: NotesDocument, anchors: NoteAnchors | None = None) -> s
                     annotation.kind,
                     index,
                     target.article.label,
-                    target.article.source,
+                    about.outlet,
                     target.article.id,
                     target.article.path,
                     "" if target.sentence is None else target.sentence + 1,
@@ -323,29 +416,38 @@ def export_csv(document: NotesDocument, anchors: NoteAnchors | None = None) -> s
                     annotation.updated,
                     ANCHOR_WORDS[placed.anchor.status] if placed is not None else "",
                     "" if sentence_now is None else sentence_now + 1,
+                    about.title,
+                    about.published,
+                    about.url,
                 ]
             )
     known = _articles_noted(document)
     for item in document.dismissed:
-        writer.writerows([_csv_cell(value) for value in row] for row in _csv_dismissed(item, known))
+        rows = _csv_dismissed(item, known, anchors)
+        writer.writerows([_csv_cell(value) for value in row] for row in rows)
     return buffer.getvalue()
 
 
-def _csv_dismissed(item: DismissedCandidate, known: dict[str, Target]) -> list[list[object]]:
+def _csv_dismissed(
+    item: DismissedCandidate, known: dict[str, Target], anchors: NoteAnchors | None = None
+) -> list[list[object]]:
     """Two rows of kind ``dismissed`` (one per side; the fingerprint as the id): the quote,
-    its article, the candidate's kind and explanation, and when it was dismissed."""
+    its article (outlet, title, date and URL as far as known), the candidate's kind and
+    explanation, and when it was dismissed."""
     rows: list[list[object]] = []
     for index, quote in enumerate((item.a, item.b), start=1):
         article = known[quote.article].article if quote.article in known else None
+        about = _quote_info(quote, known, anchors)
+        now = _article_now(anchors, quote.article)
         rows.append(
             [
                 item.fingerprint,
                 "dismissed",
                 index,
                 article.label if article else quote.label,
-                article.source if article else "",
+                about.outlet,
                 quote.article,
-                article.path if article else "",
+                article.path if article else (now.path if now else ""),
                 "",
                 "",
                 "",
@@ -358,6 +460,9 @@ def _csv_dismissed(item: DismissedCandidate, known: dict[str, Target]) -> list[l
                 "",
                 "",
                 "",
+                about.title,
+                about.published,
+                about.url,
             ]
         )
     return rows
@@ -383,7 +488,7 @@ def _csv_cell(value: object) -> object:
 
 def source_iri(path: str) -> str:
     """An IRI for where an article was read: URLs as they are, absolute paths as file: URIs."""
-    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", path):
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", path) or path.startswith(BUNDLED_SEEDS):
         return path
     if path.startswith("/"):
         return PurePosixPath(path).as_uri()
@@ -447,7 +552,7 @@ def _jsonld_annotation(
         {"type": "TextualBody", "purpose": "tagging", "value": _t(t)} for t in annotation.tags
     ]
     item: dict[str, Any] = {
-        "@context": ANNO_CONTEXT,
+        "@context": JSONLD_CONTEXT,
         "id": ANNOTATION_IRI_PREFIX + _t(annotation.id),
         "type": "Annotation",
         "motivation": _motivations(annotation),
@@ -459,13 +564,16 @@ def _jsonld_annotation(
     if bodies:
         item["body"] = bodies[0] if len(bodies) == 1 else bodies
     targets = [
-        _jsonld_target(t, _placed(anchors, annotation, i)) for i, t in enumerate(annotation.targets)
+        _jsonld_target(t, _placed(anchors, annotation, i), anchors)
+        for i, t in enumerate(annotation.targets)
     ]
     item["target"] = targets[0] if len(targets) == 1 else targets
     return item
 
 
-def _jsonld_target(target: Target, placed: AnchoredTarget | None = None) -> dict[str, Any]:
+def _jsonld_target(
+    target: Target, placed: AnchoredTarget | None = None, anchors: NoteAnchors | None = None
+) -> dict[str, Any]:
     selectors: list[dict[str, Any]] = [
         {
             "type": "TextQuoteSelector",
@@ -479,14 +587,12 @@ def _jsonld_target(target: Target, placed: AnchoredTarget | None = None) -> dict
             "end": target.position.end,
         },
     ]
+    info = _target_info(target, placed, anchors)
     resource: dict[str, Any] = {
         "type": "SpecificResource",
-        "source": {
-            "id": _t(source_iri(target.article.path) if target.article.path else target.article.id),
-            "type": "Text",
-            "format": "text/plain",
-            **({"title": _t(_source_name(target))} if _source_name(target) else {}),
-        },
+        "source": _jsonld_source(
+            _source_name(target), info, target.article.path, target.article.id
+        ),
         "selector": selectors,
     }
     if placed is not None:  # an extension key: W3C consumers ignore it
@@ -494,7 +600,28 @@ def _jsonld_target(target: Target, placed: AnchoredTarget | None = None) -> dict
     return resource
 
 
-def _jsonld_dismissed(item: DismissedCandidate, known: dict[str, Target]) -> dict[str, Any]:
+def _jsonld_source(name: str, info: SourceInfo, path: str, article_id: str) -> dict[str, Any]:
+    """A target's ``source``: its ``id`` is where the article was published when known, else
+    the file it was read from (else its id); ``reader:`` keys say the rest that is known."""
+    source: dict[str, Any] = {
+        "id": _t(info.url or (source_iri(path) if path else article_id)),
+        "type": "Text",
+        "format": "text/plain",
+    }
+    if name:
+        source["title"] = _t(name)
+    extension = {
+        "reader:outlet": info.outlet,
+        "reader:title": info.title,
+        "reader:published": info.published,
+        "reader:path": path if info.url and path != info.url else "",
+    }
+    return source | {key: _t(value) for key, value in extension.items() if value}
+
+
+def _jsonld_dismissed(
+    item: DismissedCandidate, known: dict[str, Target], anchors: NoteAnchors | None = None
+) -> dict[str, Any]:
     """A dismissed engine candidate as an ``assessing`` annotation: its value ``dismissed``,
     the engine's explanation as the ``describing`` body, each quote a target."""
     bodies: list[dict[str, Any]] = [
@@ -512,21 +639,19 @@ def _jsonld_dismissed(item: DismissedCandidate, known: dict[str, Target]) -> dic
         )
     targets = []
     for quote in (item.a, item.b):
-        source, path = _dismissed_source(quote, known)
+        name, path = _dismissed_source(quote, known)
+        now = _article_now(anchors, quote.article)
+        info = _quote_info(quote, known, anchors)
+        source = _jsonld_source(name, info, path or (now.path if now else ""), quote.article)
         targets.append(
             {
                 "type": "SpecificResource",
-                "source": {
-                    "id": source_iri(path) if path else quote.article,
-                    "type": "Text",
-                    "format": "text/plain",
-                    "title": _t(source),
-                },
+                "source": source,
                 "selector": {"type": "TextQuoteSelector", "exact": _t(quote.exact)},
             }
         )
     data: dict[str, Any] = {
-        "@context": ANNO_CONTEXT,
+        "@context": JSONLD_CONTEXT,
         "id": DISMISSED_IRI_PREFIX + item.fingerprint,
         "type": "Annotation",
         "motivation": "assessing",
@@ -545,7 +670,7 @@ def export_jsonld(document: NotesDocument, anchors: NoteAnchors | None = None) -
     With ``anchors``, each target says whether its passage is still there (``reader:anchor``).
     """
     collection = {
-        "@context": ANNO_CONTEXT,
+        "@context": JSONLD_CONTEXT,
         "type": "AnnotationCollection",
         "total": len(document.annotations) + len(document.dismissed),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": []},
@@ -556,7 +681,7 @@ def export_jsonld(document: NotesDocument, anchors: NoteAnchors | None = None) -
     known = _articles_noted(document) if document.dismissed else {}
     data = itertools.chain(
         (_jsonld_annotation(a, anchors) for a in document.annotations),
-        (_jsonld_dismissed(item, known) for item in document.dismissed),
+        (_jsonld_dismissed(item, known, anchors) for item in document.dismissed),
     )
     # One annotation at a time, indented as one json.dumps of the whole would: the same text,
     # without the whole collection held as data at once (10,000 annotations: 290 MB less).

@@ -17,7 +17,8 @@ grows best pair first, and a merge is taken only when the merged group stays tig
 A link is any pair the aligner keeps: at the threshold, or below it when the two give one
 figure or list differently (the same fact told with other numbers). A paired sentence that
 fits no group stays out of every group; its pairs still stand (``Alignment.partners``).
-Sentences the reader linked as one fact (``fixed``) are one group from the start.
+Sentences the reader linked as one fact (``fixed``) are one group from the start, and two
+sentences the reader unlinked (``apart``) are never in one group.
 
 Pure functions on ``(doc, sentence)`` places, shared by ``align`` and ``corrections``.
 """
@@ -48,7 +49,14 @@ members, 5 of them another fact ("our first thoughts are with the victims" besid
 class _Clusters:
     """Union-find over integer ids with each cluster's members and kind."""
 
-    def __init__(self, places: Sequence[Place], headings: Collection[Place]) -> None:
+    def __init__(
+        self,
+        places: Sequence[Place],
+        headings: Collection[Place],
+        apart: Collection[tuple[int, int]] = frozenset(),
+    ) -> None:
+        self.apart = apart
+        """Pairs of ids that may not share a cluster (the reader unlinked them)."""
         self.doc = [doc for doc, _ in places]
         self.sentence = [sentence for _, sentence in places]
         self.parent = list(range(len(places)))
@@ -82,6 +90,10 @@ class _Clusters:
         for x in members:
             by_doc.setdefault(self.doc[x], []).append(x)
         inside = set(members)
+        if self.apart and any(
+            (x, y) in self.apart for x in self.members[ra] for y in self.members[rb]
+        ):
+            return False
         for x in members:
             others = len(members) - len(by_doc[self.doc[x]])
             if len(linked[x] & inside) <= MIN_LINKED_SHARE * others:
@@ -103,6 +115,7 @@ def group_places(
     links: Iterable[Link],
     headings: Collection[Place] = frozenset(),
     fixed: Iterable[Collection[Place]] = (),
+    apart: Iterable[tuple[Place, Place]] = (),
 ) -> list[list[Place]]:
     """The groups of two members or more, each in place order, in order.
 
@@ -111,12 +124,19 @@ def group_places(
         headings: places of headline and cross-head sentences.
         fixed: sets of places the reader linked as one fact; each is (part of) one group,
             whatever the rules say.
+        apart: pairs of places the reader unlinked: never in one group.
     """
     links = list(links)
     fixed_lists = [list(found) for found in fixed]
     places = sorted({p for a, b, _ in links for p in (a, b)} | {p for f in fixed_lists for p in f})
     id_of = {place: i for i, place in enumerate(places)}
-    clusters = _Clusters(places, headings)
+    separate = {
+        key
+        for a, b in apart
+        if a in id_of and b in id_of
+        for key in ((id_of[a], id_of[b]), (id_of[b], id_of[a]))
+    }
+    clusters = _Clusters(places, headings, separate)
     linked: list[set[int]] = [set() for _ in places]
     ranked: list[tuple[float, int, int]] = []
     for a, b, score in links:

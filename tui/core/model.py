@@ -37,6 +37,16 @@ class SentenceRef:
     sentence: int
 
 
+BUNDLED_SEEDS = "bundled:seeds/"
+"""How notes, sessions and reports name a bundled seed (``bundled:seeds/000_….txt``), so they
+never point inside one installation's site-packages (tui/resources.py maps it to the file)."""
+
+
+def is_url(name: str) -> bool:
+    """Whether a command-line argument or an article's path names a web page, not a file."""
+    return name.lower().startswith(("http://", "https://"))
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleMeta:
     """What we know about an article besides its text."""

@@ -296,6 +296,45 @@ def attribution_clauses(text: str) -> list[str]:
     return found
 
 
+_WRITTEN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+NAME_SHARE = 0.6
+"""A stem is a name when this share of its uses inside sentences is capitalised."""
+
+
+def name_terms(
+    texts: Iterable[str],
+    variants: Mapping[str, str] | None = None,
+    memo: dict[str, str] | None = None,
+) -> frozenset[str]:
+    """The stems of ``texts`` that are names: capitalised in most of their uses after a
+    sentence's first word ("Scalise", "Capitol", "Treasury", "Mnuchin").
+
+    Read from the corpus itself, so "police" stays a word and "Police Chief Michael McGrath"
+    gives three names; what two sentences share beyond names says whether they report one
+    fact or only the same people.
+    """
+    memo = {} if memo is None else memo
+    stems_of: dict[str, list[str]] = {}
+    capital: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for text in set(texts):
+        for position, match in enumerate(_WRITTEN_WORD.finditer(text)):
+            if not position:
+                continue
+            written = match.group()
+            key = written.lower()
+            stems = stems_of.get(key)
+            if stems is None:
+                stems = stems_of[key] = informative(
+                    w for piece in clause_words(written, variants, memo) for w in piece
+                )
+            upper = written[0].isupper()
+            for stem in stems:
+                seen[stem] += 1
+                capital[stem] += upper
+    return frozenset(stem for stem, n in seen.items() if capital[stem] >= NAME_SHARE * n)
+
+
 _NAME = re.compile(r"(?<![.!?\"]\s)(?<!^)\b[A-Z][a-z]{4,}\b")
 
 

@@ -95,6 +95,12 @@ class ArticleRef:
     source: str = ""
     """The outlet (``ArticleMeta.source``), for exports."""
     extra: Mapping[str, Any] = field(default_factory=dict)
+    title: str = ""
+    """The article's title when annotated ("" if unknown), for exports."""
+    published: str = ""
+    """Its publication date as found ("" if unknown)."""
+    url: str = ""
+    """Where it was published or fetched from ("" if unknown)."""
 
 
 @dataclass(frozen=True)
@@ -256,6 +262,10 @@ def _with_extra(data: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any
     return data
 
 
+_ARTICLE_METADATA = ("title", "published", "url")
+"""Optional keys of a target's ``article``, written only when known."""
+
+
 def _target_to_data(target: Target) -> dict[str, Any]:
     article: dict[str, Any] = {
         "id": target.article.id,
@@ -266,6 +276,9 @@ def _target_to_data(target: Target) -> dict[str, Any]:
         article["label"] = target.article.label
     if target.article.source:
         article["source"] = target.article.source
+    for key in _ARTICLE_METADATA:
+        if getattr(target.article, key):
+            article[key] = getattr(target.article, key)
     _with_extra(article, target.article.extra)
     selectors: dict[str, Any] = {
         "quote": {
@@ -277,6 +290,7 @@ def _target_to_data(target: Target) -> dict[str, Any]:
     }
     if target.sentence is not None:
         selectors["sentence"] = target.sentence
+        selectors["sentence_number"] = target.sentence + 1  # as the app counts (derived)
     _with_extra(selectors, target.selector_extra)
     return _with_extra({"article": article, "selectors": selectors}, target.extra)
 
@@ -415,7 +429,10 @@ def _target_from_data(value: Any, path: SchemaPath) -> Target:
         sha256=_text(article, "sha256", article_path),
         label=_text(article, "label", article_path),
         source=_text(article, "source", article_path),
-        extra=_extra(article, ("id", "path", "sha256", "label", "source")),
+        extra=_extra(article, ("id", "path", "sha256", "label", "source", *_ARTICLE_METADATA)),
+        title=_text(article, "title", article_path),
+        published=_text(article, "published", article_path),
+        url=_text(article, "url", article_path),
     )
     sel_path = (*path, "selectors")
     selectors = _mapping(data.get("selectors"), sel_path)
@@ -439,7 +456,8 @@ def _target_from_data(value: Any, path: SchemaPath) -> Target:
         position=TextPosition(start, end),
         sentence=sentence,
         extra=_extra(data, ("article", "selectors")),
-        selector_extra=_extra(selectors, ("quote", "position", "sentence")),
+        # sentence_number is derived from sentence, written afresh with it
+        selector_extra=_extra(selectors, ("quote", "position", "sentence", "sentence_number")),
     )
 
 

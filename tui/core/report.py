@@ -2,7 +2,8 @@
 
 The JSON shape is a contract (README, "reader align"): documents with their sentences,
 pairs, possible pairs, groups and discrepancies; ``doc`` is always the document ``id``, ``sentence``
-its sentence ``index``. Keys may be added, never renamed.
+its sentence ``index`` (from 0), ``number`` the same sentence counted from 1. Keys may be added,
+never renamed.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import yaml
 from tui.core.align import ENGINE, Alignment, Pair, SentenceRef
 from tui.core.candidates import Span
 from tui.core.controls import strip_controls, strip_controls_in
+from tui.core.model import Article, is_url
 from tui.core.text import counted, excerpt
 
 SCHEMA_VERSION = 1
@@ -43,7 +45,7 @@ def alignment_data(alignment: Alignment) -> dict[str, Any]:
     ids = [article.id for article in alignment.articles]
 
     def ref(r: SentenceRef) -> dict[str, Any]:
-        return {"doc": ids[r.doc], "sentence": r.sentence}
+        return {"doc": ids[r.doc], "sentence": r.sentence, "number": r.sentence + 1}
 
     def pair(p: Pair) -> dict[str, Any]:
         found = {"a": ref(p.a), "b": ref(p.b), "score": p.score}
@@ -55,6 +57,7 @@ def alignment_data(alignment: Alignment) -> dict[str, Any]:
         return {
             "doc": ids[s.doc],
             "sentence": s.sentence,
+            "number": s.sentence + 1,
             "start": s.start,
             "end": s.end,
             "text": s.text,
@@ -69,6 +72,10 @@ def alignment_data(alignment: Alignment) -> dict[str, Any]:
                 "id": article.id,
                 "path": article.path,
                 "label": article.label,
+                "outlet": article.meta.source,
+                "title": article.meta.title,
+                "published": article.meta.published,
+                "url": article_url(article),
                 "matched_share": round(shares[doc][0] / shares[doc][1], 3)
                 if shares[doc][1]
                 else 0.0,
@@ -77,6 +84,7 @@ def alignment_data(alignment: Alignment) -> dict[str, Any]:
                 "sentences": [
                     {
                         "index": s.index,
+                        "number": s.index + 1,
                         "text": s.text,
                         "start": s.start,
                         "end": s.end,
@@ -132,7 +140,8 @@ def _cell(text: str, limit: int | None = 160) -> str:
 
 
 def to_markdown(alignment: Alignment) -> str:
-    """A readable report: one row per group, one column per source, then discrepancies."""
+    """A readable report: the sources (outlet, title, date, URL), one row per group with its
+    sentence numbers (counted from 1, as the app shows them), then the discrepancies."""
     articles = alignment.articles
     n = len(articles)
     lines = [
@@ -143,32 +152,52 @@ def to_markdown(alignment: Alignment) -> str:
         f"{counted(len(alignment.discrepancies), 'discrepancy')} "
         f"(threshold {alignment.threshold:g}).",
         "",
-        "| source | id | sentences (with page furniture) | matched in another source |",
-        "| --- | --- | --- | --- |",
+        "| source | id | sentences (with page furniture) | matched in another source "
+        "| outlet | title | date | URL or file |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for doc, article in enumerate(articles):
+        meta = article.meta
         lines.append(
             f"| {_cell(article.label)} | {article.id} | {len(article.sentences)} | "
-            f"{matched_label(*matched_share(alignment, doc))} |"
+            f"{matched_label(*matched_share(alignment, doc))} | {_cell(meta.source)} | "
+            f"{_cell(meta.title)} | {_cell(meta.published)} | "
+            f"{_cell(article_url(article) or article.path, None)} |"
         )
     lines += ["", "## Groups", ""]
+    lines.append(
+        "Sentence numbers count from 1 in each article, as the app shows them; groups are "
+        "numbered here from the most widely reported."
+    )
+    lines.append("")
     lines.append("| # | sources | " + " | ".join(_cell(a.label, 40) for a in articles) + " |")
     lines.append("| --- | --- |" + " --- |" * n)
-    for group in sorted(alignment.groups, key=lambda g: (-g.sources, g.id)):
+    ordered = sorted(alignment.groups, key=lambda g: (-g.sources, g.id))
+    for number, group in enumerate(ordered, start=1):
         cells = []
         for doc in range(n):
             texts = [
-                articles[doc].sentences[m.sentence].text for m in group.members if m.doc == doc
+                f"({m.sentence + 1}) {articles[doc].sentences[m.sentence].text}"
+                for m in group.members
+                if m.doc == doc
             ]
             cells.append(_cell(" / ".join(texts)) if texts else "")
-        lines.append(f"| {group.id} | {group.sources} of {n} | " + " | ".join(cells) + " |")
+        lines.append(f"| {number} | {group.sources} of {n} | " + " | ".join(cells) + " |")
     lines += ["", "## Discrepancies", ""]
     if not alignment.discrepancies:
         lines.append("None proposed.")
     for d in alignment.discrepancies:
         lines.append(
             f"- **{d.kind} {d.status}**: {_cell(d.explanation, None)}  \n"
-            f"  {articles[d.a.doc].label}: “{_cell(d.a.text, 200)}” vs "
-            f"{articles[d.b.doc].label}: “{_cell(d.b.text, 200)}”"
+            f"  {articles[d.a.doc].label}, sentence {d.a.sentence + 1}: "
+            f"“{_cell(d.a.text, 200)}” vs "
+            f"{articles[d.b.doc].label}, sentence {d.b.sentence + 1}: “{_cell(d.b.text, 200)}”"
         )
     return strip_controls("\n".join(lines) + "\n")
+
+
+def article_url(article: Article) -> str:
+    """Where the article was published: its metadata's URL, or the URL it was fetched from."""
+    if article.meta.url:
+        return article.meta.url
+    return article.path if is_url(article.path) else ""

@@ -1,24 +1,24 @@
-"""How alike two sentences are: a logistic combination of lexical evidence, scored 0-100.
+"""How sure the engine is that two sentences report one fact, scored 0-100, in two steps.
 
-The question is "does one sentence report what the other reports?". Between outlets
-most true links are partial (one sentence restates a clause of the other), so the main
-evidence is asymmetric: the IDF-weighted share of the shorter sentence's informative
-stems that the other carries, or the same share for one clause. It is combined with
-rapidfuzz's token-set ratio of the normalised texts, the number of shared stems and the
-number of shared *rare* stems (names, places, figures) in a logistic model::
+**Wording** (``PairEvidence``, the lexical score). Between outlets most true links are
+partial (one sentence restates a clause of the other), so the main evidence is asymmetric:
+the IDF-weighted share of the shorter sentence's informative stems that the other carries,
+or the same share for one clause. It is combined with rapidfuzz's token-set ratio of the
+normalised texts, the number of shared stems and the number of shared *rare* stems (names,
+places, figures) in a logistic model::
 
     z = 4.943·cont + 6.697·tsr + 0.362·log1p(shared) + 2.227·log1p(rare) − 7.3
 
-fitted on the hand-labelled seed pairs (tests/data/gold_pairs_*.yaml) and chosen under
-leave-one-gold-file-out cross-validation (bench/README.md, "Alignment"). Features
-without cross-validated gain (rank among the sentence's other matches, mutual best,
-aligned neighbours, word frequencies from a general corpus) are left out, so a pair's
-score depends only on the two sentences and the corpus IDF.
+fitted on the hand-labelled seed pairs and chosen under leave-one-gold-file-out
+cross-validation (bench/README.md, "Alignment"); ``score_of`` maps it to 0-100 (50 at
+``Z_CUT``). The bulk search (``pair_search``) finds candidates with it.
 
-The reported score maps ``z`` monotonically to 0-100 (``score_of``): 50 is ``Z_CUT``, the
-point where the first pooled gold reached precision 0.9 (in-sample); higher means fewer, surer
-matches. Refitting on the blind, double-annotated gold that replaced it gained nothing under
-cross-validation (bench/README.md), so the weights and cut stay.
+**What happened** (``ContentEvidence``, ``same_fact_score``). Wording alone cannot tell one
+fact from two facts about the same people: on the real stories a fifth of the pairs it kept
+shared names and a speaker and reported different things. The same-fact model weighs the
+lexical ``z`` with what the two share once names and the speaker's attribution are set
+aside; its score is the one a pair shows and the threshold applies to (bench/README.md,
+"Same-fact model"). A pair's score depends only on its two sentences and the corpus.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -35,6 +36,7 @@ from tui.core.normalize import (
     build_variant_map,
     clause_words,
     informative,
+    name_terms,
 )
 
 WEIGHT_CONTAINMENT = 4.943
@@ -92,6 +94,14 @@ class SentenceProfile:
     """Stems of the clauses that only say who spoke ("..., European Council President Donald
     Tusk said"; ``normalize.attribution_clauses``): not matched as a clause of their own, and
     a pair sharing nothing else is the same speaker, not the same fact (``speaker_only``)."""
+    content: frozenset[str] = frozenset()
+    """``terms`` less names and the speaker's words: what the sentence says happened."""
+    content_mass: float = 0.0
+    """Sum of the IDF weights of ``content``."""
+    words: int = 0
+    """Words in the sentence as written."""
+    phrases: frozenset[tuple[str, str]] = frozenset()
+    """Consecutive pairs of its stems (stopwords skipped): "ordered 23", "23 british"."""
 
 
 def speaker_only(first: SentenceProfile, second: SentenceProfile) -> bool:
@@ -148,10 +158,16 @@ def build_profiles(
                 ):
                     clause_sets.append((piece_terms, sum(idf[t] for t in piece_terms)))
         weighed[text] = (sum(idf[t] for t in terms), tuple(clause_sets))
+    names = name_terms(parsed, variants, memo)
+    phrases: dict[str, frozenset[tuple[str, str]]] = {}
+    for text, (normalized, _, _) in parsed.items():
+        stems = informative(normalized.split())
+        phrases[text] = frozenset(pairwise(stems))
     profiles: list[SentenceProfile] = []
     for doc, index, text in sentences:
         normalized, _, terms = parsed[text]
         mass, clauses = weighed[text]
+        content = terms - names - speakers[text]
         profiles.append(
             SentenceProfile(
                 doc=doc,
@@ -161,6 +177,10 @@ def build_profiles(
                 clauses=clauses,
                 normalized=normalized,
                 speaker=speakers[text],
+                content=content,
+                content_mass=sum(idf[t] for t in content),
+                words=len(text.split()),
+                phrases=phrases[text],
             )
         )
     return profiles, idf
@@ -197,6 +217,7 @@ class Scorer:
         top = max(idf.values(), default=1.0)
         self.min_mass = MIN_MASS_IN_RARE_WORDS * top
         self.rare_idf = RARE_SHARE * top
+        self.content_min_mass = CONTENT_MIN_MASS * top
 
     def evidence(self, first: SentenceProfile, second: SentenceProfile) -> PairEvidence | None:
         """The features of a pair; None when they share no stem at all."""
@@ -221,3 +242,91 @@ class Scorer:
         """Similarity 0-100 of two sentences (``score_of`` their ``z``); 0 when unrelated."""
         found = self.evidence(first, second)
         return 0.0 if found is None else score_of(found.z)
+
+
+CONTENT_MIN_MASS = 1.0
+"""Content containment is measured against at least this many of the rarest word's weight,
+so a sentence left with one or two content words is not "fully restated" by every sentence
+that repeats them."""
+
+
+@dataclass(frozen=True, slots=True)
+class ContentEvidence:
+    """What a pair shares besides names and speakers.
+
+    Sentences that share only who is involved ("Theresa May", "the National Center for
+    Missing & Exploited Children", "Raj Shah told reporters") score well lexically and
+    report different facts; sentences that share what happened ("ordered 23 British
+    diplomats to leave") report one, in however few words.
+    """
+
+    shared: int
+    """Content stems (``SentenceProfile.content``) the two have in common."""
+    containment: float
+    """IDF-weighted share of the shorter content the other restates, 0-1."""
+    length_ratio: float
+    """Words of the shorter sentence over words of the longer, 0-1."""
+    phrases: int
+    """Consecutive stem pairs the two have in common (``SentenceProfile.phrases``)."""
+
+
+def content_evidence(
+    first: SentenceProfile, second: SentenceProfile, idf: dict[str, float], min_mass: float
+) -> ContentEvidence:
+    """The content evidence of a pair (``min_mass``: see ``CONTENT_MIN_MASS``)."""
+    shared = first.content & second.content
+    small = max(min(first.content_mass, second.content_mass), min_mass)
+    short, long = sorted((max(first.words, 1), max(second.words, 1)))
+    return ContentEvidence(
+        shared=len(shared),
+        containment=min(1.0, sum(idf[t] for t in shared) / small),
+        length_ratio=short / long,
+        phrases=len(first.phrases & second.phrases),
+    )
+
+
+SAME_FACT_LEXICAL = 0.1935
+SAME_FACT_SHARED = 0.7795
+SAME_FACT_CONTAINMENT = 2.5886
+SAME_FACT_RATIO = 0.8148
+SAME_FACT_PHRASES = 0.4265
+SAME_FACT_BIAS = -2.8148
+"""Logistic weights of the same-fact model, fitted by ``bench/fit_same_fact.py``."""
+SAME_FACT_CUT = 0.6000
+"""The model's logit where its links on the real stories reach precision 0.85 out of fold:
+score 50, the default threshold."""
+
+
+def same_fact_score(lexical_z: float, content: ContentEvidence) -> float:
+    """How sure the engine is, 0-100, that two sentences report one fact: a logistic model
+    over the lexical evidence (``PairEvidence.z``) and the content evidence, fitted on the
+    blind link labels of the real stories and the seed gold pairs, and chosen under
+    leave-one-story-out cross-validation (``bench/fit_same_fact.py``, bench/README.md).
+    50 is ``SAME_FACT_CUT``. This is the score a link shows and the threshold applies to."""
+    z = (
+        SAME_FACT_LEXICAL * lexical_z
+        + SAME_FACT_SHARED * math.log1p(content.shared)
+        + SAME_FACT_CONTAINMENT * content.containment
+        + SAME_FACT_RATIO * content.length_ratio
+        + SAME_FACT_PHRASES * math.log1p(content.phrases)
+        + SAME_FACT_BIAS
+    )
+    return round(100.0 / (1.0 + math.exp(-(z - SAME_FACT_CUT))), 1)
+
+
+def same_fact_of(
+    scorer: Scorer, first: SentenceProfile, second: SentenceProfile, lexical: float | None = None
+) -> float:
+    """``same_fact_score`` of a pair, from its lexical score when already known (0 when the
+    two share no stem)."""
+    if lexical is None:
+        found = scorer.evidence(first, second)
+        if found is None:
+            return 0.0
+        lexical_z = found.z
+    elif lexical <= 0.0:
+        return 0.0
+    else:
+        lexical_z = z_of(lexical)
+    content = content_evidence(first, second, scorer.idf, scorer.content_min_mass)
+    return same_fact_score(lexical_z, content)

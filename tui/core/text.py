@@ -16,6 +16,25 @@ def excerpt(text: str, limit: int) -> str:
     return flat[: max(0, limit - 1)].rstrip() + "…"
 
 
+def cut_on_word(text: str, limit: int) -> str:
+    """``text`` on one line, at most ``limit`` characters, cut between words and marked "…".
+
+    "Fox Online News" in 13 gives "Fox Online…", never "Fox Online Ne"; only a single word
+    longer than the room is cut inside it (still marked).
+    """
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    if limit < 2:
+        return "…" if limit == 1 else ""
+    head = flat[: limit - 1]
+    if flat[limit - 1] != " ":  # the cut falls inside a word: back to the space before it
+        space = head.rfind(" ")
+        if space > 0:
+            head = head[:space]
+    return head.rstrip(" ,;:-–—·|/") + "…"
+
+
 _INVARIANT_PLURALS = frozenset(
     [
         "people",

@@ -37,7 +37,7 @@ from tui.candidate_marks import (
 )
 from tui.core.align import Alignment, Group, SentenceRef
 from tui.core.candidates import Discrepancy
-from tui.core.text import excerpt
+from tui.core.text import cut_on_word, excerpt
 from tui.widgets.pane_styles import (
     COMPATIBLE_GLYPH,
     CONFIRMED_GLYPH,
@@ -337,7 +337,7 @@ class AlignmentTable(DataTable[Text]):
         for doc in docs:
             label = alignment.articles[doc].label
             self.add_column(
-                Text(excerpt(label, self.cell_width)), key=f"doc{doc}", width=self.cell_width
+                Text(cut_on_word(label, self.cell_width)), key=f"doc{doc}", width=self.cell_width
             )
         self._quiet_rows.add(0)  # the first row added highlights itself: not a user move
         self._add_rows(FIRST_ROWS)

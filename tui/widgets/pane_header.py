@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from tui.core.model import Article
+from tui.core.text import cut_on_word
 
 NOTE_ROOM = len("◌ possible")
 """Columns kept for the sync note ("● reading", "sync off", "no match", "≡ match",
@@ -68,8 +69,7 @@ class PaneHeader(Widget):
         label = self.article.label or self.article.id
         date = self.article.meta.published[:10]
         room = width - len(date) - 1 if date else width
-        if len(label) > room:
-            label = label[: max(1, room - 1)] + "…"
+        label = cut_on_word(label, max(1, room))  # "Fox Online…", never "Fox Online Ne"
         gap = " " * max(1, width - len(label) - len(date))
         first = Content.assemble((label, "bold"), gap, date) if date else Content(label)
         body = len(self.article.body_sentences)
