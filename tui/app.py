@@ -267,7 +267,10 @@ class ReaderApp(App[SwitchSession | None]):
     def action_toggle_blind(self) -> None:
         """Blind mode on (sources as Source A…, in the session's order) or off (revealed): the
         articles as now shown, in the same view, aligned again."""
-        if (was := self.reading_screen) is None or self.alignment is None:
+        if (was := self.reading_screen) is None:
+            return
+        if self.alignment is None:
+            self.notify("Blind mode switches once the articles are aligned.", timeout=3)
             return
         self._place = view_of(was, self.theme, self.threshold)
         self._blind_switched = True
