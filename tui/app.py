@@ -39,7 +39,6 @@ from tui.notes_file import POLL_SECONDS, NotesFile
 from tui.notices import NoticeBoard
 from tui.palette import ReaderCommands
 from tui.preferences import apply_preferences
-from tui.screens.help import HelpScreen
 from tui.screens.reading import ReadingScreen, reading_screen_in
 from tui.screens.view_state import apply_view, apply_view_mode, view_of
 from tui.session_keeper import SessionKeeper, Snapshot, SwitchSession
@@ -332,5 +331,7 @@ class ReaderApp(App[SwitchSession | None]):
 
     def action_help(self) -> None:
         """Show every live binding of the screen below."""
+        from tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))

@@ -165,7 +165,9 @@ def _is_shouted_link(text: str) -> bool:
 
     Short all-caps lines ("‘PROVOCATIVE GESTURE’") are cross-heads instead.
     """
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 20 or any(c.islower() for c in letters):
+    # a lowercase letter first: it ends the scan at once on almost every line of body text
+    if any(c.isalpha() and c.islower() for c in text):
+        return False
+    if sum(1 for c in text if c.isalpha()) < 20:
         return False
     return len(text.split()) >= 6 and text.rstrip(_CLOSERS)[-1:] not in ".!?"
