@@ -38,7 +38,7 @@ from tui.messages import AlignmentFailed, AlignmentProgress, AlignmentReady
 from tui.notes_file import POLL_SECONDS, NotesFile
 from tui.notices import NoticeBoard
 from tui.palette import ReaderCommands
-from tui.preferences import apply_preferences
+from tui.preferences import apply_preferences, preset_theme
 from tui.screens.reading import ReadingScreen, reading_screen_in
 from tui.screens.view_state import apply_view, apply_view_mode, view_of
 from tui.session_keeper import SessionKeeper, Snapshot, SwitchSession
@@ -106,6 +106,7 @@ class ReaderApp(App[SwitchSession | None]):
         """Shown once the reading screen is up (e.g. a session's articles moved)."""
         self._no_hang_up: Callable[[], None] = lambda: None
         """Undoes what SIGHUP and SIGTERM do while the app runs."""
+        preset_theme(self, data_dir, theme)
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's Linux driver, kept from hanging when the terminal goes away (tui/driver.py)."""

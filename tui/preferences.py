@@ -15,7 +15,24 @@ from textual.app import App
 
 from tui.keymap import KEYMAP_FILE, load_keymap
 from tui.settings import SettingsStore
-from tui.themes import pick_theme, register_themes, start_themes
+from tui.themes import (
+    first_theme,
+    load_themes,
+    pick_theme,
+    register_themes,
+    start_themes,
+    theme_folders,
+)
+
+
+def preset_theme(app: App[Any], data_dir: Path | None, theme: str | None) -> None:
+    """Set the start theme before ``app`` runs, quietly: the styles of the first frame are then
+    parsed and applied once, in its colours (a theme set once mounted parsed and applied every
+    style again). :func:`apply_preferences` then says what needs saying and sets the same."""
+    for found in load_themes(theme_folders(data_dir))[0]:
+        app.register_theme(found)
+    saved = None if data_dir is None else SettingsStore(data_dir).load()[0].theme
+    app.theme = first_theme(app, theme, saved)
 
 
 def apply_preferences(app: App[Any], data_dir: Path | None, theme: str | None) -> None:
