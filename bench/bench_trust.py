@@ -14,6 +14,9 @@ the engine at ``REV`` (default: the last commit before the slot rules, run from 
   candidate joins sentences of two of its positions;
 - link precision (same fact) and group purity (groups of 3+ whose members all report one
   fact) on the stories (bench/gold/story_links.yaml, story_groups.yaml);
+- link precision on the scale corpus (173 articles, never used to fit anything): 100 links
+  drawn at random (seed 2027) from each version's output, against
+  bench/gold/scale_links.yaml;
 - the seed contradiction gold (tests/data/gold_contradictions.yaml) per kind.
 """
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import subprocess
 import sys
 import tempfile
@@ -35,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench" / "labelling"))
 sys.path.insert(0, str(ROOT / "tests" / "core"))
 
-from common import SEEDS, load_story, sentence_key, short_id, story_dirs  # noqa: E402
+from common import CORPORA, SEEDS, load_story, sentence_key, short_id, story_dirs  # noqa: E402
 from compare_gold import evaluate_candidates, load_gold  # noqa: E402
 from packets import item_id  # noqa: E402
 
@@ -45,6 +49,9 @@ GOLD = ROOT / "bench" / "gold"
 BASELINE = "181e6a1"
 """main before contradiction candidates compared slots (2026-12-04)."""
 RIGHT = {"conflict": "conflict", "updated": "conflict", "refinement": "compatible"}
+SCALE = CORPORA / "scale" / "kavanaugh_2018-09_2018-10"
+SCALE_SAMPLE = 100
+SCALE_SEED = 2027
 
 
 def _labels(name: str) -> dict[str, dict[str, Any]]:
@@ -195,6 +202,26 @@ def link_figures(
     return lc, gc
 
 
+def scale_sample(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """``SCALE_SAMPLE`` of a report's links, drawn the same way for every version."""
+    pairs = sorted(
+        report["pairs"],
+        key=lambda p: (p["a"]["doc"], p["a"]["sentence"], p["b"]["doc"], p["b"]["sentence"]),
+    )
+    random.Random(SCALE_SEED).shuffle(pairs)
+    return pairs[:SCALE_SAMPLE]
+
+
+def scale_figures(report: dict[str, Any], articles: tuple[Article, ...]) -> Counter[str]:
+    labels = _labels("scale_links.yaml")
+    by_id = {a.id: a for a in articles}
+    out: Counter[str] = Counter()
+    for p in scale_sample(report):
+        label = labels.get(link_key(SCALE.name, by_id, p))
+        out[label["label"] if label else "unlabelled"] += 1
+    return out
+
+
 def seed_figures(report: dict[str, Any], seeds: tuple[Article, ...]) -> str:
     from tui.core.candidates import Discrepancy, Span
 
@@ -231,12 +258,15 @@ def main() -> None:
     args = parser.parse_args()
     folders = {f.name: f for f in story_dirs()} | {"seeds": SEEDS}
     articles = {name: load_story(folder) for name, folder in folders.items()}
+    if SCALE.is_dir():
+        folders["scale"] = SCALE
+        articles["scale"] = load_story(SCALE)
     runs = {
         f"baseline {args.baseline}": reports_at(args.baseline, folders),
         "now": reports_now(folders),
     }
     for name, reports in runs.items():
-        stories = {k: v for k, v in reports.items() if k != "seeds"}
+        stories = {k: v for k, v in reports.items() if k not in ("seeds", "scale")}
         print(f"\n=== {name}")
         print("Candidates on the seven stories (blind labels):")
         figures = candidate_figures(stories, articles)
@@ -271,6 +301,15 @@ def main() -> None:
             f"{gc['pure'] / max(1, glabelled):.3f} (mixed {gc['mixed']}, chained "
             f"{gc['chained']}, unlabelled {gc['unlabelled']})"
         )
+        if "scale" in reports:
+            sc = scale_figures(reports["scale"], articles["scale"])
+            slabelled = sum(v for k, v in sc.items() if k != "unlabelled")
+            print(
+                f"Scale corpus (held out), {len(reports['scale']['pairs'])} links; of "
+                f"{SCALE_SAMPLE} at random, same fact {sc['same']}/{slabelled} = "
+                f"{sc['same'] / max(1, slabelled):.3f} (related {sc['related']}, none "
+                f"{sc['none']}, unlabelled {sc['unlabelled']})"
+            )
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@
 
 ``ROUND_DIR`` is a packet folder (``packets.py``), ``LABELS_DIR`` the annotators' output
 root (``<LABELS_DIR>/<annotator>/<packet>.yaml``). Items both annotators labelled alike go
-into ``bench/gold/story_<KIND>.yaml``; disputed ones are written to
+into ``bench/gold/story_<KIND>.yaml`` (or ``--gold``); disputed ones are written to
 ``ROUND_DIR/<KIND>_disputed/`` for a third annotator, whose labels (``--settled``) decide
 them. Agreement figures are added to the gold file's ``agreement`` list.
 """
@@ -47,11 +47,15 @@ def main() -> None:
     parser.add_argument("first")
     parser.add_argument("second")
     parser.add_argument("--settled")
+    parser.add_argument(
+        "--gold",
+        help="gold file name (default story_<KIND>.yaml; scale_links.yaml for the scale corpus)",
+    )
     args = parser.parse_args()
     keys = json.loads((args.round / f"{args.kind}_keys.json").read_text())
     one, two = _labels(args.labels / args.first), _labels(args.labels / args.second)
     third = _labels(args.labels / args.settled) if args.settled else {}
-    gold_path = GOLD / f"story_{args.kind}.yaml"
+    gold_path = GOLD / (args.gold or f"story_{args.kind}.yaml")
     gold = yaml.safe_load(gold_path.read_text()) if gold_path.exists() else {}
     items = {item["id"]: item for item in gold.get("items", [])}
     agree = Counter()

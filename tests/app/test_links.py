@@ -145,6 +145,24 @@ async def test_U_with_several_counterparts_asks_which(tmp_path: Path) -> None:
         assert [(t.article.id, t.sentence) for t in unlink.targets] == [("a0", 11), ("a2", 1)]
 
 
+async def test_j_and_k_choose_in_the_unlink_list_as_in_the_candidates_view(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yaml"
+    app = notes_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        alpha = r(0, 11)  # paired with Beta 16 and Gamma 1
+        await go(screen, pilot, alpha)
+        await pilot.press("U", "j", "k", "j")
+        await pilot.pause()
+        listing = app.screen.query_one(OptionList)
+        assert listing.highlighted == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.alignment.pair_between(alpha, r(2, 1)) is None
+        assert screen.alignment.pair_between(alpha, r(1, 16)) is not None
+
+
 async def test_undo_takes_back_a_link_and_an_unlink(tmp_path: Path) -> None:
     path = tmp_path / "notes.yaml"
     app = notes_app(path)

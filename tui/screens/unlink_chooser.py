@@ -1,9 +1,9 @@
 """UnlinkChooser (``U`` on a sentence with several counterparts): which link to remove.
 
 A small list like the candidates view (``i``): the sentence being read on top, then each
-sentence paired with it (source, sentence number, who linked the two, the sentence). Enter
-removes the highlighted link; escape leaves everything as it was. Article text is data,
-never markup.
+sentence paired with it (source, sentence number, who linked the two, the sentence). Up and
+down (or ``j`` / ``k``) choose; enter removes the highlighted link; escape leaves everything
+as it was. Article text is data, never markup.
 """
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ class UnlinkChooser(ModalScreen[SentenceRef | None]):
             tooltip="Back to reading; no link is removed",
             id="reader.unlink-close",
         ),
+        Binding("j", "move(1)", "Next", show=False, id="reader.unlink-next"),
+        Binding("k", "move(-1)", "Previous", show=False, id="reader.unlink-previous"),
     ]
 
     def __init__(
@@ -93,6 +95,14 @@ class UnlinkChooser(ModalScreen[SentenceRef | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_move(self, step: int) -> None:
+        """j / k move through the list as down / up do, as in the candidates view."""
+        listing = self.query_one(OptionList)
+        if step > 0:
+            listing.action_cursor_down()
+        else:
+            listing.action_cursor_up()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
