@@ -23,13 +23,13 @@ from tui.core.notes import (
     Target,
     candidate_fingerprint,
 )
-from tui.core.notes_store import NotesStore
 from tui.core.text import excerpt
 
 if TYPE_CHECKING:
     from tui.core.align import Alignment
     from tui.core.anchoring import NoteAnchors
     from tui.core.candidates import Discrepancy
+    from tui.core.notes_store import NotesStore
     from tui.core.user_links import Corrections
 
 KIND_GLYPHS = {"agreement": "≡", "contradiction": "⚑", "note": "✎", "link": "⇔", "unlink": "⇹"}

@@ -15,6 +15,7 @@ notes file (:class:`~tui.notes_file.NotesFile`) and the session
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -156,6 +157,7 @@ class ReaderApp(App[SwitchSession | None]):
     @on(ReadingScreen.Painted)
     def _painted(self) -> None:
         """The articles are on screen: put the place back, open the notes, align."""
+        gc.enable()  # off while the command line starts the app (tui/cli.py)
         screen = self.reading_screen
         if screen is None:
             return

@@ -369,9 +369,12 @@ def _looks_binary(head: bytes) -> bool:
     return _control_bytes(head) > max(len(head) // 20, 2)
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
+
+
 def _control_bytes(head: bytes) -> int:
     """Bytes no text file holds (layout characters and ESC aside)."""
-    return sum(1 for b in head if b < 32 and b not in b"\t\n\r\f\v\x1b")
+    return len(head) - len(head.translate(None, _CONTROL_BYTES))
 
 
 def _looks_like_html(text: str) -> bool:

@@ -21,14 +21,13 @@ from tui.core.model import SentenceRef
 from tui.core.notes import Annotation, AnnotationKind, DiscrepancyInfo, Target
 from tui.core.storage import StorageError
 from tui.core.text import counted, excerpt
-from tui.linking import Counterpart, spans_articles
 from tui.notices import NoticeBoard, OpenScreen
-from tui.sync import aligned_refs
 from tui.undone import describe_undo, places
 
 if TYPE_CHECKING:  # the keys act once the alignment is there; the dialogs load when opened
     from tui.core.align import Alignment
     from tui.core.candidates import Discrepancy
+    from tui.linking import Counterpart
     from tui.screens.note_editor import NoteDraft
 
 
@@ -60,7 +59,7 @@ class Chosen:
             return cls(tuple(sorted(selection)), True)
         linked = tuple(
             ref
-            for ref in aligned_refs(alignment, focused)
+            for ref in _aligned_refs(alignment, focused)
             if not alignment.articles[ref.doc].sentences[ref.sentence].furniture
         )
         candidates = ordered(alignment.discrepancies_of(focused), confirmed)
@@ -206,6 +205,8 @@ class Annotating:
         notes = self.writable()
         if notes is None:
             return False
+        from tui.linking import spans_articles
+
         if not spans_articles(refs):
             self.notice(
                 "Nothing to link: select sentences in two or more panes with space, then "
@@ -415,3 +416,9 @@ def already_marked(
         and {(t.article.id, t.position.start, t.position.end) for t in a.targets} == wanted
         for a in annotations
     )
+
+
+def _aligned_refs(alignment: Alignment, ref: SentenceRef) -> list[SentenceRef]:
+    from tui.sync import aligned_refs  # loaded with the alignment, not before the first frame
+
+    return aligned_refs(alignment, ref)

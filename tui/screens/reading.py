@@ -39,23 +39,13 @@ from tui.keys import (
     NEEDS_ALIGNMENT,
     READING_BINDINGS,
 )
-from tui.linking import (
-    counterparts_of,
-    next_possible,
-    place_name,
-    refs_to_link,
-    spans_articles,
-    window_with,
-)
 from tui.messages import PaneWheelScrolled, SentenceClicked
 from tui.notices import NoticeBoard
 from tui.screens.annotating import Annotating, Chosen
 from tui.search import Search, SearchHit
-from tui.sync import aligned_refs, counterpart_in, plan_sync
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.pane_row import PaneRow, fit_window, scroll_window
 from tui.widgets.status_line import StatusLine
-from tui.widgets.status_text import PaneWindow, SearchPlace, status_text
 from tui.widgets.table_view import TableView
 
 if TYPE_CHECKING:  # the alignment core is loaded by the worker that aligns
@@ -226,10 +216,14 @@ class ReadingScreen(Screen[None]):
         self, ref: SentenceRef, doc: int, prefer: int | None = None
     ) -> tuple[int, float | None] | None:
         """The sentence of article ``doc`` aligned with ``ref`` and its score, if any."""
+        from tui.sync import counterpart_in
+
         return None if self.alignment is None else counterpart_in(self.alignment, ref, doc, prefer)
 
     def aligned_refs(self, ref: SentenceRef) -> list[SentenceRef]:
         """``ref`` and its counterpart in every other article (what `a`/`x` mark together)."""
+        from tui.sync import aligned_refs
+
         return aligned_refs(self.shown, ref)
 
     @property
@@ -287,6 +281,10 @@ class ReadingScreen(Screen[None]):
         Args:
             reveal: scroll the focused pane to show its cursor (not after a wheel scroll).
         """
+        # (imported after the first frame, which this never paints: it comes after a refresh)
+        from tui.sync import plan_sync
+        from tui.widgets.status_text import PaneWindow, SearchPlace, status_text
+
         if not self.is_mounted or not self.cursors:
             return
         ref = self.focused_ref
@@ -675,6 +673,8 @@ class ReadingScreen(Screen[None]):
 
     def action_link(self) -> None:
         """Link the selection, or the sentence and the possible match shown beside it."""
+        from tui.linking import refs_to_link, spans_articles
+
         ref = self.focused_ref
         refs = refs_to_link(self.selection, ref, self.possible_shown)
         if not spans_articles(refs) and self._possible_options(ref):
@@ -685,6 +685,8 @@ class ReadingScreen(Screen[None]):
 
     def action_unlink(self) -> None:
         """Remove a link of the focused sentence (asking which, when it has several)."""
+        from tui.linking import counterparts_of
+
         ref = self.focused_ref
         self.annotating.unlink(ref, counterparts_of(self.shown, ref))
 
@@ -694,6 +696,8 @@ class ReadingScreen(Screen[None]):
 
     def action_possible(self) -> None:
         """Show the focused sentence's next possible counterpart beside it, in its pane."""
+        from tui.linking import next_possible, place_name, window_with
+
         ref = self.focused_ref
         options = self._possible_options(ref)
         step = next_possible(options, self.possible_shown)

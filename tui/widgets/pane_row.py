@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 
 from tui.core.model import Article, SentenceRef
-from tui.sync import SyncPlan
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.pane_column import PaneColumn
 from tui.widgets.pane_header import PaneHeader
@@ -22,6 +21,7 @@ from tui.widgets.pane_header import PaneHeader
 if TYPE_CHECKING:  # the alignment comes from the worker that loads its core
     from tui.core.align import Alignment
     from tui.core.candidates import Discrepancy
+    from tui.sync import SyncPlan
 
 
 def fit_window(shown: Sequence[int], focused: int, first: int, capacity: int) -> tuple[int, int]:
