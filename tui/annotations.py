@@ -16,19 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.model import Article, SentenceRef
-from tui.core.notes import (
-    Annotation,
-    AnnotationKind,
-    CandidateQuote,
-    Target,
-    candidate_fingerprint,
-)
 from tui.core.text import excerpt
 
 if TYPE_CHECKING:
     from tui.core.align import Alignment
     from tui.core.anchoring import NoteAnchors
     from tui.core.candidates import Discrepancy
+    from tui.core.notes import Annotation, AnnotationKind, CandidateQuote, Target
     from tui.core.notes_store import NotesStore
     from tui.core.user_links import Corrections
 
@@ -121,10 +115,14 @@ class Annotations:
     def fingerprint(self, disc: Discrepancy) -> str:
         """The stable id of a candidate, as stored when it is dismissed."""
         a, b = self.quotes(disc)
+        from tui.core.notes import candidate_fingerprint
+
         return candidate_fingerprint(disc.kind, a.article, a.exact, b.article, b.exact)
 
     def quotes(self, disc: Discrepancy) -> tuple[CandidateQuote, CandidateQuote]:
         """Both sides of a candidate as the notes file records them."""
+        from tui.core.notes import CandidateQuote
+
         a, b = self.originals[disc.a.doc], self.originals[disc.b.doc]
         return (  # the real words (a blind alignment's are masked, one character for one)
             CandidateQuote(a.id, a.text[disc.a.start : disc.a.end], a.label),

@@ -18,7 +18,6 @@ from textual.notifications import SeverityLevel
 from tui.annotations import KIND_GLYPHS, Annotations
 from tui.candidate_marks import CONFIRMED_GLYPH, ordered
 from tui.core.model import SentenceRef
-from tui.core.notes import Annotation, AnnotationKind, DiscrepancyInfo, Target
 from tui.core.storage import StorageError
 from tui.core.text import counted, excerpt
 from tui.notices import NoticeBoard, OpenScreen
@@ -27,6 +26,7 @@ from tui.undone import describe_undo, places
 if TYPE_CHECKING:  # the keys act once the alignment is there; the dialogs load when opened
     from tui.core.align import Alignment
     from tui.core.candidates import Discrepancy
+    from tui.core.notes import Annotation, AnnotationKind, Target
     from tui.linking import Counterpart
     from tui.screens.note_editor import NoteDraft
 
@@ -162,6 +162,8 @@ class Annotating:
     def confirm(self, disc: Discrepancy, confirmed: Collection[Discrepancy] = ()) -> bool:
         """Confirm an engine candidate as a contradiction: its two sentences linked, its
         explanation the comment, its kind, status and fingerprint recorded; True once saved."""
+        from tui.core.notes import DiscrepancyInfo
+
         notes = self.writable()
         if notes is None:
             return False

@@ -30,7 +30,6 @@ from textual.widgets import Input, Static
 
 from tui.candidate_marks import walk, without_kinds
 from tui.core.model import Article, SentenceRef
-from tui.core.notes import AnnotationKind
 from tui.core.text import counted
 from tui.keys import (
     ANNOTATION_BINDINGS,
@@ -52,6 +51,7 @@ if TYPE_CHECKING:  # the alignment core is loaded by the worker that aligns
     from tui.annotations import Annotations
     from tui.core.align import Alignment
     from tui.core.candidates import Discrepancy
+    from tui.core.notes import AnnotationKind
     from tui.core.user_links import Corrections
 
 MIN_PANE_WIDTH = 32
