@@ -393,3 +393,55 @@ def test_the_dialog_shows_times_as_reader_sessions_does() -> None:
     assert format_table([row]).splitlines()[1].endswith("2026-11-22 00:03:27 UTC")
     never = SessionSummary("new", 0, None, "", False)
     assert "opened -" in str(SessionsScreen([], current=None)._option(never).prompt)
+
+
+async def test_quitting_before_the_alignment_keeps_the_place_and_the_table(tmp_path: Path) -> None:
+    """The place is put back after the first frame and the table once aligned: quitting
+    before either saves the session's own place, not the first frame's."""
+    import threading
+
+    alignment = sample_corpus()
+    store = SessionStore(tmp_path / "data")
+    app = session_app(store, store.new("t", alignment.articles), alignment)
+    async with app.run_test(size=SIZE) as pilot:
+        await aligned(pilot)
+        await pilot.press("l", "j", "j", "v")
+        await pilot.pause()
+        await pilot.press("S")
+        await pilot.pause()
+    saved = store.load("t")
+    assert saved.view.view_mode == "table" and saved.view.focused == alignment.articles[1].id
+
+    release = threading.Event()
+
+    def slow(articles: object, threshold: object, progress: object) -> Alignment:
+        release.wait(10)
+        return alignment
+
+    again = ReaderApp(
+        alignment.articles,
+        theme="reader-dark",
+        data_dir=store.root,
+        aligner=slow,
+        notes_path=Path(saved.notes),
+        session=saved,
+        sessions=store,
+    )
+    assert again._snapshot().view == saved.view  # nothing on screen yet: the place as saved
+    try:
+        async with again.run_test(size=SIZE) as pilot:
+            for _ in range(100):
+                await pilot.pause()
+                screen = again.reading_screen
+                if screen is not None and screen.query("ReaderFooter"):
+                    break
+            await pilot.pause()
+            screen = again.reading_screen
+            assert screen is not None and screen.alignment is None
+            assert screen.focused_doc == 1 and screen.view_mode == "panes"  # the table waits
+            await pilot.press("q")
+    finally:
+        release.set()
+    kept = store.load("t").view
+    assert kept.view_mode == "table"
+    assert (kept.focused, kept.cursors) == (saved.view.focused, saved.view.cursors)
