@@ -11,7 +11,9 @@ run of each; the medians and their ratio are printed. The exit status is 1 when 
 the goal (1.5x).
 
 The screen is read with ``tmux capture-pane`` every few milliseconds, which adds the same
-polling delay to both sides. Needs tmux.
+polling delay to both sides. Both run with Python's bytecode cache on, as for a person who
+installed reader (``PYTHONDONTWRITEBYTECODE`` is unset; the warm-up run writes the cache), or
+every module of reader would be compiled from source on each start. Needs tmux.
 """
 
 from __future__ import annotations
@@ -110,7 +112,7 @@ def main() -> int:
         print("tmux is not installed", file=sys.stderr)
         return 2
     width, height = (int(n) for n in args.size.split("x"))
-    env = "env -u COLUMNS -u LINES TERM=xterm-256color"
+    env = "env -u COLUMNS -u LINES -u PYTHONDONTWRITEBYTECODE TERM=xterm-256color"
     bare = f"{env} {sys.executable} {Path(__file__).resolve()} --bare"
     times: dict[str, list[float]] = {"reader": [], "bare": []}
     tmux = Tmux(width, height)

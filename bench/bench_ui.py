@@ -55,21 +55,21 @@ async def _until_reading(app: ReaderApp, pilot: Any, timeout: float = 600.0) -> 
     deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline:
         screen = app.screen
-        if isinstance(screen, ReadingScreen) and screen.is_mounted:
-            await pilot.pause()  # one full refresh: the first complete frame
+        if isinstance(screen, ReadingScreen) and screen.alignment is not None:
+            await pilot.pause()  # one full refresh: the first complete frame (marks and sync)
             return screen
         await asyncio.sleep(0.001)
     raise RuntimeError("the reading screen never opened")
 
 
 class FirstFrameReader(ReaderApp):
-    """The reader that exits once the reading screen has been painted once."""
+    """The reader that exits once the reading screen has been painted with the alignment."""
 
     def on_mount(self) -> None:
         self.set_interval(0.002, self._check_ready)
 
     def _check_ready(self) -> None:
-        if isinstance(self.screen, ReadingScreen) and self.screen.is_mounted:
+        if isinstance(self.screen, ReadingScreen) and self.screen.alignment is not None:
             self.call_after_refresh(self.exit)
 
 

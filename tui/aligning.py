@@ -2,39 +2,49 @@
 
 The worker never touches a widget: it posts :class:`~tui.messages.AlignmentProgress` (at most
 once a percent), then :class:`~tui.messages.AlignmentReady` or, with one line for the reader,
-:class:`~tui.messages.AlignmentFailed`.
+:class:`~tui.messages.AlignmentFailed`. The alignment core (numpy, the stemmer, the candidate
+finders: a good part of a second of imports) is imported by the worker, in its thread, so the
+articles are on screen before any of it loads.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeAlias
 
 from textual.dom import DOMNode
 from textual.worker import Worker, get_current_worker
 
-from tui.core.align import Alignment, Progress, align_corpus
 from tui.core.model import Article
 from tui.messages import AlignmentFailed, AlignmentProgress, AlignmentReady
+
+if TYPE_CHECKING:
+    from tui.core.align import Alignment, Progress
 
 CANCEL_POLL_SECONDS = 0.1
 """How soon a quit during alignment lets the process end."""
 
-Aligner = Callable[[Sequence[Article], float, Progress | None], Alignment]
-"""What computes the alignment: :func:`default_aligner` unless tests inject a fixed one."""
+Aligner: TypeAlias = "Callable[[Sequence[Article], float | None, Progress | None], Alignment]"
+"""What computes the alignment from the articles, a threshold (None: the default) and a
+progress callback: :func:`default_aligner` unless tests inject a fixed one."""
 
 
 def default_aligner(
-    articles: Sequence[Article], threshold: float, progress: Progress | None
+    articles: Sequence[Article], threshold: float | None, progress: Progress | None
 ) -> Alignment:
-    """``align_corpus``, except that fewer than two articles have nothing to align with."""
+    """``align_corpus`` at ``threshold`` (None: its default); fewer than two articles have
+    nothing to align with."""
+    from tui.core.align import DEFAULT_THRESHOLD, Alignment, align_corpus
+
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     if len(articles) < 2:
         return Alignment(tuple(articles), (), (), (), threshold)
     return align_corpus(articles, threshold, progress)
 
 
 def start_aligning(
-    node: DOMNode, articles: Sequence[Article], threshold: float, aligner: Aligner
+    node: DOMNode, articles: Sequence[Article], threshold: float | None, aligner: Aligner
 ) -> Worker[None]:
     """Align ``articles`` in a thread worker named "align"; ``node`` gets the messages."""
     articles = tuple(articles)

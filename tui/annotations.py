@@ -3,7 +3,9 @@
 Translates between what the panes speak (``SentenceRef``: article index, sentence index) and what
 the notes file speaks (targets with quotes and offsets), keeps the anchors of every annotation
 in step with the store, and filters dismissed candidates out of the alignment the screen shows.
-No Textual here: the annotation keys (tui/screens/annotating.py) drive it.
+No Textual here: the annotation keys (tui/screens/annotating.py) drive it. Placing the notes
+(rapidfuzz) and the reader's links (the alignment core) are imported when first needed: the
+notes open once the articles are on screen.
 """
 
 from __future__ import annotations
@@ -11,21 +13,18 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.core.align import Alignment, SentenceRef
-from tui.core.anchoring import NoteAnchors, anchor_notes, target_for_sentence
-from tui.core.candidates import Discrepancy
-from tui.core.model import Article
-from tui.core.notes import (
-    Annotation,
-    AnnotationKind,
-    CandidateQuote,
-    Target,
-    candidate_fingerprint,
-)
-from tui.core.notes_store import NotesStore
+from tui.core.model import Article, SentenceRef
 from tui.core.text import excerpt
-from tui.core.user_links import Corrections, corrections_of
+
+if TYPE_CHECKING:
+    from tui.core.align import Alignment
+    from tui.core.anchoring import NoteAnchors
+    from tui.core.candidates import Discrepancy
+    from tui.core.notes import Annotation, AnnotationKind, CandidateQuote, Target
+    from tui.core.notes_store import NotesStore
+    from tui.core.user_links import Corrections
 
 KIND_GLYPHS = {"agreement": "≡", "contradiction": "⚑", "note": "✎", "link": "⇔", "unlink": "⇹"}
 """One glyph per annotation kind, used in lists and notices (not colour alone)."""
@@ -54,7 +53,7 @@ class Annotations:
         self.originals = tuple(originals) if originals is not None else self.articles
         self.mask = mask
         self._doc_of = {article.id: doc for doc, article in enumerate(self.articles)}
-        self.anchors: NoteAnchors = anchor_notes(store.document, self.originals)
+        self.anchors: NoteAnchors = self._placed()
 
     @property
     def path(self) -> Path:
@@ -63,12 +62,19 @@ class Annotations:
 
     def reanchor(self) -> None:
         """Place every annotation again (after a change, an undo or a merge from disk)."""
-        self.anchors = anchor_notes(self.store.document, self.originals)
+        self.anchors = self._placed()
+
+    def _placed(self) -> NoteAnchors:
+        from tui.core.anchoring import anchor_notes
+
+        return anchor_notes(self.store.document, self.originals)
 
     # -- sentences -> notes ---------------------------------------------------------------
 
     def targets(self, refs: Iterable[SentenceRef]) -> list[Target]:
         """Targets for whole sentences, in pane order then sentence order."""
+        from tui.core.anchoring import target_for_sentence
+
         return [
             target_for_sentence(
                 self.originals[ref.doc], self.originals[ref.doc].sentences[ref.sentence]
@@ -109,10 +115,14 @@ class Annotations:
     def fingerprint(self, disc: Discrepancy) -> str:
         """The stable id of a candidate, as stored when it is dismissed."""
         a, b = self.quotes(disc)
+        from tui.core.notes import candidate_fingerprint
+
         return candidate_fingerprint(disc.kind, a.article, a.exact, b.article, b.exact)
 
     def quotes(self, disc: Discrepancy) -> tuple[CandidateQuote, CandidateQuote]:
         """Both sides of a candidate as the notes file records them."""
+        from tui.core.notes import CandidateQuote
+
         a, b = self.originals[disc.a.doc], self.originals[disc.b.doc]
         return (  # the real words (a blind alignment's are masked, one character for one)
             CandidateQuote(a.id, a.text[disc.a.start : disc.a.end], a.label),
@@ -167,6 +177,8 @@ class Annotations:
 
     def corrections(self) -> Corrections:
         """The links and unlinks the notes make among the open articles, as placed now."""
+        from tui.core.user_links import corrections_of
+
         return corrections_of(self.store.document, self.articles, self.anchors)
 
     def corrections_within(

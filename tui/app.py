@@ -1,5 +1,10 @@
-"""ReaderApp: aligns the articles in a worker, opens the reading screen, keeps the notes file
-and the session.
+"""ReaderApp: shows the articles at once, aligns them in a worker, keeps the notes file and the
+session.
+
+The reading screen is the first screen: it paints the articles' plain text, then says it is on
+screen (``ReadingScreen.Painted``), and only then does the slow work start: the session's place
+is put back, the notes file opened and the alignment worker started. The alignment core is
+imported in that worker, so nothing of it delays the first frame.
 
 Services (the aligner, the data folder, the theme, the session store) are injected so tests
 can run the whole app on a hand-built alignment without touching the user's home. The keys
@@ -10,10 +15,12 @@ notes file (:class:`~tui.notes_file.NotesFile`) and the session
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import App
@@ -22,11 +29,9 @@ from textual.driver import Driver
 from textual.message import Message
 from textual.notifications import Notify
 
-from tui.aligning import Aligner, default_aligner, start_aligning
-from tui.annotations import Annotations
+from tui.aligning import default_aligner, start_aligning
 from tui.blind_mode import BlindMode, BlindView
 from tui.burst_keys import KeyGate
-from tui.core.align import DEFAULT_THRESHOLD, Alignment
 from tui.core.model import Article
 from tui.core.sessions import Session, SessionStore, ViewState
 from tui.hang_up import driver_for, on_hang_up
@@ -35,17 +40,17 @@ from tui.messages import AlignmentFailed, AlignmentProgress, AlignmentReady
 from tui.notes_file import POLL_SECONDS, NotesFile
 from tui.notices import NoticeBoard
 from tui.palette import ReaderCommands
-from tui.preferences import apply_preferences
-from tui.screens.help import HelpScreen
-from tui.screens.loading import LoadingProgress
+from tui.preferences import apply_preferences, preset_theme
 from tui.screens.reading import ReadingScreen, reading_screen_in
-from tui.screens.view_state import apply_view, view_of
+from tui.screens.view_state import apply_view, apply_view_mode, view_of
 from tui.session_keeper import SessionKeeper, Snapshot, SwitchSession
 from tui.session_writes import CHECK_SECONDS
 from tui.themes import VARIABLE_DEFAULTS
 
-LOADING_DELAY = 0.15
-"""Seconds of alignment after which the progress screen appears."""
+if TYPE_CHECKING:  # the alignment core loads in the worker, after the articles are on screen
+    from tui.aligning import Aligner
+    from tui.annotations import Annotations
+    from tui.core.align import Alignment
 
 
 class ReaderApp(App[SwitchSession | None]):
@@ -78,19 +83,20 @@ class ReaderApp(App[SwitchSession | None]):
         )
         self.blind_mode = BlindMode(self.articles, self.sessions, on=blind)
         """Blind mode (``--blind``, ``B``): the articles as shown, the notes bound to them."""
-        self.threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+        self.threshold = threshold
+        """The alignment threshold asked for; None until the alignment says its default."""
         self.data_dir = data_dir
         """Where settings and sessions live; None keeps everything in memory."""
         self.start_theme = theme
-        self.aligner = aligner or default_aligner
+        self.aligner: Aligner = aligner or default_aligner
         self.alignment: Alignment | None = None
-        self.loading = LoadingProgress(
-            f"Aligning {len(self.articles)} articles…",
-            waiting=lambda: self.alignment is None,
-            top=lambda: self.screen,
-            ask=self.push_screen,
-            switch=self.switch_screen,
-        )
+        self._place: ViewState | None = None if session is None else session.view
+        """The view the reading screen is to be put in once painted (the session's at start,
+        the same view after blind mode switched); None once it is."""
+        self._mode_of: ViewState | None = None
+        """The view whose mode (panes or table) is put back once the alignment is shown."""
+        self._blind_switched = False
+        """Whether the alignment under way is of the articles blind mode just switched."""
         self.notes_file = NotesFile(
             self.articles,
             notes_path,
@@ -105,6 +111,7 @@ class ReaderApp(App[SwitchSession | None]):
         """Undoes what SIGHUP and SIGTERM do while the app runs."""
         self.keys = KeyGate(self, partial(App.on_event, self))
         """Lets keys (and pastes) through one at a time, each once the one before is done."""
+        preset_theme(self, data_dir, theme)
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's Linux driver, kept from hanging when the terminal goes away (tui/driver.py)."""
@@ -139,54 +146,75 @@ class ReaderApp(App[SwitchSession | None]):
     def on_mount(self) -> None:
         self._no_hang_up = on_hang_up(self._quit_saved)
         apply_preferences(self, self.data_dir, self.start_theme)
-        if self.sessions.session is not None:  # saved as it goes: kill -9 loses little
-            in_thread = partial(self.run_worker, thread=True, name="save-session")
-            keep = partial(self.sessions.keep_saved, self._snapshot, in_thread)
-            keep()
-            self.set_interval(CHECK_SECONDS, keep, name="keep-session")
-        if self.notes_file.path is not None:
-            self.notes_file.start()
-            self.set_interval(POLL_SECONDS, self.poll_notes, name="poll-notes")
-        self._align()
 
     def on_unmount(self) -> None:
         self._no_hang_up()
 
-    def _align(self) -> None:
-        """Align the articles as shown in a worker; the reading screen opens once it is done."""
+    def get_default_screen(self) -> ReadingScreen:
+        """The articles are the first screen (no blank one to paint and leave first)."""
+        return ReadingScreen(self.blind_mode.shown)
+
+    @on(ReadingScreen.Painted)
+    def _painted(self) -> None:
+        """The articles are on screen: put the place back, open the notes, align."""
+        gc.enable()  # off while the command line starts the app (tui/cli.py)
+        screen = self.reading_screen
+        if screen is None:
+            return
+        if self._place is not None:
+            apply_view(screen, self._place)
+            self._place, self._mode_of = None, self._place
+        if not self._blind_switched:
+            self._keep_session()
+            if self.notes_file.path is not None:
+                self.notes_file.start()
+                self.set_interval(POLL_SECONDS, self.poll_notes, name="poll-notes")
+        screen.use_notes(self.notes)
         self.alignment = None
-        start_aligning(self, self.blind_mode.shown, self.threshold, self.aligner)
-        # Most corpora align in well under a blink: show progress only if it takes a while
-        self.set_timer(LOADING_DELAY, self.loading.show)
+        start_aligning(self, screen.articles, self.threshold, self.aligner)
+
+    def _keep_session(self) -> None:
+        """Save the session now and whenever it changes, off the event loop, so that kill -9
+        loses little (:mod:`tui.session_writes`)."""
+        if self.sessions.session is None:
+            return
+        in_thread = partial(self.run_worker, thread=True, name="save-session")
+        keep = partial(self.sessions.keep_saved, self._snapshot, in_thread)
+        keep()
+        self.set_interval(CHECK_SECONDS, keep, name="keep-session")
 
     @on(AlignmentProgress)
     def _alignment_progress(self, message: AlignmentProgress) -> None:
-        self.loading.progress(message.done)
+        if (screen := self.reading_screen) is not None:
+            screen.show_progress(message.done)
 
     @on(AlignmentFailed)
     def _alignment_failed(self, message: AlignmentFailed) -> None:
-        self.loading.show()
-        self.call_after_refresh(self.loading.show_error, message.error)
+        from tui.screens.loading import LoadingScreen
+
+        screen = LoadingScreen(f"Aligning {len(self.articles)} articles…")
+        self.push_screen(screen)
+        self.call_after_refresh(screen.show_error, message.error)
 
     @on(AlignmentReady)
     def _alignment_ready(self, message: AlignmentReady) -> None:
+        """Show the alignment (and the table, if the view was left in it), then say what needs
+        saying."""
         self.alignment = message.alignment
-        screen = ReadingScreen(message.alignment, self.notes)
-        if (was := self.reading_screen) is not None:  # blind mode toggled: same view, new names
-            view = view_of(was, self.theme, self.threshold)
-            while self.screen is not was:
-                self.pop_screen()
-            self.switch_screen(screen)
-            self.call_after_refresh(self._blind_toggled, screen, view)
+        if self.threshold is None:
+            self.threshold = message.alignment.threshold
+        screen = self.reading_screen
+        if screen is None:
             return
-        self.loading.give_way(screen)
-        self.call_after_refresh(self._reading_ready, screen)
-
-    def _reading_ready(self, screen: ReadingScreen) -> None:
-        """Restore the session's view, mark annotations, say what needs saying."""
-        if self.sessions.session is not None:
-            apply_view(screen, self.sessions.session.view)
-        screen.show_notes()
+        screen.show_alignment(message.alignment)
+        mode_of, self._mode_of = self._mode_of, None
+        if mode_of is not None:
+            apply_view_mode(screen, mode_of)
+        self.refresh_bindings()  # B waits for the alignment too
+        if self._blind_switched:
+            self._blind_switched = False
+            self.notify(self.blind_mode.toggled, timeout=5)
+            return
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=10)
         self.notes_file.say_orphans()
@@ -195,7 +223,7 @@ class ReaderApp(App[SwitchSession | None]):
 
     @property
     def reading_screen(self) -> ReadingScreen | None:
-        """The reading screen once the alignment is shown (under any modal)."""
+        """The reading screen (under any modal)."""
         return reading_screen_in(self.screen_stack)
 
     @property
@@ -246,16 +274,25 @@ class ReaderApp(App[SwitchSession | None]):
         return self.blind_mode.view
 
     def action_toggle_blind(self) -> None:
-        """Blind mode on (sources as Source A…, in the session's order) or off (revealed)."""
-        if self.reading_screen is not None:
-            self.blind_mode.toggle()
-            self.notes_file.rebind()
-            self._align()
-
-    def _blind_toggled(self, screen: ReadingScreen, view: ViewState) -> None:
-        apply_view(screen, view)
-        screen.show_notes()
-        self.notify(self.blind_mode.toggled, timeout=5)
+        """Blind mode on (sources as Source A…, in the session's order) or off (revealed): the
+        articles as now shown, in the same view, aligned again."""
+        if (was := self.reading_screen) is None:
+            return
+        if self.alignment is None:
+            self.notify("Blind mode switches once the articles are aligned.", timeout=3)
+            return
+        self._place = view_of(was, self.theme, self.threshold)
+        self._blind_switched = True
+        self.blind_mode.toggle()
+        self.notes_file.rebind()
+        self.alignment = None
+        while self.screen is not was:
+            self.pop_screen()
+        screen = ReadingScreen(self.blind_mode.shown)
+        if was is self.screen_stack[0]:
+            self.push_screen(screen)  # the first screen cannot be switched away: it stays under
+        else:
+            self.switch_screen(screen)
 
     @property
     def unsaved_problem(self) -> str | None:
@@ -263,9 +300,13 @@ class ReaderApp(App[SwitchSession | None]):
         return self.sessions.unsaved_problem
 
     def _snapshot(self) -> Snapshot:
-        screen, view = self.reading_screen, None
-        if screen is not None and screen.view_restored:  # until then, the session's view stays
+        screen = self.reading_screen
+        if self._place is not None or screen is None:
+            view = self._place  # not put back on screen yet: kept as it was
+        else:
             view = view_of(screen, self.theme, self.threshold)
+            if self._mode_of is not None:  # the table waits for the alignment: kept meanwhile
+                view = replace(view, view_mode=self._mode_of.view_mode)
         return Snapshot(self.articles, self.notes_path, view)
 
     def save_state(self) -> None:
@@ -290,10 +331,17 @@ class ReaderApp(App[SwitchSession | None]):
         self._quit_saved()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The palette, like the other keys, waits while the window is too small to read."""
-        return action in ("help", "quit") or not self.screen.has_class("-too-small")
+        """The palette, like the other keys, waits while the window is too small to read;
+        blind mode waits for the alignment of the articles shown (listed, disabled)."""
+        if action in ("help", "quit"):
+            return True
+        if self.screen.has_class("-too-small"):
+            return False
+        return action != "toggle_blind" or self.alignment is not None or None
 
     def action_help(self) -> None:
         """Show every live binding of the screen below."""
+        from tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))

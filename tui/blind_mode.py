@@ -15,13 +15,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from tui.annotations import Annotations
 from tui.core.blind import Masker, blind_articles, hidden_names, new_seed
 from tui.core.model import Article
-from tui.core.notes_store import NotesStore
 from tui.core.sessions import Session
+
+if TYPE_CHECKING:
+    from tui.core.notes_store import NotesStore
 
 SEED_KEY = "blind_seed"
 """The key of the shuffle's seed in the session file (kept like any key reader adds)."""

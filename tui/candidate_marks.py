@@ -15,9 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from tui.core.align import Alignment, SentenceRef
-from tui.core.candidates import SEVERITY, Discrepancy
+from tui.core.model import SentenceRef
+
+if TYPE_CHECKING:  # candidates come with the alignment, from the worker that loads its core
+    from tui.core.align import Alignment
+    from tui.core.candidates import Discrepancy
 
 CONFLICT_GLYPH = "⚑"
 """An open contradiction candidate."""
@@ -62,6 +66,8 @@ def ordered(
 ) -> list[Discrepancy]:
     """Open candidates before confirmed ones, each most severe first (``SEVERITY``), else as
     found: the order of the status line, of ``i``, and what ``x`` / ``X`` take first."""
+    from tui.core.candidates import SEVERITY
+
     return sorted(candidates, key=lambda d: (d in confirmed, SEVERITY.get(d.status, 9)))
 
 

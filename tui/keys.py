@@ -299,6 +299,12 @@ CORRECTION_BINDINGS: list[BindingType] = [
 ]
 """The reader's corrections of the alignment: recorded in the notes file like annotations."""
 
+NEEDS_ALIGNMENT = frozenset(
+    {"annotate", "dismiss_candidate", "select", "note", "edit_note", "delete_note", "undo_note"}
+    | {"notes_panel", "jump", "toggle_view", "candidates", "link", "unlink", "possible"}
+)
+"""Actions of the reading screen that wait (listed, disabled) until the alignment is there."""
+
 ANNOTATION_HELP_GROUPS = {
     **{
         str(binding.id): "Annotating (reading screen)"

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tui.core.align import Alignment, SentenceRef
-from tui.core.model import Article
+from tui.core.model import Article, SentenceRef
+
+if TYPE_CHECKING:
+    from tui.core.align import Alignment
 
 POSSIBLE_NAMED = 3
 """Possible counterparts the status line names; more are counted ("+2 more")."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
-from tui.core.align import Alignment
+if TYPE_CHECKING:
+    from tui.core.align import Alignment
 
 
 class AlignmentProgress(Message):

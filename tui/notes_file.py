@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.annotations import Annotations
 from tui.core.model import Article
-from tui.core.notes_store import NotesStore
 from tui.core.storage import StorageError
 from tui.core.text import counted
 from tui.notices import NoticeBoard, OpenScreen, Say
+
+if TYPE_CHECKING:  # the file opens once the articles are on screen
+    from tui.core.notes_store import NotesStore
 
 POLL_SECONDS = 2.0
 """How often the app checks the notes file for changes made elsewhere."""
@@ -67,6 +70,8 @@ class NotesFile:
 
     def open(self, path: Path, *, read_only: bool = False) -> str | None:
         """Open ``path``; returns the problem that made it read-only, or None."""
+        from tui.core.notes_store import NotesStore
+
         try:
             store = NotesStore(path, read_only=read_only)
         except StorageError as exc:  # e.g. the folder cannot be created

@@ -14,11 +14,9 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
-from rapidfuzz import fuzz, process, utils
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from tui.core.candidates import KINDS
 from tui.core.model import Article
 from tui.core.text import excerpt
 
@@ -98,6 +96,8 @@ class ReaderCommands(Provider):
                     partial(target.set_pane_shown, doc, hidden),
                     "Choose which articles are side by side (p)",
                 )
+            from tui.core.candidates import KINDS  # loaded with the alignment
+
             for kind in KINDS:
                 hidden = kind in target.hidden_kinds
                 yield (
@@ -154,6 +154,8 @@ class ReaderCommands(Provider):
         target = self._target()
         if target is None or len(query.strip()) < SENTENCE_MIN_QUERY or not self._sentences:
             return
+        from rapidfuzz import fuzz, process, utils
+
         matches = await asyncio.to_thread(
             process.extract,
             query,

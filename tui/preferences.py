@@ -13,10 +13,26 @@ from typing import Any
 
 from textual.app import App
 
-from tui.binding_scopes import binding_ids, binding_scopes
-from tui.keymap import load_keymap
+from tui.keymap import KEYMAP_FILE, load_keymap
 from tui.settings import SettingsStore
-from tui.themes import pick_theme, register_themes, start_themes
+from tui.themes import (
+    first_theme,
+    load_themes,
+    pick_theme,
+    register_themes,
+    start_themes,
+    theme_folders,
+)
+
+
+def preset_theme(app: App[Any], data_dir: Path | None, theme: str | None) -> None:
+    """Set the start theme before ``app`` runs, quietly: the styles of the first frame are then
+    parsed and applied once, in its colours (a theme set once mounted parsed and applied every
+    style again). :func:`apply_preferences` then says what needs saying and sets the same."""
+    for found in load_themes(theme_folders(data_dir))[0]:
+        app.register_theme(found)
+    saved = None if data_dir is None else SettingsStore(data_dir).load()[0].theme
+    app.theme = first_theme(app, theme, saved)
 
 
 def apply_preferences(app: App[Any], data_dir: Path | None, theme: str | None) -> None:
@@ -26,6 +42,10 @@ def apply_preferences(app: App[Any], data_dir: Path | None, theme: str | None) -
         app.theme = pick_theme(app, theme)
         return
     start_themes(app, SettingsStore(data_dir), theme)
+    if not (data_dir / KEYMAP_FILE).is_file():
+        return  # listing the binding ids imports every screen: only for a keymap to check
+    from tui.binding_scopes import binding_ids, binding_scopes
+
     keymap = load_keymap(data_dir, binding_ids(), binding_scopes())
     for problem in keymap.problems:
         app.notify(problem, severity="warning", timeout=8)

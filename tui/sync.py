@@ -3,17 +3,20 @@
 Pure functions of values (the alignment, the sentence, the cursors, the panes on screen): the
 reading screen paints what :func:`plan_sync` returns. A pane beside the reader's shows the
 sentence matched with it (its counterpart) with the words that differ underlined, and moves
-its cursor there while sync is on; a pane without a match holds its place and says so.
+its cursor there while sync is on; a pane without a match holds its place and says so. Until
+the alignment is there, every pane shows its own cursor and nothing is said about sync.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from tui.core.align import Alignment, SentenceRef
-from tui.core.model import Sentence
-from tui.core.worddiff import diff_words
+from tui.core.model import Sentence, SentenceRef
+
+if TYPE_CHECKING:  # loaded by the worker that aligns, before there is anything to sync
+    from tui.core.align import Alignment
 
 Mark = tuple[int, int]
 """A stretch of article text, as offsets ``[start, end)``."""
@@ -61,6 +64,8 @@ def aligned_refs(alignment: Alignment, ref: SentenceRef) -> list[SentenceRef]:
 
 def differing(a: Sentence, b: Sentence) -> tuple[list[Mark], list[Mark]]:
     """The words of ``a`` not in ``b``, and those of ``b`` not in ``a`` (to underline)."""
+    from tui.core.worddiff import diff_words  # with the alignment core (numpy, the stemmer)
+
     spans = diff_words(a, b)
     return (
         [(s.a_start, s.a_end) for s in spans if s.a_end > s.a_start],
@@ -93,14 +98,16 @@ class SyncPlan:
     """The panes on screen beside the reader's."""
     cursors: tuple[int, ...]
     """Every pane's cursor (those that follow moved to their counterpart)."""
-    underlined: int | None
+    underlined: int | None = None
     """The article (best match on screen) whose differences the reader's pane underlines."""
-    marks: tuple[Mark, ...]
+    marks: tuple[Mark, ...] = ()
     """The reader's words that differ from that article's counterpart."""
+    note: tuple[str, str] = ("", "")
+    """What the reader's pane header says about sync, and its style."""
 
 
 def plan_sync(
-    alignment: Alignment,
+    alignment: Alignment | None,
     ref: SentenceRef,
     cursors: Sequence[int],
     visible: Sequence[int],
@@ -110,7 +117,8 @@ def plan_sync(
     """What every pane in ``visible`` shows while the reader is on ``ref``.
 
     Args:
-        alignment: the alignment shown.
+        alignment: the alignment shown; None while it is being computed: every pane then
+            shows its own cursor, and the headers say nothing about sync yet.
         ref: the sentence under the focused pane's cursor.
         cursors: every pane's cursor now.
         visible: the articles whose panes are on screen.
@@ -118,6 +126,9 @@ def plan_sync(
         possible: a possible counterpart of ``ref`` the reader asked to see (``o``): its pane
             shows it beside the cursor, highlighted, with or without sync.
     """
+    if alignment is None:
+        own = tuple(PaneView(other, cursors[other], None) for other in visible if other != ref.doc)
+        return SyncPlan(own, tuple(cursors))
     articles = alignment.articles
     reading = articles[ref.doc].sentences[ref.sentence]
     moved = list(cursors)
@@ -151,7 +162,8 @@ def plan_sync(
         )
     if best_doc < 0 and possible is not None and possible.doc in visible:
         best_doc, best_sentence = possible.doc, possible.sentence  # underline against it
+    leader = ("● reading" if sync else "sync off", "$text-accent")
     if best_doc < 0:
-        return SyncPlan(tuple(others), tuple(moved), None, ())
+        return SyncPlan(tuple(others), tuple(moved), note=leader)
     marks = differing(reading, articles[best_doc].sentences[best_sentence])[0]
-    return SyncPlan(tuple(others), tuple(moved), best_doc, tuple(marks))
+    return SyncPlan(tuple(others), tuple(moved), best_doc, tuple(marks), leader)

@@ -207,21 +207,27 @@ def register_themes(app: App[Any], data_dir: Path | None = None) -> list[str]:
     return [theme.name for theme in themes]
 
 
+def first_theme(app: App[Any], *choices: str | None) -> str:
+    """The first of ``choices`` that is registered, else :data:`DEFAULT_THEME`, quietly."""
+    for choice in choices:
+        if choice and choice in app.available_themes:
+            return choice
+    return DEFAULT_THEME if DEFAULT_THEME in app.available_themes else "textual-dark"
+
+
 def pick_theme(app: App[Any], *choices: str | None) -> str:
     """The first of ``choices`` that is registered, else :data:`DEFAULT_THEME`.
 
     A requested name that does not exist is reported (one line naming the theme used instead
     and the available ones) rather than failing.
     """
-    unknown: list[str] = []
-    chosen = DEFAULT_THEME if DEFAULT_THEME in app.available_themes else "textual-dark"
+    chosen = first_theme(app, *choices)
+    unknown = []
     for choice in choices:
-        if not choice:
-            continue
-        if choice in app.available_themes:
-            chosen = choice
+        if choice == chosen:
             break
-        unknown.append(choice)
+        if choice:
+            unknown.append(choice)
     available = ", ".join(sorted(app.available_themes))
     for name in unknown:
         app.notify(

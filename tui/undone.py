@@ -8,10 +8,13 @@ undo. No Textual here.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tui.core.model import Article
-from tui.core.notes import NotesDocument, Target
 from tui.core.text import excerpt
+
+if TYPE_CHECKING:
+    from tui.core.notes import NotesDocument, Target
 
 MAX_PLACES = 3
 """Passages named in a notice; more are counted ("and 2 more")."""

@@ -154,12 +154,20 @@ def make_app(
     )
 
 
-async def reading(pilot: Pilot[Any]) -> ReadingScreen:
-    """Wait until the alignment is shown and return the reading screen."""
+async def aligned(pilot: Pilot[Any]) -> ReadingScreen:
+    """Wait until the reading screen (on top or under a dialog) shows the alignment, which
+    arrives from its worker after the articles are on screen; return the screen."""
     for _ in range(200):
         await pilot.pause()
-        screen = pilot.app.screen
-        if isinstance(screen, ReadingScreen) and screen.is_mounted:
+        screen = next((s for s in pilot.app.screen_stack if isinstance(s, ReadingScreen)), None)
+        if screen is not None and screen.is_mounted and screen.alignment is not None:
             await pilot.pause()
             return screen
-    raise AssertionError("the reading screen never opened")
+    raise AssertionError("the reading screen never showed the alignment")
+
+
+async def reading(pilot: Pilot[Any]) -> ReadingScreen:
+    """Wait until the alignment is shown and return the reading screen (the current one)."""
+    screen = await aligned(pilot)
+    assert pilot.app.screen is screen
+    return screen

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from textual.widgets import OptionList
 
-from tests.app.reading_fixture import CONFLICT, notes_app, sample_corpus
+from tests.app.reading_fixture import CONFLICT, aligned, notes_app, sample_corpus
 from tui.app import ReaderApp
 from tui.core.align import Alignment, SentenceRef
 from tui.core.candidates import Discrepancy, Span
@@ -41,8 +41,7 @@ def reading(app: ReaderApp) -> ReadingScreen:
 
 
 async def start(pilot: object) -> None:
-    await pilot.pause()  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
+    await aligned(pilot)  # type: ignore[arg-type]
 
 
 async def test_a_marks_sentence_and_counterparts_as_agreement(tmp_path: Path) -> None:

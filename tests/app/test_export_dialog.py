@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from tests.app.reading_fixture import notes_app, sample_corpus
+from tests.app.reading_fixture import aligned, notes_app, sample_corpus
 from tui.app import ReaderApp
 from tui.screens.export import ExportScreen
 from tui.screens.reading import ReadingScreen
@@ -16,7 +16,7 @@ SIZE = (120, 40)
 
 
 async def open_dialog(app: ReaderApp, pilot: object) -> ExportScreen:
-    await pilot.pause()  # type: ignore[attr-defined]
+    await aligned(pilot)  # type: ignore[arg-type]
     await pilot.press("j", "a")  # type: ignore[attr-defined]
     app.action_export_notes()
     await pilot.pause()  # type: ignore[attr-defined]

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from tests.app.alignment_fixture import sample_alignment
+from tests.app.reading_fixture import aligned
 from tui.app import ReaderApp
 from tui.screens.help import HelpScreen, help_sections, render_help
 
@@ -133,8 +134,7 @@ async def test_reader_app_help_lists_the_reading_keys(tmp_path: Path) -> None:
     alignment = sample_alignment()
     app = ReaderApp(alignment.articles, data_dir=tmp_path, aligner=lambda a, t, p: alignment)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await aligned(pilot)  # the alignment arrives after the articles are on screen
         reading = app.screen
         await pilot.press("question_mark")
         await pilot.pause()
@@ -153,8 +153,7 @@ async def test_narrow_help_keeps_descriptions_and_files_annotation_keys_apart(
     alignment = sample_alignment()
     app = ReaderApp(alignment.articles, data_dir=tmp_path, aligner=lambda a, t, p: alignment)
     async with app.run_test(size=(60, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await aligned(pilot)  # the alignment arrives after the articles are on screen
         await pilot.press("question_mark")
         await pilot.pause()
         help_screen = app.screen

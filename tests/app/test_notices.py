@@ -25,7 +25,7 @@ async def ready(pilot: object, app: ReaderApp) -> ReadingScreen:
     for _ in range(100):
         await pilot.pause()  # type: ignore[attr-defined]
         screen = app.reading_screen
-        if screen is not None and screen.is_mounted:
+        if screen is not None and screen.is_mounted and screen.alignment is not None:
             await pilot.pause()  # type: ignore[attr-defined]
             return screen
     raise AssertionError("the reading screen never opened")

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from tests.app.alignment_fixture import sample_alignment
+from tests.app.reading_fixture import reading
 from tui.app import ReaderApp
 from tui.core.align import SentenceRef
 from tui.core.model import Article
@@ -167,11 +168,7 @@ def _reader_app(data_dir: Path) -> ReaderApp:
 
 
 async def _reading_screen(pilot: Pilot[None]) -> ReadingScreen:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, ReadingScreen)
-    return screen
+    return await reading(pilot)  # the alignment arrives after the articles are on screen
 
 
 async def test_reader_app_palette_drives_the_real_reading_screen(tmp_path: Path) -> None:

@@ -31,7 +31,9 @@ class HeaderApp(App[None]):
 async def test_a_long_label_is_cut_between_words(width: int, shown: str) -> None:
     article = make_article(0, "Fox Online News Network", ["One.", "Two."], set())
     article = replace(article, meta=replace(article.meta, published="2024-05-01"))
-    app = HeaderApp(PaneHeader(article, 0.5))
+    header = PaneHeader(article)
+    header.set_matched(0.5)
+    app = HeaderApp(header)
     async with app.run_test(size=(width, 4)) as pilot:
         await pilot.pause()
         first = app.header.render().plain.splitlines()[0]

@@ -11,7 +11,7 @@ from tests.app.reading_fixture import sample_corpus
 from tui.app import ReaderApp
 from tui.core.align import Alignment, Progress
 from tui.core.model import Article
-from tui.screens.loading import LoadingScreen
+from tui.screens.reading import ReadingScreen
 
 
 async def test_q_during_alignment_cancels_the_worker_and_leaves_the_aligner_behind() -> None:
@@ -31,9 +31,9 @@ async def test_q_during_alignment_cancels_the_worker_and_leaves_the_aligner_behi
         async with app.run_test(size=(100, 30)) as pilot:
             for _ in range(50):
                 await pilot.pause(0.02)
-                if isinstance(app.screen, LoadingScreen):
+                if started.is_set():
                     break
-            assert isinstance(app.screen, LoadingScreen) and started.is_set()
+            assert isinstance(app.screen, ReadingScreen) and started.is_set()
             (worker,) = [w for w in app.workers if w.name == "align"]
             await pilot.press("q")
             await app.workers.wait_for_complete()

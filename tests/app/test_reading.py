@@ -465,10 +465,8 @@ async def test_panes_mark_annotations_and_selection() -> None:
         assert screen.selection == frozenset()
 
 
-async def test_alignment_runs_in_a_worker_with_visible_progress() -> None:
+async def test_the_articles_show_at_once_and_the_alignment_follows_with_progress() -> None:
     from threading import Event
-
-    from tui.screens.loading import LoadingScreen
 
     alignment = sample_corpus()
     release = Event()
@@ -478,21 +476,29 @@ async def test_alignment_runs_in_a_worker_with_visible_progress() -> None:
         release.wait(5)
         return alignment
 
-    from textual.widgets import ProgressBar
-
     app = ReaderApp(alignment.articles, aligner=slow)
     async with app.run_test(size=(100, 30)) as pilot:
-        # A pushed screen composes a moment later: wait for its bar, not just the screen.
-        for _ in range(250):
+        for _ in range(100):
             await pilot.pause(0.02)
-            if isinstance(app.screen, LoadingScreen) and app.screen.query(ProgressBar):
+            screen = app.screen
+            if isinstance(screen, ReadingScreen) and "50%" in status_text(screen):
                 break
-        assert isinstance(app.screen, LoadingScreen)
-        await pilot.pause()
-        assert app.screen.query_one(ProgressBar).progress == 50
+        assert isinstance(screen, ReadingScreen) and screen.alignment is None
+        assert "Aligning 3 articles… 50%" in status_text(screen)
+        painted = "".join(segment.text for segment in screen.pane(0).render_line(0))
+        assert "Alpha reports fact 0" in painted  # the text is there before the alignment
+        assert "aligning…" in header_text(screen, 0)
+        assert "%" not in header_text(screen, 0) and "● reading" not in header_text(screen, 0)
         await pilot.press("j")  # the UI answers while the worker runs
+        assert screen.cursors[0] == 1
+        await pilot.press("right_square_bracket", "v", "L")  # these wait for the alignment
+        assert (screen.cursors[0], screen.view_mode) == (1, "panes")
         release.set()
-        await reading(pilot)
+        screen = await reading(pilot)
+        assert "Aligning" not in status_text(screen)
+        assert "% of " in header_text(screen, 0) and "● reading" in header_text(screen, 0)
+        await pilot.press("right_square_bracket")
+        assert screen.focused_ref == CONFLICT
 
 
 async def test_an_alignment_error_is_one_line_on_screen() -> None:

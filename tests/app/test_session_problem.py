@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from tests.app.reading_fixture import sample_corpus
+from tests.app.reading_fixture import aligned, sample_corpus
 from tui.app import ReaderApp
 from tui.commands.open_command import plan_open
 from tui.core.sessions import SessionStore
@@ -46,8 +46,7 @@ def broken_session_app(store: SessionStore) -> ReaderApp:
 
 
 async def problem_dialog(app: ReaderApp, pilot: object) -> SessionProblem:
-    await pilot.pause()  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
+    await aligned(pilot)  # type: ignore[arg-type]  # asked once the alignment is shown
     assert isinstance(app.screen, SessionProblem)
     return app.screen
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, RadioButton
 
-from tests.app.reading_fixture import sample_corpus
+from tests.app.reading_fixture import aligned, sample_corpus
 from tui.app import ReaderApp
 from tui.commands.common import CliError
 from tui.commands.open_command import plan_open
@@ -45,7 +45,7 @@ async def test_quit_saves_and_reopening_restores_the_view_exactly(tmp_path: Path
     session = store.new("work", alignment.articles)
     app = session_app(store, session, alignment)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await aligned(pilot)
         screen = app.reading_screen
         assert isinstance(screen, ReadingScreen)
         await pilot.press("j", "j", "j", "l", "j", "j", "s", "f", "a")
@@ -61,7 +61,7 @@ async def test_quit_saves_and_reopening_restores_the_view_exactly(tmp_path: Path
 
     again = session_app(store, saved, alignment)
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await aligned(pilot)
         await pilot.pause()
         screen = again.reading_screen
         assert isinstance(screen, ReadingScreen)
@@ -76,13 +76,13 @@ async def test_table_view_is_restored(tmp_path: Path) -> None:
     store = SessionStore(tmp_path / "data")
     app = session_app(store, store.new("t", alignment.articles), alignment)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await aligned(pilot)
         await pilot.press("v", "S")
         await pilot.pause()
     assert store.load("t").view.view_mode == "table"
     again = session_app(store, store.load("t"), alignment)
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await aligned(pilot)
         await pilot.pause()
         assert again.reading_screen is not None
         assert again.reading_screen.view_mode == "table"
@@ -94,7 +94,7 @@ async def test_sessions_screen_saves_this_one_and_switches(tmp_path: Path) -> No
     store.save(store.new("other", alignment.articles), make_last=False)
     app = session_app(store, store.new("mine", alignment.articles), alignment)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await aligned(pilot)
         app.action_sessions()
         await pilot.pause()
         assert isinstance(app.screen, SessionsScreen)
@@ -112,7 +112,7 @@ async def test_export_from_the_palette_writes_the_confirmed_path(tmp_path: Path)
     store = SessionStore(tmp_path / "data")
     app = session_app(store, store.new("x", alignment.articles), alignment)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await aligned(pilot)
         await pilot.press("j", "a")
         await pilot.press("ctrl+p", *"export notes")
         await pilot.pause(0.3)
@@ -222,7 +222,7 @@ async def test_quitting_the_default_session_keeps_its_own_notes_file(tmp_path: P
     app = session_app(store, session, alignment)
     app.notes_path = other
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await aligned(pilot)
         await pilot.press("j", "j", "j", "l", "j", "j", "s", "f", "a", "q")
     assert store.load("default").notes == str(store.default_notes_path("default"))
     assert len(parse_document(other.read_text("utf-8")).annotations) == 1
@@ -230,7 +230,7 @@ async def test_quitting_the_default_session_keeps_its_own_notes_file(tmp_path: P
     app = session_app(store, named, alignment)
     app.notes_path = other
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await aligned(pilot)
         await pilot.press("q")
     assert store.load("named").notes == str(other)
 
@@ -291,7 +291,7 @@ async def test_resume_shows_a_pane_without_a_match_at_its_own_cursor(tmp_path: P
     view = replace(view, cursors={"a0": 3, "a1": 8, "a2": 25})
     app = session_app(store, replace(session, view=view), alignment)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await aligned(pilot)
         await pilot.pause()
         screen = app.reading_screen
         assert isinstance(screen, ReadingScreen)
@@ -305,7 +305,7 @@ async def test_resume_restores_which_panes_were_on_screen(tmp_path: Path) -> Non
     store = SessionStore(tmp_path / "data")
     app = session_app(store, store.new("w", alignment.articles), alignment)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await aligned(pilot)
         screen = app.reading_screen
         assert isinstance(screen, ReadingScreen)
         await pilot.press("greater_than_sign")
@@ -316,7 +316,7 @@ async def test_resume_restores_which_panes_were_on_screen(tmp_path: Path) -> Non
     assert saved.view.extra["first_visible"] == 1
     again = session_app(store, saved, alignment)
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await aligned(pilot)
         await pilot.pause()
         screen = again.reading_screen
         assert isinstance(screen, ReadingScreen)
@@ -338,7 +338,7 @@ async def test_resume_in_a_narrower_window_still_shows_the_focused_pane(tmp_path
     assert saved.view.focused == "a4" and saved.view.extra["first_visible"] == 0
     again = session_app(store, saved, alignment)
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await aligned(pilot)
         await pilot.pause()
         screen = again.reading_screen
         assert isinstance(screen, ReadingScreen)
@@ -353,7 +353,7 @@ async def test_sessions_screen_moves_with_j_and_k(tmp_path: Path) -> None:
         store.save(store.new(name, alignment.articles), make_last=False)
     app = session_app(store, store.new("mine", alignment.articles), alignment)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await aligned(pilot)
         app.action_sessions()
         await pilot.pause()
         assert isinstance(app.screen, SessionsScreen)
@@ -393,3 +393,55 @@ def test_the_dialog_shows_times_as_reader_sessions_does() -> None:
     assert format_table([row]).splitlines()[1].endswith("2026-11-22 00:03:27 UTC")
     never = SessionSummary("new", 0, None, "", False)
     assert "opened -" in str(SessionsScreen([], current=None)._option(never).prompt)
+
+
+async def test_quitting_before_the_alignment_keeps_the_place_and_the_table(tmp_path: Path) -> None:
+    """The place is put back after the first frame and the table once aligned: quitting
+    before either saves the session's own place, not the first frame's."""
+    import threading
+
+    alignment = sample_corpus()
+    store = SessionStore(tmp_path / "data")
+    app = session_app(store, store.new("t", alignment.articles), alignment)
+    async with app.run_test(size=SIZE) as pilot:
+        await aligned(pilot)
+        await pilot.press("l", "j", "j", "v")
+        await pilot.pause()
+        await pilot.press("S")
+        await pilot.pause()
+    saved = store.load("t")
+    assert saved.view.view_mode == "table" and saved.view.focused == alignment.articles[1].id
+
+    release = threading.Event()
+
+    def slow(articles: object, threshold: object, progress: object) -> Alignment:
+        release.wait(10)
+        return alignment
+
+    again = ReaderApp(
+        alignment.articles,
+        theme="reader-dark",
+        data_dir=store.root,
+        aligner=slow,
+        notes_path=Path(saved.notes),
+        session=saved,
+        sessions=store,
+    )
+    assert again._snapshot().view == saved.view  # nothing on screen yet: the place as saved
+    try:
+        async with again.run_test(size=SIZE) as pilot:
+            for _ in range(100):
+                await pilot.pause()
+                screen = again.reading_screen
+                if screen is not None and screen.query("ReaderFooter"):
+                    break
+            await pilot.pause()
+            screen = again.reading_screen
+            assert screen is not None and screen.alignment is None
+            assert screen.focused_doc == 1 and screen.view_mode == "panes"  # the table waits
+            await pilot.press("q")
+    finally:
+        release.set()
+    kept = store.load("t").view
+    assert kept.view_mode == "table"
+    assert (kept.focused, kept.cursors) == (saved.view.focused, saved.view.cursors)

@@ -13,16 +13,11 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from tests.app.reading_fixture import make_app
-from tui.screens.reading import ReadingScreen
+from tests.app.reading_fixture import make_app, reading
 
 
 async def _on_the_contradiction(pilot: Pilot[Any]) -> None:
-    for _ in range(200):
-        await pilot.pause()
-        if isinstance(pilot.app.screen, ReadingScreen) and pilot.app.screen.is_mounted:
-            break
-    await pilot.pause()
+    await reading(pilot)  # the alignment arrives after the articles are on screen
     await pilot.press("right_square_bracket")
     await pilot.pause()
 

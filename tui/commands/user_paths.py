@@ -13,7 +13,6 @@ from typing import Any
 
 from tui.commands.common import DATA_DIR_ENV, CliError, data_dir
 from tui.commands.output import check_output_file
-from tui.core.notes import MAX_NOTES_BYTES
 from tui.core.storage import LINK_LOOP, StorageError, TooLarge, is_link_loop, load_yaml
 
 NOTES_LISTS = ("annotations", "dismissed")
@@ -73,6 +72,8 @@ def check_notes_option(path: Path) -> None:
     check_output_file(path)
     if not path.is_file():
         return
+    from tui.core.notes import MAX_NOTES_BYTES
+
     try:
         data = load_yaml(path, MAX_NOTES_BYTES, "notes file")
     except TooLarge as exc:

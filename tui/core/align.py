@@ -27,6 +27,7 @@ from tui.core.candidates import Discrepancy, discrepancies_between, find_discrep
 from tui.core.context import context_of
 from tui.core.grouping import group_places
 from tui.core.model import Article, Sentence
+from tui.core.model import SentenceRef as SentenceRef  # where the rest of reader finds it
 from tui.core.names import name_lists
 from tui.core.numbers import find_numbers
 from tui.core.pair_search import PairSearch
@@ -101,14 +102,6 @@ USER = "user"
 """``Pair.origin`` of a pair the reader linked (``corrections.apply_corrections``)."""
 Progress = Callable[[float], None]
 """Called with the share of the work done, 0.0 to 1.0."""
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class SentenceRef:
-    """A sentence of the corpus: article position and sentence index."""
-
-    doc: int
-    sentence: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,6 @@ reported, never dropped.
 from __future__ import annotations
 
 import bisect
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,9 +17,9 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from tui.core.model import Article, Sentence
+from tui.core.model import Article, Sentence, is_url
 from tui.core.notes import Annotation, ArticleRef, NotesDocument, Target, TextPosition, TextQuote
-from tui.core.web import is_url
+from tui.core.text import text_sha256
 
 CONTEXT_CHARS = 32
 """Characters of prefix and suffix kept around a quote: enough to tell repeats apart."""
@@ -32,11 +31,6 @@ PARTIAL_MATCH_THRESHOLD = 90.0
 AnchorStatus = Literal["intact", "moved", "fuzzy", "orphan", "absent"]
 """intact: offsets still hold the quote; moved: exact quote found elsewhere; fuzzy: close
 match in edited text; orphan: article open but passage not found; absent: article not open."""
-
-
-def text_sha256(text: str) -> str:
-    """Hex sha256 of an article's text (UTF-8), to notice edits."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def article_ref(article: Article) -> ArticleRef:

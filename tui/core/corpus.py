@@ -14,15 +14,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core.controls import drop_control_sequences, strip_controls
 from tui.core.frontmatter import meta_from_mapping, split_front_matter
 from tui.core.furniture import LineKind, classify_lines
-from tui.core.model import Article, ArticleMeta, Sentence
+from tui.core.model import Article, ArticleMeta, Sentence, is_url
 from tui.core.segment import split_spans
 from tui.core.storage import LINK_LOOP, StorageError, is_link_loop, load_yaml
 from tui.core.text import counted, cut_on_word
-from tui.core.web import WebError, extract_html, fetch_url, is_url
+
+if TYPE_CHECKING:  # the web module (http, ssl, email) loads only for a page
+    from tui.core.web import ExtractedPage
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -162,7 +165,7 @@ def load_paths(paths: Sequence[str | Path], *, max_bytes: int = MAX_FILE_BYTES) 
             else:
                 side = _sidecar(source.parent, sidecars, notices).get(source.name)
                 loaded.append(_load_file(source, max_bytes, side))
-        except (LoadError, WebError) as exc:
+        except LoadError as exc:
             errors.append(f"{source}: {exc}")
     return LoadResult(_unique(loaded), tuple(errors), tuple(notices))
 
@@ -237,7 +240,7 @@ def _load_file(path: Path, max_bytes: int, sidecar: ArticleMeta | None) -> Artic
     if not text.strip():
         raise LoadError("contains only whitespace")
     if path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
-        page = extract_html(text)
+        page = _extract_html(text)
         return make_article(
             path.stem, str(path), page.text, _merge(sidecar, page.meta), warnings=warnings
         )
@@ -254,9 +257,23 @@ def _load_file(path: Path, max_bytes: int, sidecar: ArticleMeta | None) -> Artic
 
 
 def _load_url(url: str, max_bytes: int) -> Article:
-    data, final_url = fetch_url(url, max_bytes)
-    page = extract_html(data, url=final_url)
+    from tui.core.web import WebError, fetch_url  # http, ssl, email: only to fetch a page
+
+    try:
+        data, final_url = fetch_url(url, max_bytes)
+    except WebError as exc:
+        raise LoadError(str(exc)) from None
+    page = _extract_html(data, url=final_url)
     return make_article(_id_from_url(final_url), url, page.text, page.meta)
+
+
+def _extract_html(html: str | bytes, url: str | None = None) -> ExtractedPage:
+    from tui.core.web import WebError, extract_html
+
+    try:
+        return extract_html(html, url=url)
+    except WebError as exc:
+        raise LoadError(str(exc)) from None
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -352,9 +369,12 @@ def _looks_binary(head: bytes) -> bool:
     return _control_bytes(head) > max(len(head) // 20, 2)
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
+
+
 def _control_bytes(head: bytes) -> int:
     """Bytes no text file holds (layout characters and ESC aside)."""
-    return sum(1 for b in head if b < 32 and b not in b"\t\n\r\f\v\x1b")
+    return len(head) - len(head.translate(None, _CONTROL_BYTES))
 
 
 def _looks_like_html(text: str) -> bool:

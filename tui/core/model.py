@@ -29,9 +29,22 @@ class Sentence:
     """A headline or cross-head: a line with no final punctuation."""
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class SentenceRef:
+    """A sentence of the corpus: article position and sentence index."""
+
+    doc: int
+    sentence: int
+
+
 BUNDLED_SEEDS = "bundled:seeds/"
 """How notes, sessions and reports name a bundled seed (``bundled:seeds/000_….txt``), so they
 never point inside one installation's site-packages (tui/resources.py maps it to the file)."""
+
+
+def is_url(name: str) -> bool:
+    """Whether a command-line argument or an article's path names a web page, not a file."""
+    return name.lower().startswith(("http://", "https://"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,12 @@ import hashlib
 import secrets
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, Literal, cast, get_args
 
+from tui.core.clock import Clock as Clock  # the notes' times; sessions share them
+from tui.core.clock import format_time as format_time
+from tui.core.clock import utc_now as utc_now
 from tui.core.storage import StorageError, collector_paused, dump_yaml, line_of, parse_yaml
 
 SCHEMA_VERSION = 1
@@ -25,7 +28,6 @@ MAX_NOTES_BYTES = 50_000_000
 AnnotationKind = Literal["agreement", "contradiction", "note", "link", "unlink"]
 ANNOTATION_KINDS: tuple[str, ...] = get_args(AnnotationKind)
 
-Clock = Callable[[], datetime]
 IdFactory = Callable[[], str]
 
 SchemaPath = tuple[str | int, ...]
@@ -56,18 +58,6 @@ def _format_path(path: SchemaPath) -> str:
     for step in path:
         out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
     return out
-
-
-def utc_now() -> datetime:
-    """The default clock: now, in UTC, to the second."""
-    return datetime.now(UTC).replace(microsecond=0)
-
-
-def format_time(moment: datetime) -> str:
-    """ISO 8601 UTC with a ``Z``, to the second: compact and sortable as text."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def new_annotation_id() -> str:

@@ -16,9 +16,8 @@ import yaml
 from tui.core.align import ENGINE, Alignment, Pair, SentenceRef
 from tui.core.candidates import Span
 from tui.core.controls import strip_controls, strip_controls_in
-from tui.core.model import Article
+from tui.core.model import Article, is_url
 from tui.core.text import counted, excerpt
-from tui.core.web import is_url
 
 SCHEMA_VERSION = 1
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from tui.core.anchoring import text_sha256
+from tui.core.clock import Clock, format_time, utc_now
 from tui.core.model import Article
-from tui.core.notes import MAX_NOTES_BYTES, Clock, format_time, parse_document, utc_now
 from tui.core.storage import StorageError, atomic_write_text, dump_yaml, load_yaml, read_text
+from tui.core.text import text_sha256
 
 SESSION_SCHEMA_VERSION = 1
 DEFAULT_SESSION = "default"
@@ -517,6 +517,8 @@ def _read_session(path: Path) -> Any:
 def _count_notes(notes_path: str | None) -> int | None:
     if not notes_path:
         return None
+    from tui.core.notes import MAX_NOTES_BYTES, parse_document  # only to count the notes
+
     try:
         text = read_text(notes_path, MAX_NOTES_BYTES, "notes file")
         return len(parse_document(text, notes_path).annotations)

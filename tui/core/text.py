@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 
 def excerpt(text: str, limit: int) -> str:
     """``text`` on one line (runs of whitespace folded), cut to ``limit`` characters.
@@ -77,3 +79,8 @@ def plural(noun: str) -> str:
 def counted(n: int, noun: str) -> str:
     """ "1 note", "2 notes", "0 discrepancies"."""
     return f"{n} {noun if n == 1 else plural(noun)}"
+
+
+def text_sha256(text: str) -> str:
+    """Hex sha256 of an article's text (UTF-8), to notice edits."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

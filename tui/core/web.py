@@ -45,11 +45,6 @@ class ExtractedPage:
     meta: ArticleMeta
 
 
-def is_url(name: str) -> bool:
-    """Whether a command-line argument names a web page rather than a file."""
-    return name.lower().startswith(("http://", "https://"))
-
-
 def extract_html(html: str | bytes, url: str | None = None) -> ExtractedPage:
     """Extract the article text (one paragraph per line) and metadata from a page.
 

@@ -11,23 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.notifications import SeverityLevel
 
 from tui.annotations import KIND_GLYPHS, Annotations
 from tui.candidate_marks import CONFIRMED_GLYPH, ordered
-from tui.core.align import Alignment, SentenceRef
-from tui.core.candidates import Discrepancy
-from tui.core.notes import Annotation, AnnotationKind, DiscrepancyInfo, Target
+from tui.core.model import SentenceRef
 from tui.core.storage import StorageError
 from tui.core.text import counted, excerpt
-from tui.linking import Counterpart, spans_articles
 from tui.notices import NoticeBoard, OpenScreen
-from tui.screens.note_editor import NoteDraft, NoteEditor
-from tui.screens.notes_panel import NotesPanel
-from tui.screens.unlink_chooser import UnlinkChooser
-from tui.sync import aligned_refs
 from tui.undone import describe_undo, places
+
+if TYPE_CHECKING:  # the keys act once the alignment is there; the dialogs load when opened
+    from tui.core.align import Alignment
+    from tui.core.candidates import Discrepancy
+    from tui.core.notes import Annotation, AnnotationKind, Target
+    from tui.linking import Counterpart
+    from tui.screens.note_editor import NoteDraft
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class Chosen:
             return cls(tuple(sorted(selection)), True)
         linked = tuple(
             ref
-            for ref in aligned_refs(alignment, focused)
+            for ref in _aligned_refs(alignment, focused)
             if not alignment.articles[ref.doc].sentences[ref.sentence].furniture
         )
         candidates = ordered(alignment.discrepancies_of(focused), confirmed)
@@ -161,6 +162,8 @@ class Annotating:
     def confirm(self, disc: Discrepancy, confirmed: Collection[Discrepancy] = ()) -> bool:
         """Confirm an engine candidate as a contradiction: its two sentences linked, its
         explanation the comment, its kind, status and fingerprint recorded; True once saved."""
+        from tui.core.notes import DiscrepancyInfo
+
         notes = self.writable()
         if notes is None:
             return False
@@ -204,6 +207,8 @@ class Annotating:
         notes = self.writable()
         if notes is None:
             return False
+        from tui.linking import spans_articles
+
         if not spans_articles(refs):
             self.notice(
                 "Nothing to link: select sentences in two or more panes with space, then "
@@ -251,6 +256,8 @@ class Annotating:
         if len(counterparts) == 1:
             chosen(counterparts[0].ref)
             return
+        from tui.screens.unlink_chooser import UnlinkChooser
+
         self._open(UnlinkChooser(ref, counterparts, notes.articles), chosen)
 
     def selected(self, count: int) -> None:
@@ -283,6 +290,8 @@ class Annotating:
                 saved()
             return problem
 
+        from tui.screens.note_editor import NoteEditor
+
         self._open(NoteEditor("New note", about, save=save), None)
 
     def _with_annotation_at(
@@ -306,6 +315,8 @@ class Annotating:
                 then(notes, annotation)
 
         enter = {"edit": "edits", "delete": "deletes"}.get(verb, verb)
+        from tui.screens.notes_panel import NotesPanel
+
         self._open(NotesPanel(notes, here, f"Which annotation to {verb}?", enter), chosen)
 
     def edit(self, ref: SentenceRef) -> None:
@@ -319,6 +330,8 @@ class Annotating:
                     ),
                     f"{KIND_GLYPHS[annotation.kind]} {annotation.kind} updated",
                 )
+
+            from tui.screens.note_editor import NoteEditor
 
             editor = NoteEditor(
                 f"Edit {annotation.kind}",
@@ -382,6 +395,8 @@ class Annotating:
                 message = "That annotation's passages are not in the open articles."
             self.notice(message, timeout=5)
 
+        from tui.screens.notes_panel import NotesPanel
+
         self._open(NotesPanel(notes, None, title), chosen)
 
 
@@ -403,3 +418,9 @@ def already_marked(
         and {(t.article.id, t.position.start, t.position.end) for t in a.targets} == wanted
         for a in annotations
     )
+
+
+def _aligned_refs(alignment: Alignment, ref: SentenceRef) -> list[SentenceRef]:
+    from tui.sync import aligned_refs  # loaded with the alignment, not before the first frame
+
+    return aligned_refs(alignment, ref)

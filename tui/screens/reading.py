@@ -1,9 +1,11 @@
 """ReadingScreen: the synchronised panes and the keys that move through and annotate them.
 
-State lives in a few reactives here (focused pane, cursor per pane, sync, view mode,
-furniture, the window of visible panes, marks); ``_show`` has :mod:`tui.sync` decide what
-every pane shows, the pane row paint it and the status line say it
-(:mod:`tui.widgets.status_text`). The annotation keys are carried out by
+The articles are painted at once; the alignment comes later from its worker
+(:meth:`~ReadingScreen.show_alignment`) with the tints, marks, sync and the keys that need it
+(``keys.NEEDS_ALIGNMENT``, listed but disabled until then). State lives in a few reactives
+here (focused pane, cursor per pane, sync, view mode, furniture, the window of visible panes,
+marks); ``_show`` has :mod:`tui.sync` decide what every pane shows, the pane row paint it and
+the status line say it (:mod:`tui.widgets.status_text`). The annotation keys are carried out by
 :class:`~tui.screens.annotating.Annotating`; the table view is a widget of its own.
 
 The screen keeps the engine's alignment and shows it with the reader's corrections applied
@@ -15,48 +17,42 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.events import Resize
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from tui.annotations import Annotations
 from tui.candidate_marks import walk, without_kinds
-from tui.core.align import Alignment, SentenceRef
-from tui.core.candidates import Discrepancy
-from tui.core.notes import AnnotationKind
+from tui.core.model import Article, SentenceRef
 from tui.core.text import counted
-from tui.core.user_links import Corrections
 from tui.keys import (
     ANNOTATION_BINDINGS,
     ANNOTATION_HELP_GROUPS,
     CORRECTION_BINDINGS,
+    NEEDS_ALIGNMENT,
     READING_BINDINGS,
-)
-from tui.linking import (
-    counterparts_of,
-    next_possible,
-    place_name,
-    refs_to_link,
-    spans_articles,
-    window_with,
 )
 from tui.messages import PaneWheelScrolled, SentenceClicked
 from tui.notices import NoticeBoard
 from tui.screens.annotating import Annotating, Chosen
 from tui.search import Search, SearchHit
-from tui.sync import aligned_refs, counterpart_in, plan_sync
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.pane_row import PaneRow, fit_window, scroll_window
-from tui.widgets.reader_footer import ReaderFooter
 from tui.widgets.status_line import StatusLine
-from tui.widgets.status_text import PaneWindow, SearchPlace, status_text
 from tui.widgets.table_view import TableView
+
+if TYPE_CHECKING:  # the alignment core is loaded by the worker that aligns
+    from tui.annotations import Annotations
+    from tui.core.align import Alignment
+    from tui.core.candidates import Discrepancy
+    from tui.core.notes import AnnotationKind
+    from tui.core.user_links import Corrections
 
 MIN_PANE_WIDTH = 32
 """Columns a pane needs to stay readable (about 28 of text plus gutter and scrollbar)."""
@@ -65,12 +61,14 @@ MIN_HEIGHT = 10
 
 
 class ReadingScreen(Screen[None]):
-    """Several articles side by side, sentence-aligned.
+    """Several articles side by side, sentence-aligned once the alignment arrives.
 
     Args:
-        alignment: the articles and their alignment.
-        notes: the open notes file, if any (its dismissed candidates are not shown).
+        articles: the articles, in pane order.
     """
+
+    class Painted(Message):
+        """The articles are on screen: the slow work (the notes, the alignment) can start."""
 
     AUTO_FOCUS = ""
     """Keys belong to the screen (the panes are not focusable); only search takes focus."""
@@ -105,37 +103,37 @@ class ReadingScreen(Screen[None]):
     hidden_kinds: reactive[frozenset[str]] = reactive(frozenset(), init=False)
     """Kinds of candidate the reader hid for the session (palette): not marked, not visited."""
 
-    def __init__(self, alignment: Alignment, notes: Annotations | None = None) -> None:
+    def __init__(self, articles: Sequence[Article]) -> None:
         super().__init__()
-        # The alignment lives as long as the app: keep the cyclic collector from re-scanning
-        # it (a full pass over 50 articles' objects took 80-110 ms, a freeze on a keypress).
-        gc.freeze()
-        self.aligned = alignment
-        """The alignment as computed."""
-        self.corrections = Corrections() if notes is None else notes.corrections()
-        """The reader's links and unlinks applied to :attr:`corrected`."""
-        self.corrected = self.corrections.applied_to(alignment)
+        self.articles = tuple(articles)
+        self.aligned: Alignment | None = None
+        """The alignment as computed; None until the worker is done."""
+        self.corrections: Corrections | None = None
+        """The reader's links and unlinks applied to :attr:`corrected` (None: none yet)."""
+        self.corrected: Alignment | None = None
         """The engine's alignment with the reader's corrections applied."""
-        self.alignment = (
-            self.corrected if notes is None else notes.without_dismissed(self.corrected)
-        )
+        self.alignment: Alignment | None = None
         """The alignment shown: corrected, the reader's dismissed candidates left out."""
+        self.progress = 0.0
+        """The share of the alignment done, said until it is there."""
         self.possible_shown: SentenceRef | None = None
         """The possible counterpart of the focused sentence shown beside it (``o``)."""
         self._possible_of: SentenceRef | None = None
         self.confirmed: frozenset[Discrepancy] = frozenset()
         """The candidates shown that the reader confirmed (marked ✗, not ⚑)."""
-        self.articles = alignment.articles
         self.view_restored = False
         """A saved view was put back (until then the session keeps the view it had)."""
-        self.panes = PaneRow.of(self.alignment, id="panes")
+        self.panes = PaneRow.of(self.articles, id="panes")
+        self.table_view = TableView(id="table-view")
+        self.search_field = Input(
+            placeholder="Search all panes (enter: find, escape: close)", id="search"
+        )
         self.find = Search()
         """The last search (/): its hits and the one the cursor was moved to."""
         self.notice_board = NoticeBoard(self.app)
         """Repeated notices (no candidate below, sync on/off) replace each other."""
         self.annotating = Annotating(self.notice_board, self.app.push_screen, self.show_notes)
         """What the annotation keys do (a x X c space e d u m)."""
-        self.annotating.notes = notes
         first = [next((s.index for s in a.body_sentences), 0) for a in self.articles]
         self.set_reactive(ReadingScreen.cursors, tuple(first))
         self.set_reactive(ReadingScreen.capacity, max(1, self.app.size.width // MIN_PANE_WIDTH))
@@ -143,15 +141,12 @@ class ReadingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         self.panes.set_window(set(self.visible_docs), self.focused_doc)
         yield self.panes
-        yield TableView(id="table-view")
         yield Static(
             f"The window is too small for reader.\nMake it at least {MIN_PANE_WIDTH}x{MIN_HEIGHT}.",
             id="too-small",
             markup=False,
         )
-        yield Input(placeholder="Search all panes (enter: find, escape: close)", id="search")
         yield StatusLine(id="status")
-        yield ReaderFooter()
 
     def on_mount(self) -> None:
         for name in ("cursors", "sync"):
@@ -162,6 +157,19 @@ class ReadingScreen(Screen[None]):
             self.watch(self, name, self._push_marks, init=False)
         self._apply_window()
         self.call_after_refresh(self._show)
+        self.call_after_refresh(self._painted)
+
+    def _painted(self) -> None:
+        """The articles are on screen: add what the first frame went without (the table, the
+        search field, the footer) and let the slow work start."""
+        from tui.widgets.reader_footer import ReaderFooter
+
+        if not self.is_attached:
+            return  # closed at once
+        self.mount(self.table_view, after=self.panes)
+        self.mount(self.search_field, before=self.status_line)
+        self.mount(ReaderFooter())
+        self.post_message(self.Painted())
 
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
@@ -173,8 +181,11 @@ class ReadingScreen(Screen[None]):
         self.call_after_refresh(self._show, False)  # the status line's cut moves with the width
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the window is too small to show the panes, only help and quit act."""
-        return not self.has_class("-too-small") or action in ("help", "quit")
+        """While the window is too small to show the panes, only help and quit act; until the
+        alignment is there, the keys that need it are listed but wait."""
+        if self.has_class("-too-small"):
+            return action in ("help", "quit")
+        return self.alignment is not None or action not in NEEDS_ALIGNMENT or None
 
     # -- what is where ------------------------------------------------------------------
 
@@ -207,11 +218,42 @@ class ReadingScreen(Screen[None]):
         self, ref: SentenceRef, doc: int, prefer: int | None = None
     ) -> tuple[int, float | None] | None:
         """The sentence of article ``doc`` aligned with ``ref`` and its score, if any."""
-        return counterpart_in(self.alignment, ref, doc, prefer)
+        from tui.sync import counterpart_in
+
+        return None if self.alignment is None else counterpart_in(self.alignment, ref, doc, prefer)
 
     def aligned_refs(self, ref: SentenceRef) -> list[SentenceRef]:
         """``ref`` and its counterpart in every other article (what `a`/`x` mark together)."""
-        return aligned_refs(self.alignment, ref)
+        from tui.sync import aligned_refs
+
+        return aligned_refs(self.shown, ref)
+
+    @property
+    def shown(self) -> Alignment:
+        """The alignment shown, for what waits for it (``keys.NEEDS_ALIGNMENT``)."""
+        assert self.alignment is not None, "an action that needs the alignment ran without it"
+        return self.alignment
+
+    def show_alignment(self, alignment: Alignment) -> None:
+        """Tint, mark and sync the panes by ``alignment`` (the engine's: the reader's links and
+        unlinks applied, dismissed candidates and hidden kinds left out); the keys that need
+        it act from now on."""
+        # The alignment lives as long as the app: keep the cyclic collector from re-scanning
+        # it (a full pass over 50 articles' objects took 80-110 ms, a freeze on a keypress).
+        gc.freeze()
+        notes = self.annotating.notes
+        self.aligned = alignment
+        self.corrections = None if notes is None else notes.corrections()
+        self.corrected = (
+            alignment if self.corrections is None else self.corrections.applied_to(alignment)
+        )
+        self._show_candidates()
+        self.refresh_bindings()
+
+    def show_progress(self, done: float) -> None:
+        """Say how much of the alignment is done (0-1), until it is there."""
+        self.progress = done
+        self._show(reveal=False)
 
     # -- pushing state into the panes ---------------------------------------------------
 
@@ -241,6 +283,10 @@ class ReadingScreen(Screen[None]):
         Args:
             reveal: scroll the focused pane to show its cursor (not after a wheel scroll).
         """
+        # (imported after the first frame, which this never paints: it comes after a refresh)
+        from tui.sync import plan_sync
+        from tui.widgets.status_text import PaneWindow, SearchPlace, status_text
+
         if not self.is_mounted or not self.cursors:
             return
         ref = self.focused_ref
@@ -251,7 +297,7 @@ class ReadingScreen(Screen[None]):
         if possible is not None and possible.doc not in visible:
             possible = None  # its pane is off screen (o said so): nothing to show beside
         plan = plan_sync(self.alignment, ref, self.cursors, visible, self.sync, possible)
-        self.panes.show(plan, ref.doc, ref.sentence, self.sync, reveal)
+        self.panes.show(plan, ref.doc, ref.sentence, reveal)
         self.set_reactive(ReadingScreen.cursors, plan.cursors)
         find = self.find
         self.status_line.show(
@@ -266,6 +312,7 @@ class ReadingScreen(Screen[None]):
                 confirmed=self.confirmed,
                 possible=possible,
                 width=self.status_line.content_region.width,
+                progress=self.progress,
             )
         )
 
@@ -445,15 +492,15 @@ class ReadingScreen(Screen[None]):
 
     def _open_table(self) -> None:
         """Show the table for the current columns (rebuilt when they or the alignment changed)."""
-        view = self.query_one(TableView)
+        view = self.table_view
         if not view.show(
-            self.alignment, self.shown_docs, self.visible_docs, self.focused_ref, self.confirmed
+            self.shown, self.shown_docs, self.visible_docs, self.focused_ref, self.confirmed
         ):
             self.call_after_refresh(self._open_table)
 
     def _refresh_table(self) -> None:
         """Keep an open table's columns in step with the panes on screen."""
-        if self.view_mode == "table" and self.query_one(TableView).table is not None:
+        if self.view_mode == "table" and self.table_view.table is not None:
             self._open_table()
 
     @on(TableView.Moved)
@@ -471,7 +518,10 @@ class ReadingScreen(Screen[None]):
         return self.find.hits
 
     def action_search(self) -> None:
-        search = self.query_one("#search", Input)
+        search = self.search_field
+        if not search.is_mounted:  # "/" typed before the first frame was on screen
+            self.call_after_refresh(self.action_search)
+            return
         self.add_class("-searching")
         search.value = self.find.query
         # Focus now, not after a refresh (Widget.focus defers): keys typed in the same burst as
@@ -537,6 +587,8 @@ class ReadingScreen(Screen[None]):
             return
         notes.reanchor()
         self.annotated = notes.annotated_refs()
+        if self.aligned is None:
+            return  # the alignment applies the rest when it comes
         corrections = notes.corrections()
         if corrections != self.corrections:  # ~1 ms on the seeds, but only when they change
             self.corrections = corrections
@@ -550,12 +602,15 @@ class ReadingScreen(Screen[None]):
         """Repaint the marks when what is shown changed: the reader's corrections applied,
         dismissed candidates and hidden kinds left out, confirmed ones marked apart."""
         notes = self.annotating.notes
+        if self.corrected is None:
+            return  # nothing aligned yet
         shown = self.corrected if notes is None else notes.without_dismissed(self.corrected)
         shown = without_kinds(shown, self.hidden_kinds)
         confirmed = frozenset() if notes is None else notes.confirmed(shown)
-        if _same(shown, self.alignment) and confirmed == self.confirmed:
+        was = self.alignment
+        if was is not None and _same(shown, was) and confirmed == self.confirmed:
             return
-        if shown.pairs != self.alignment.pairs:
+        if was is not None and shown.pairs != was.pairs:
             self.possible_shown = None  # linked now, or no longer possible
         self.alignment = shown
         self.confirmed = confirmed
@@ -582,7 +637,7 @@ class ReadingScreen(Screen[None]):
         """What an annotation key acts on: the selection, else (or when ``alone``) the
         focused sentence."""
         selection = frozenset() if alone else self.selection
-        return Chosen.of(self.alignment, self.focused_ref, selection, self.confirmed)
+        return Chosen.of(self.shown, self.focused_ref, selection, self.confirmed)
 
     def _unselect(self, chosen: Chosen) -> None:
         if chosen.from_selection:
@@ -620,6 +675,8 @@ class ReadingScreen(Screen[None]):
 
     def action_link(self) -> None:
         """Link the selection, or the sentence and the possible match shown beside it."""
+        from tui.linking import refs_to_link, spans_articles
+
         ref = self.focused_ref
         refs = refs_to_link(self.selection, ref, self.possible_shown)
         if not spans_articles(refs) and self._possible_options(ref):
@@ -630,22 +687,24 @@ class ReadingScreen(Screen[None]):
 
     def action_unlink(self) -> None:
         """Remove a link of the focused sentence (asking which, when it has several)."""
+        from tui.linking import counterparts_of
+
         ref = self.focused_ref
-        self.annotating.unlink(ref, counterparts_of(self.alignment, ref))
+        self.annotating.unlink(ref, counterparts_of(self.shown, ref))
 
     def _possible_options(self, ref: SentenceRef) -> list[tuple[SentenceRef, float]]:
         """The possible counterparts of ``ref`` in articles the reader has not hidden."""
-        return [
-            item for item in self.alignment.possible(ref) if item[0].doc not in self.hidden_docs
-        ]
+        return [item for item in self.shown.possible(ref) if item[0].doc not in self.hidden_docs]
 
     def action_possible(self) -> None:
         """Show the focused sentence's next possible counterpart beside it, in its pane."""
+        from tui.linking import next_possible, place_name, window_with
+
         ref = self.focused_ref
         options = self._possible_options(ref)
         step = next_possible(options, self.possible_shown)
         if step is None:
-            hidden = len(self.alignment.possible(ref)) - len(options)
+            hidden = len(self.shown.possible(ref)) - len(options)
             said = (
                 "This sentence's possible matches are in hidden panes: p shows them."
                 if hidden

@@ -10,7 +10,7 @@ from tui.core.sessions import ViewState
 from tui.screens.reading import ReadingScreen
 
 
-def view_of(screen: ReadingScreen, theme: str, threshold: float) -> ViewState:
+def view_of(screen: ReadingScreen, theme: str, threshold: float | None) -> ViewState:
     """Capture what the reader sees: panes, focus, cursors, sync, view mode, theme, threshold,
     the kinds of candidate hidden."""
     ids = [article.id for article in screen.articles]
@@ -32,7 +32,8 @@ def view_of(screen: ReadingScreen, theme: str, threshold: float) -> ViewState:
 
 
 def apply_view(screen: ReadingScreen, view: ViewState) -> None:
-    """Put a saved view back on a mounted reading screen (ids it does not know are ignored)."""
+    """Put a saved view back on a mounted reading screen (ids it does not know are ignored),
+    but for the view mode: the table needs the alignment (:func:`apply_view_mode`)."""
     screen.view_restored = True
     doc_of = {article.id: doc for doc, article in enumerate(screen.articles)}
     if not view.pane_order or not doc_of:
@@ -59,13 +60,18 @@ def apply_view(screen: ReadingScreen, view: ViewState) -> None:
     screen.set_reactive(ReadingScreen.cursors, tuple(cursors))
     screen.move_cursor(focused, cursors[focused])
     screen.call_after_refresh(_reveal_cursors_that_hold_their_place, screen)
+
+
+def apply_view_mode(screen: ReadingScreen, view: ViewState) -> None:
+    """Put the saved view mode (panes or table) back, once the alignment is shown."""
     if view.view_mode in ("panes", "table") and view.view_mode != screen.view_mode:
         screen.view_mode = view.view_mode
 
 
 def _reveal_cursors_that_hold_their_place(screen: ReadingScreen) -> None:
-    """Scroll to its cursor every pane that sync does not move (no match, or sync off), so a
-    resumed session shows each pane where the reader left it, not at the top."""
+    """Scroll to its cursor every pane that sync does not move (no match, sync off, or no
+    alignment yet), so a resumed session shows each pane where the reader left it, not at the
+    top."""
     ref = screen.focused_ref
     for doc in screen.visible_docs:
         if doc == ref.doc:

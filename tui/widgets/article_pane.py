@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
 from itertools import pairwise
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -26,13 +26,12 @@ from tui.candidate_marks import (
     COMPATIBLE_FLAG,
     CONFIRMED_FLAG,
     CONFLICT_FLAG,
+    NO_FLAG,
     UPDATED_FLAG,
     WALKED_FLAGS,
     sentence_flag,
 )
-from tui.core.align import Alignment, SentenceRef
-from tui.core.candidates import Discrepancy
-from tui.core.model import Article
+from tui.core.model import Article, SentenceRef
 from tui.messages import PaneWheelScrolled, SentenceClicked
 from tui.widgets.pane_styles import (
     ANNOTATED_GLYPH,
@@ -51,6 +50,10 @@ from tui.widgets.pane_styles import (
 )
 from tui.widgets.text_layout import NO_SENTENCE, TextLayout, layout_sentences
 
+if TYPE_CHECKING:  # the alignment comes from the worker that loads its core
+    from tui.core.align import Alignment
+    from tui.core.candidates import Discrepancy
+
 GUTTER = 3
 """Columns left of the text: cursor bar, machine glyph, annotation glyph."""
 RAIL = 1
@@ -63,11 +66,11 @@ RAIL_THUMB = "┃"
 STRONG_MATCH = 85.0
 """Best-partner score from which a match is tinted as strong."""
 
-FURNITURE, UNIQUE, WEAK, STRONG, POSSIBLE, LONE_HEADING = range(6)
+FURNITURE, UNIQUE, WEAK, STRONG, POSSIBLE, LONE_HEADING, UNALIGNED = range(7)
 """A sentence's kind: page furniture; unique (no match, no possible one); matched weakly or
 strongly; no match but possible ones (``Alignment.possible``), which is not unique; a heading
 with neither, untinted and unmarked (a headline sums the story up: it is not a claim no one
-else reports)."""
+else reports); not known yet (the alignment is being computed: plain text, no mark)."""
 UNMATCHED = frozenset({UNIQUE, POSSIBLE})
 """Kinds ``}`` and ``{`` stop at: sentences with no match."""
 _CONTROL = {code: " " for code in [*range(32), 127]}
@@ -134,12 +137,13 @@ class ArticlePane(ScrollView, can_focus=False):
     }
     """
 
-    def __init__(self, alignment: Alignment, doc: int, *, id: str | None = None) -> None:
+    def __init__(self, article: Article, doc: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.alignment = alignment
         self.doc = doc
-        self.article: Article = alignment.articles[doc]
-        self.kinds, self.flagged = classify(alignment, doc)
+        self.article = article
+        # the text paints at once; tints and marks come with the alignment (set_alignment)
+        self.kinds = [FURNITURE if s.furniture else UNALIGNED for s in article.sentences]
+        self.flagged = [NO_FLAG] * len(article.sentences)
         self.cursor = 0
         self.focused = False
         self.counterpart: int | None = None
@@ -214,7 +218,6 @@ class ArticlePane(ScrollView, can_focus=False):
     def set_alignment(self, alignment: Alignment, confirmed: Collection[Discrepancy] = ()) -> None:
         """Take the alignment the screen shows now (dismissed candidates and hidden kinds left
         out) and the candidates the reader confirmed (marked apart)."""
-        self.alignment = alignment
         self.kinds, self.flagged = classify(alignment, self.doc, confirmed)
         self._rows.clear()
         self.refresh()

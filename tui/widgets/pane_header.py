@@ -33,26 +33,27 @@ class PaneHeader(Widget):
     }
     """
 
-    def __init__(self, article: Article, matched: float, *, id: str | None = None) -> None:
+    def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article = article
-        self.matched = matched
-        """Share of body sentences matched in at least one other source, 0-1."""
+        self.matched: float | None = None
+        """Share of body sentences matched in at least one other source, 0-1; None until the
+        alignment is there."""
         self.sync_note = ""
         self.sync_style = ""
-        self._say_matched()
 
     def set_matched(self, matched: float) -> None:
-        """Show a new matched share (the reader linked or unlinked sentences)."""
+        """Show the matched share (the alignment came, or the reader linked or unlinked
+        sentences)."""
         if matched != self.matched:
             self.matched = matched
-            self._say_matched()
+            self._say_matched(matched)
             self.refresh()
 
-    def _say_matched(self) -> None:
+    def _say_matched(self, matched: float) -> None:
         body = len(self.article.body_sentences)
         furniture = len(self.article.sentences) - body
-        matched_count = round(self.matched * body)
+        matched_count = round(matched * body)
         self.tooltip = f"{matched_count} of {body} body sentences are matched in another source" + (
             f"; {furniture} lines of page furniture are not counted" if furniture else ""
         )
@@ -72,17 +73,22 @@ class PaneHeader(Widget):
         gap = " " * max(1, width - len(label) - len(date))
         first = Content.assemble((label, "bold"), gap, date) if date else Content(label)
         body = len(self.article.body_sentences)
-        percent = round(self.matched * 100)
-        stats = [
-            f"{percent}% of {body} sentences matched",
-            f"{percent}% of {body} matched",
-            f"{percent}% matched",
-            f"{percent}%",
-        ]
+        if self.matched is None:
+            stats = [f"{body} sentences, aligning…", f"{body} sentences", f"{body}"]
+        else:
+            percent = round(self.matched * 100)
+            stats = [
+                f"{percent}% of {body} sentences matched",
+                f"{percent}% of {body} matched",
+                f"{percent}% matched",
+                f"{percent}%",
+            ]
         # Room kept for the widest sync note, not this pane's: every pane of one width says
-        # the same thing in the same words (the focused one dropped "matched").
+        # the same thing in the same words (the focused one dropped "matched"). No pane has a
+        # note before the alignment.
+        room = width if self.matched is None else width - 1 - NOTE_ROOM
         for candidate in stats:
-            if len(candidate) + 1 + NOTE_ROOM <= width or candidate == stats[-1]:
+            if len(candidate) <= room or candidate == stats[-1]:
                 break
         note = self.sync_note
         if not note:

@@ -8,17 +8,20 @@ move each other: only the screen, through this row, scrolls them, so following n
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 
-from tui.core.align import Alignment, SentenceRef
-from tui.core.candidates import Discrepancy
-from tui.core.report import matched_share
-from tui.sync import SyncPlan
+from tui.core.model import Article, SentenceRef
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.pane_column import PaneColumn
 from tui.widgets.pane_header import PaneHeader
+
+if TYPE_CHECKING:  # the alignment comes from the worker that loads its core
+    from tui.core.align import Alignment
+    from tui.core.candidates import Discrepancy
+    from tui.sync import SyncPlan
 
 
 def fit_window(shown: Sequence[int], focused: int, first: int, capacity: int) -> tuple[int, int]:
@@ -58,6 +61,8 @@ def scroll_window(
 def _matched(alignment: Alignment, doc: int) -> float:
     """The share a header shows: the one measure of "matched" (``report.matched_share``),
     as the report shows it."""
+    from tui.core.report import matched_share
+
     matched, body = matched_share(alignment, doc)
     return matched / body if body else 0.0
 
@@ -70,13 +75,14 @@ class PaneRow(Horizontal):
         self.columns = tuple(columns)
 
     @classmethod
-    def of(cls, alignment: Alignment, *, id: str | None = None) -> PaneRow:
-        """A column for every article of ``alignment``, none shown yet (see
-        :meth:`set_window`): a column mounts its header and pane once shown (50 articles)."""
+    def of(cls, articles: Sequence[Article], *, id: str | None = None) -> PaneRow:
+        """A column for every article, none shown yet (see :meth:`set_window`): a column
+        mounts its header and pane once shown (50 articles). The text shows at once; the
+        tints, marks and matched shares come with the alignment (:meth:`set_alignment`)."""
         columns = []
-        for doc, article in enumerate(alignment.articles):
-            header = PaneHeader(article, _matched(alignment, doc), id=f"header-{doc}")
-            pane = ArticlePane(alignment, doc, id=f"pane-{doc}")
+        for doc, article in enumerate(articles):
+            header = PaneHeader(article, id=f"header-{doc}")
+            pane = ArticlePane(article, doc, id=f"pane-{doc}")
             columns.append(PaneColumn(header, pane, shown=False, id=f"column-{doc}"))
         return cls(columns, id=id)
 
@@ -128,14 +134,13 @@ class PaneRow(Horizontal):
             column.header.set_class(doc == focused, "-focused")
         return mounting
 
-    def show(self, plan: SyncPlan, doc: int, sentence: int, sync: bool, reveal: bool) -> None:
+    def show(self, plan: SyncPlan, doc: int, sentence: int, reveal: bool) -> None:
         """Paint ``plan`` with the reader on ``sentence`` of article ``doc``.
 
         Args:
             plan: what the other panes show.
             doc: the focused article.
             sentence: its sentence under the cursor.
-            sync: whether the other panes follow.
             reveal: scroll the focused pane to show its cursor (not after a wheel scroll).
         """
         leader = self.pane(doc)
@@ -154,4 +159,4 @@ class PaneRow(Horizontal):
             )
             self.header(view.doc).set_sync_note(view.note, view.note_style)
         leader.show_state(cursor=sentence, focused=True, counterpart=None, diff_marks=plan.marks)
-        self.header(doc).set_sync_note("● reading" if sync else "sync off", "$text-accent")
+        self.header(doc).set_sync_note(*plan.note)

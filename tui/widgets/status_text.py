@@ -3,7 +3,8 @@
 Two rows. The first says where the reader is (which panes of how many, the article, the
 sentence, in how many sources it is reported, its best match, sync off). The second gives the
 detail: the search hit, the contradiction candidates against the passages they oppose, and
-which words are underlined. Built from data as :class:`~textual.content.Content`, never parsed
+which words are underlined; while the alignment is being computed, how far it has got. Built
+from data as :class:`~textual.content.Content`, never parsed
 as markup (article labels and quotes have brackets in them).
 """
 
@@ -11,14 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 
 from tui.candidate_marks import CandidateName, name_of, ordered
-from tui.core.align import Alignment, SentenceRef
-from tui.core.candidates import Discrepancy
-from tui.core.model import Article
+from tui.core.model import Article, SentenceRef
 from tui.linking import place_name, possible_places
+
+if TYPE_CHECKING:  # the alignment comes from the worker that loads its core
+    from tui.core.align import Alignment
+    from tui.core.candidates import Discrepancy
 
 Part = str | tuple[str, str]
 """Plain text, or text and its style."""
@@ -46,7 +50,7 @@ class SearchPlace:
 
 def status_text(
     articles: Sequence[Article],
-    alignment: Alignment,
+    alignment: Alignment | None,
     ref: SentenceRef,
     *,
     window: PaneWindow,
@@ -56,12 +60,14 @@ def status_text(
     confirmed: Collection[Discrepancy] = frozenset(),
     possible: SentenceRef | None = None,
     width: int,
+    progress: float = 0.0,
 ) -> Content:
     """The two rows of the status line for the sentence ``ref``.
 
     Args:
         articles: the open articles (``ref.doc`` indexes them).
-        alignment: the alignment shown (dismissed candidates and hidden kinds left out).
+        alignment: the alignment shown (dismissed candidates and hidden kinds left out);
+            None while it is being computed: the second row then says how far that has got.
         ref: the sentence under the focused pane's cursor.
         window: the panes on screen, said first when not every shown article has one.
         sync: whether the other panes follow the cursor.
@@ -70,11 +76,53 @@ def status_text(
         confirmed: the candidates the reader confirmed (``x``): named so, after the open ones.
         possible: the possible counterpart shown beside ``ref`` (``o``), if any.
         width: columns of the status line: a detail row too long for it is announced as cut.
+        progress: the share of the alignment done (0-1), while there is none.
     """
+    if alignment is None:
+        return _aligning(articles, ref, window, sync, search, progress)
     row = _detail(articles, alignment, ref, search, underlined, confirmed, possible)
     if alignment.discrepancies_of(ref) and row.cell_length > width:
         row = Content.assemble(("i: read in full · ", "$text-accent"), row)  # it is cut
     return Content.assemble(*_where(articles, alignment, ref, window, sync), "\n", row)
+
+
+def _aligning(
+    articles: Sequence[Article],
+    ref: SentenceRef,
+    window: PaneWindow,
+    sync: bool,
+    search: SearchPlace | None,
+    progress: float,
+) -> Content:
+    """The status line before the alignment: where the reader is, and how far aligning is."""
+    where = _place(articles, ref, window)
+    if articles[ref.doc].sentences[ref.sentence].furniture:
+        where.append((" · page furniture (f hides it)", "$text-muted"))
+    if not sync:
+        where.append((" · sync off", "$text-warning"))
+    detail: list[Part] = []
+    if search is not None:
+        detail.append(_hit(search))
+    aligning = f"Aligning {len(articles)} articles… {progress:.0%}: marks and sync follow"
+    detail.append((aligning, "$text-muted"))
+    return Content.assemble(*where, "\n", *detail)
+
+
+def _place(articles: Sequence[Article], ref: SentenceRef, window: PaneWindow) -> list[Part]:
+    """Which panes of how many (when not all fit), the article and the sentence."""
+    article = articles[ref.doc]
+    where: list[Part] = []
+    if window.shown > window.capacity:  # first, so a narrow terminal never cuts it off
+        first = window.first + 1
+        last = min(window.shown, window.first + window.capacity)
+        panes = f"pane {first}" if first == last else f"panes {first}-{last}"
+        where.append((f"{panes} of {window.shown} · ", "$text-accent"))
+    where += [(article.label, "bold"), f" · {ref.sentence + 1}/{len(article.sentences)}"]
+    return where
+
+
+def _hit(search: SearchPlace) -> str:
+    return f"hit {search.index + 1} of {search.count} for “{search.query}”  "
 
 
 def _where(
@@ -84,15 +132,8 @@ def _where(
     window: PaneWindow,
     sync: bool,
 ) -> list[Part]:
-    article = articles[ref.doc]
-    sentence = article.sentences[ref.sentence]
-    where: list[Part] = []
-    if window.shown > window.capacity:  # first, so a narrow terminal never cuts it off
-        first = window.first + 1
-        last = min(window.shown, window.first + window.capacity)
-        panes = f"pane {first}" if first == last else f"panes {first}-{last}"
-        where.append((f"{panes} of {window.shown} · ", "$text-accent"))
-    where += [(article.label, "bold"), f" · {ref.sentence + 1}/{len(article.sentences)}"]
+    sentence = articles[ref.doc].sentences[ref.sentence]
+    where = _place(articles, ref, window)
     # the sources reporting it: matches at or above the threshold or made by the reader (a
     # figure link below it is shown beside it, and as its best match, but not counted)
     sources = alignment.sources_of(ref)
@@ -131,7 +172,7 @@ def _detail(
 ) -> Content:
     detail: list[Part] = []
     if search is not None:  # first: a long candidate must not push it past the cut
-        detail.append(f"hit {search.index + 1} of {search.count} for “{search.query}”  ")
+        detail.append(_hit(search))
     if possible is not None:  # what o did and what L will do: before the candidates
         maybe = alignment.possible(ref)
         at = next((i for i, (other, _) in enumerate(maybe) if other == possible), None)
