@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -33,7 +32,7 @@ from tui.aligning import default_aligner, start_aligning
 from tui.blind_mode import BlindMode, BlindView
 from tui.burst_keys import KeyGate
 from tui.core.model import Article
-from tui.core.sessions import Session, SessionStore, ViewState
+from tui.core.sessions import Session, SessionStore
 from tui.hang_up import driver_for, on_hang_up
 from tui.keys import APP_BINDINGS, quit_hint
 from tui.messages import AlignmentFailed, AlignmentProgress, AlignmentReady
@@ -42,7 +41,7 @@ from tui.notices import NoticeBoard
 from tui.palette import ReaderCommands
 from tui.preferences import apply_preferences, preset_theme
 from tui.screens.reading import ReadingScreen, reading_screen_in
-from tui.screens.view_state import apply_view, apply_view_mode, view_of
+from tui.screens.view_state import PlaceKeeper, view_of
 from tui.session_keeper import SessionKeeper, Snapshot, SwitchSession
 from tui.session_writes import CHECK_SECONDS
 from tui.themes import VARIABLE_DEFAULTS
@@ -90,11 +89,8 @@ class ReaderApp(App[SwitchSession | None]):
         self.start_theme = theme
         self.aligner: Aligner = aligner or default_aligner
         self.alignment: Alignment | None = None
-        self._place: ViewState | None = None if session is None else session.view
-        """The view the reading screen is to be put in once painted (the session's at start,
-        the same view after blind mode switched); None once it is."""
-        self._mode_of: ViewState | None = None
-        """The view whose mode (panes or table) is put back once the alignment is shown."""
+        self.place = PlaceKeeper(None if session is None else session.view)
+        """Where the reader was (the session's view; the same view after blind mode switched)."""
         self._blind_switched = False
         """Whether the alignment under way is of the articles blind mode just switched."""
         self.notes_file = NotesFile(
@@ -161,27 +157,17 @@ class ReaderApp(App[SwitchSession | None]):
         screen = self.reading_screen
         if screen is None:
             return
-        if self._place is not None:
-            apply_view(screen, self._place)
-            self._place, self._mode_of = None, self._place
+        self.place.painted(screen)
         if not self._blind_switched:
-            self._keep_session()
+            in_thread = partial(self.run_worker, thread=True, name="save-session")
+            every = partial(self.set_interval, CHECK_SECONDS, name="keep-session")
+            self.sessions.keep_saving(self._snapshot, in_thread, every)
             if self.notes_file.path is not None:
                 self.notes_file.start()
                 self.set_interval(POLL_SECONDS, self.poll_notes, name="poll-notes")
         screen.use_notes(self.notes)
         self.alignment = None
         start_aligning(self, screen.articles, self.threshold, self.aligner)
-
-    def _keep_session(self) -> None:
-        """Save the session now and whenever it changes, off the event loop, so that kill -9
-        loses little (:mod:`tui.session_writes`)."""
-        if self.sessions.session is None:
-            return
-        in_thread = partial(self.run_worker, thread=True, name="save-session")
-        keep = partial(self.sessions.keep_saved, self._snapshot, in_thread)
-        keep()
-        self.set_interval(CHECK_SECONDS, keep, name="keep-session")
 
     @on(AlignmentProgress)
     def _alignment_progress(self, message: AlignmentProgress) -> None:
@@ -207,9 +193,7 @@ class ReaderApp(App[SwitchSession | None]):
         if screen is None:
             return
         screen.show_alignment(message.alignment)
-        mode_of, self._mode_of = self._mode_of, None
-        if mode_of is not None:
-            apply_view_mode(screen, mode_of)
+        self.place.aligned(screen)
         self.refresh_bindings()  # B waits for the alignment too
         if self._blind_switched:
             self._blind_switched = False
@@ -281,7 +265,7 @@ class ReaderApp(App[SwitchSession | None]):
         if self.alignment is None:
             self.notify("Blind mode switches once the articles are aligned.", timeout=3)
             return
-        self._place = view_of(was, self.theme, self.threshold)
+        self.place.pending = view_of(was, self.theme, self.threshold)
         self._blind_switched = True
         self.blind_mode.toggle()
         self.notes_file.rebind()
@@ -300,13 +284,7 @@ class ReaderApp(App[SwitchSession | None]):
         return self.sessions.unsaved_problem
 
     def _snapshot(self) -> Snapshot:
-        screen = self.reading_screen
-        if self._place is not None or screen is None:
-            view = self._place  # not put back on screen yet: kept as it was
-        else:
-            view = view_of(screen, self.theme, self.threshold)
-            if self._mode_of is not None:  # the table waits for the alignment: kept meanwhile
-                view = replace(view, view_mode=self._mode_of.view_mode)
+        view = self.place.view(self.reading_screen, self.theme, self.threshold)
         return Snapshot(self.articles, self.notes_path, view)
 
     def save_state(self) -> None:

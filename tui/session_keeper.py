@@ -132,6 +132,20 @@ class SessionKeeper:
         if self.due(run, time.monotonic()) and (point := self.take(run)) is not None:
             in_thread(partial(self._write_saying, point))
 
+    def keep_saving(
+        self,
+        now: Callable[[], Snapshot],
+        in_thread: Callable[[Callable[[], None]], object],
+        every: Callable[[Callable[[], None]], object],
+    ) -> None:
+        """Save the session now and, through ``every`` (a timer), whenever it changes
+        (:meth:`keep_saved`); nothing without a session."""
+        if self.session is None:
+            return
+        keep = partial(self.keep_saved, now, in_thread)
+        keep()
+        every(keep)
+
     def _write_saying(self, point: SavePoint) -> None:
         if problem := self.write_quietly(point):
             self._say(problem, severity="error", timeout=8)  # thread-safe: posts a message

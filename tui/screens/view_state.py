@@ -6,6 +6,8 @@ missing still puts every other pane back where it was.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tui.core.sessions import ViewState
 from tui.screens.reading import ReadingScreen
 
@@ -78,3 +80,40 @@ def _reveal_cursors_that_hold_their_place(screen: ReadingScreen) -> None:
             continue
         if not screen.sync or screen.counterpart_in(ref, doc) is None:
             screen.pane(doc).ensure_visible(screen.cursors[doc])
+
+
+class PlaceKeeper:
+    """Where the reader was, put back in two steps: the panes and cursors once the articles
+    are painted, the view mode (the table needs the alignment) once they are aligned.
+    Until each step, a session saved keeps what it had.
+
+    Args:
+        view: the session's view at start; None for a new session.
+    """
+
+    def __init__(self, view: ViewState | None) -> None:
+        self.pending = view
+        """The view still to put on screen once painted; None once it is."""
+        self.mode_of: ViewState | None = None
+        """The view whose mode is put back once the alignment is shown."""
+
+    def painted(self, screen: ReadingScreen) -> None:
+        if self.pending is not None:
+            apply_view(screen, self.pending)
+            self.pending, self.mode_of = None, self.pending
+
+    def aligned(self, screen: ReadingScreen) -> None:
+        mode_of, self.mode_of = self.mode_of, None
+        if mode_of is not None:
+            apply_view_mode(screen, mode_of)
+
+    def view(
+        self, screen: ReadingScreen | None, theme: str, threshold: float | None
+    ) -> ViewState | None:
+        """The view a save records now: the screen's, or what is not on it yet."""
+        if self.pending is not None or screen is None:
+            return self.pending
+        view = view_of(screen, theme, threshold)
+        if self.mode_of is not None:
+            view = replace(view, view_mode=self.mode_of.view_mode)
+        return view
