@@ -70,7 +70,11 @@ async def test_a_new_session_is_saved_when_it_starts(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await reading(pilot)
         session = await saved_where(pilot, store, {"focused": "a0"})
-        assert store.last_name() == "flood"  # what --resume opens
+        # what --resume opens: written just after the session file, by the same thread
+        deadline = time.monotonic() + 5.0
+        while store.last_name() != "flood" and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert store.last_name() == "flood"
         assert [a.id for a in session.articles] == ["a0", "a1", "a2"]
         assert session.notes == str(store.default_notes_path("flood"))
         assert session.view.pane_order == ("a0", "a1", "a2")
