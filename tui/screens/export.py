@@ -16,7 +16,6 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from tui.core.anchoring import NoteAnchors
@@ -24,6 +23,7 @@ from tui.core.export import ExportFormat, export_document
 from tui.core.notes import NotesDocument
 from tui.core.output_path import export_path_problem
 from tui.core.storage import StorageError, atomic_write_text
+from tui.screens.path_dialog import PathDialog
 
 SUFFIXES: dict[ExportFormat, str] = {"markdown": ".md", "csv": ".csv", "jsonld": ".jsonld"}
 LABELS: dict[ExportFormat, str] = {
@@ -50,7 +50,7 @@ def write_export(
     atomic_write_text(path, export_document(document, fmt, anchors), backup=False)
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(PathDialog):
     """Choose a format, confirm the path; returns the path written, or None.
 
     Args:
@@ -60,17 +60,7 @@ class ExportScreen(ModalScreen[Path | None]):
             when they are not placed.
     """
 
-    DEFAULT_CSS = """
-    ExportScreen { align: center middle; }
-    ExportScreen > Vertical {
-        width: 80%; max-width: 100; height: auto;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    ExportScreen #export-error { height: auto; color: $text-error; display: none; }
-    ExportScreen #export-error.-shown { display: block; }
-    ExportScreen #export-buttons { height: auto; align-horizontal: right; }
-    ExportScreen #export-buttons Button { margin-left: 1; }
-    """
+    PREFIX = "export"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Cancel", tooltip="Do not export", id="reader.export-cancel"),
@@ -93,31 +83,22 @@ class ExportScreen(ModalScreen[Path | None]):
                     yield RadioButton(label, value=fmt == "markdown", name=fmt)
             yield Label("To file (enter exports):")
             yield Input(str(default_export_path(self.notes_path, "markdown")), id="export-path")
-            yield Static("", id="export-error", markup=False)
-            with Horizontal(id="export-buttons"):
+            yield Static("", id="export-error", classes="dialog-error", markup=False)
+            with Horizontal(id="export-buttons", classes="dialog-buttons"):
                 yield Button("Cancel", id="export-cancel")
                 yield Button("Export", variant="primary", id="export-go")
-
-    def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         fmt = event.pressed.name
         if fmt in SUFFIXES:
-            path_input = self.query_one("#export-path", Input)
+            path_input = self.path_input
             if path_input.value == str(default_export_path(self.notes_path, self.format)):
                 path_input.value = str(default_export_path(self.notes_path, fmt))
             self.format = fmt
 
-    def show_error(self, problem: str | None) -> None:
-        """Say under the path why it cannot be written (None clears it)."""
-        error = self.query_one("#export-error", Static)
-        error.update(problem or "")
-        error.set_class(bool(problem), "-shown")
-
     def export(self) -> None:
         """Write the export to the confirmed path, or say in the dialog why not."""
-        value = self.query_one("#export-path", Input).value.strip()
+        value = self.path_input.value.strip()
         if not value:
             self.show_error("Type the file to export to.")
             return
@@ -129,25 +110,6 @@ class ExportScreen(ModalScreen[Path | None]):
             except StorageError as exc:
                 problem = str(exc)
         if problem:
-            self.show_error(problem)
-            self.query_one("#export-path", Input).focus()
+            self.refuse(problem)
             return
         self.dismiss(path)
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        """A new path deserves a new check: the old error no longer applies."""
-        self.show_error(None)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.export()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "export-go":
-            self.export()
-        else:
-            self.dismiss(None)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 from textual.worker import Worker, WorkerState
 
@@ -30,6 +29,7 @@ from tui.core.notes import NotesDocument
 from tui.core.output_path import export_path_problem, output_path_problem
 from tui.core.storage import atomic_write_text
 from tui.notices import OpenScreen, Say
+from tui.screens.path_dialog import PathDialog
 
 DEFAULT_NAME = "report.html"
 
@@ -119,21 +119,13 @@ def export_report(
     ask(ReportScreen(job), done)
 
 
-class ReportScreen(ModalScreen[Path | None]):
+class ReportScreen(PathDialog):
     """Confirm the path, write the page; returns the path written, or None."""
 
+    PREFIX = "report"
     DEFAULT_CSS = """
-    ReportScreen { align: center middle; }
-    ReportScreen > Vertical {
-        width: 80%; max-width: 100; height: auto;
-        border: thick $accent; background: $surface; padding: 0 1;
-    }
-    ReportScreen #report-error { height: auto; color: $text-error; display: none; }
-    ReportScreen #report-error.-shown { display: block; }
     ReportScreen #report-busy { height: auto; color: $text-muted; display: none; }
     ReportScreen #report-busy.-shown { display: block; }
-    ReportScreen #report-buttons { height: auto; align-horizontal: right; }
-    ReportScreen #report-buttons Button { margin-left: 1; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -156,30 +148,25 @@ class ReportScreen(ModalScreen[Path | None]):
             yield Label("Export the comparison as one HTML page (opens in any browser, offline)")
             yield Label("To file (enter writes it):")
             yield Input(str(self.job.default_path), id="report-path")
-            yield Static("", id="report-error", markup=False)
+            yield Static("", id="report-error", classes="dialog-error", markup=False)
             yield Static("Writing the page…", id="report-busy", markup=False)
-            with Horizontal(id="report-buttons"):
+            with Horizontal(id="report-buttons", classes="dialog-buttons"):
                 yield Button("Cancel", id="report-cancel")
                 yield Button("Export", variant="primary", id="report-go")
 
-    def on_mount(self) -> None:
-        self.query_one("#report-path", Input).focus()
-
     def show_error(self, problem: str | None) -> None:
         """Say under the path why the page was not written (None clears it)."""
-        error = self.query_one("#report-error", Static)
-        error.update(problem or "")
-        error.set_class(bool(problem), "-shown")
+        super().show_error(problem)
         self._busy(False)
 
     def _busy(self, busy: bool) -> None:
         self.query_one("#report-busy", Static).set_class(busy, "-shown")
         self.query_one("#report-go", Button).disabled = busy
-        self.query_one("#report-path", Input).disabled = busy
+        self.path_input.disabled = busy
 
     def export(self) -> None:
         """Check the path, then write the page in a thread."""
-        value = self.query_one("#report-path", Input).value.strip()
+        value = self.path_input.value.strip()
         if not value:
             self.show_error("Type the file to write the page to.")
             return
@@ -187,8 +174,7 @@ class ReportScreen(ModalScreen[Path | None]):
         notes = self.job.notes_path
         problem = export_path_problem(path, notes) if notes else output_path_problem(path)
         if problem:
-            self.show_error(problem)
-            self.query_one("#report-path", Input).focus()
+            self.refuse(problem)
             return
         self.show_error(None)
         self._busy(True)
@@ -206,20 +192,3 @@ class ReportScreen(ModalScreen[Path | None]):
 
     def on_report_screen_written(self, message: Written) -> None:
         self.dismiss(message.path)
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self.show_error(None)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.export()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "report-go":
-            self.export()
-        else:
-            self.dismiss(None)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
