@@ -314,24 +314,23 @@ def name_terms(
     fact or only the same people.
     """
     memo = {} if memo is None else memo
-    stems_of: dict[str, list[str]] = {}
+    written: Counter[str] = Counter()
+    for text in set(texts):
+        written.update(_WRITTEN_WORD.findall(text)[1:])  # not the sentence's first word
     capital: Counter[str] = Counter()
     seen: Counter[str] = Counter()
-    for text in set(texts):
-        for position, match in enumerate(_WRITTEN_WORD.finditer(text)):
-            if not position:
-                continue
-            written = match.group()
-            key = written.lower()
-            stems = stems_of.get(key)
-            if stems is None:
-                stems = stems_of[key] = informative(
-                    w for piece in clause_words(written, variants, memo) for w in piece
-                )
-            upper = written[0].isupper()
-            for stem in stems:
-                seen[stem] += 1
-                capital[stem] += upper
+    stems_of: dict[str, list[str]] = {}
+    for word, count in written.items():
+        key = word.lower()
+        stems = stems_of.get(key)
+        if stems is None:
+            stems = stems_of[key] = informative(
+                w for piece in clause_words(word, variants, memo) for w in piece
+            )
+        for stem in stems:
+            seen[stem] += count
+            if word[0].isupper():
+                capital[stem] += count
     return frozenset(stem for stem, n in seen.items() if capital[stem] >= NAME_SHARE * n)
 
 
