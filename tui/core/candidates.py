@@ -682,10 +682,17 @@ _WORD = re.compile(r"\d[\d,.]*|[A-Za-z]+")
 
 def _quote_words(text: str) -> list[str]:
     """The quote's words, contractions expanded, casefolded, canonical ("four" = "4")."""
+    return list(_quote_words_of(text))
+
+
+@lru_cache(maxsize=8192)
+def _quote_words_of(text: str) -> tuple[str, ...]:
+    """``_quote_words`` read once per text: a sentence's quotes are read again for every
+    pair the sentence is in."""
     for pattern, repl in _CONTRACTIONS:
         text = pattern.sub(repl, text)
     text = re.sub(r"(?<=\w)-(?=\w)", " ", text)  # "not-too-distant" is "not too distant"
-    return [t.norm for t in tokenize(text) if t.norm]
+    return tuple(t.norm for t in tokenize(text) if t.norm)
 
 
 def _content(words: list[str]) -> list[str]:

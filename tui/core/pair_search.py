@@ -7,14 +7,15 @@ that any pair reaching the floor without a shared rare stem must share (exact pr
 filtering on containment, with the token-set ratio and shared count at their bounds).
 Containment, shared and rare counts of each candidate are vectorised membership tests in
 chunks; rapidfuzz runs, on both cores, only on pairs whose upper bound of ``z`` (token
-set ratio at 100) reaches the floor, with the ratio they need as its cut-off. Same pairs
-and scores as the reference over every pair.
+set ratio at 100) reaches the floor, with the ratio they need as its cut-off, once per pair
+of distinct token sets. Same pairs and scores as the reference over every pair.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -161,6 +162,7 @@ class PairSearch:
         self.clause_first = clause_first
         self.floor_mass = floor_mass
         self._token_set: _TokenSetBound | None = None
+        self._token_sets: tuple[list[str], IntArray] | None = None
 
     def search(self, floor: float) -> list[tuple[int, int, float]]:
         """Every pair of different articles scoring ``floor`` or more (see module doc)."""
@@ -240,9 +242,34 @@ class PairSearch:
             self._token_set = _TokenSetBound(self.profiles, self.vocabulary)
         return self._token_set
 
+    def token_sets(self) -> tuple[list[str], IntArray]:
+        """The distinct token sets of the sentences' normalised texts, each as its sorted
+        tokens joined by spaces, and per sentence the position of its own; built on first use.
+
+        rapidfuzz's token-set ratio depends only on the two token sets: it is the same on
+        these texts, which it splits and sorts again a quarter faster, and it is computed
+        once for sentences repeated word for word. Split on spaces only: rapidfuzz splits
+        what is left at any other whitespace as it would have.
+        """
+        if self._token_sets is None:
+            position: dict[str, int] = {}
+            texts: dict[str, int] = {}
+            for p in self.profiles:
+                if p.normalized not in position:
+                    joined = " ".join(sorted(set(p.normalized.split(" ")) - {""}))
+                    position[p.normalized] = texts.setdefault(joined, len(texts))
+            self._token_sets = (
+                list(texts),
+                np.fromiter(
+                    (position[p.normalized] for p in self.profiles),
+                    dtype=np.int64,
+                    count=self.count,
+                ),
+            )
+        return self._token_sets
+
     def score(self, keys: IntArray, floor: float) -> list[tuple[int, int, float]]:
-        """The pairs of ``keys`` (``low * count + high``) scoring ``floor`` or more."""
-        scorer = self.scorer
+        """The pairs of ``keys`` (``low * count + high``) scoring ``floor`` or more, sorted."""
         z_floor = z_of(floor) - 1e-6
         count = self.count
         weight = self.weight
@@ -254,11 +281,12 @@ class PairSearch:
         clause_mass = self.clause_mass
         clause_first = self.clause_first
         floor_mass = self.floor_mass
-        texts = [p.normalized for p in scorer.profiles]
         # on a few candidates rapidfuzz costs less than building the bound
         token_set = self.token_set() if len(keys) >= BOUND_FROM_PAIRS else None
 
-        def score_chunk(chunk: IntArray, workers: int = 1) -> list[tuple[int, int, float]]:
+        def reachable(chunk: IntArray) -> tuple[IntArray, FloatArray]:
+            """The keys of ``chunk`` whose token-set ratio can lift them to the floor, and
+            their ``z`` without it."""
             low, high = chunk // count, chunk % count
             overlap, shared, shared_rare, shared_length = _shared(
                 sentences,
@@ -291,8 +319,8 @@ class PairSearch:
                 top = np.ones(len(near), dtype=np.float64)
             else:
                 top = token_set.upper(low[near], high[near], shared[near], shared_length[near])
-            reachable = z_top[near] + WEIGHT_TOKEN_SET * top >= z_floor - SLACK
-            near, top = near[reachable], top[reachable]
+            kept = z_top[near] + WEIGHT_TOKEN_SET * top >= z_floor - SLACK
+            near, top = near[kept], top[kept]
             low, high, contain = low[near], high[near], contain[near]
             shared, shared_rare = shared[near], shared_rare[near]
             if len(owners):
@@ -313,55 +341,80 @@ class PairSearch:
                 + WEIGHT_RARE * np.log1p(shared_rare)
                 + BIAS
             )
-            near = np.flatnonzero(z_rest + WEIGHT_TOKEN_SET * top >= z_floor - SLACK)
-            return list(_exact(texts, low[near], high[near], z_rest[near], z_floor, floor, workers))
+            kept = z_rest + WEIGHT_TOKEN_SET * top >= z_floor - SLACK
+            return chunk[near[kept]], z_rest[kept]
 
         chunks = [keys[i : i + PAIRS_PER_CHUNK] for i in range(0, len(keys), PAIRS_PER_CHUNK)]
         if len(chunks) < 2:
-            return [found for chunk in chunks for found in score_chunk(chunk, WORKERS)]
-        # numpy and rapidfuzz release the GIL in the bulk work: two threads use both cores
-        # with no process start-up and no copy of the arrays (safe under the UI's workers).
-        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-            return [found for part in pool.map(score_chunk, chunks) for found in part]
+            parts = [reachable(chunk) for chunk in chunks]
+        else:
+            # numpy releases the GIL in the bulk work: two threads use both cores with no
+            # process start-up and no copy of the arrays (safe under the UI's workers)
+            with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+                parts = list(pool.map(reachable, chunks))
+        if not parts:
+            return []
+        found = np.concatenate([part[0] for part in parts])
+        z_rest = np.concatenate([part[1] for part in parts])
+        chunk_of = np.repeat(np.arange(len(parts)), [len(part[0]) for part in parts])
+        need = np.maximum(0.0, (z_floor - z_rest) / WEIGHT_TOKEN_SET * 100.0 - 1e-6)
+        ratios = self._token_set_ratios(found, _group_cutoffs(need, chunk_of))
+        z = z_rest + WEIGHT_TOKEN_SET * ratios / 100.0
+        # a loose vectorised cut first (scores round to 0.1), the exact score on the few left
+        maybe = np.flatnonzero(z >= z_of(max(floor - 0.05, 1e-6)) - 1e-6)
+        out: list[tuple[int, int, float]] = []
+        for key, value in zip(found[maybe].tolist(), z[maybe].tolist(), strict=True):
+            score = score_of(value)
+            if score >= floor:
+                out.append((key // count, key % count, score))
+        return out
+
+    def _token_set_ratios(self, keys: IntArray, cutoff: FloatArray) -> FloatArray:
+        """rapidfuzz's token-set ratio (0-100) of each pair of ``keys``, 0 where it is below
+        the pair's ``cutoff`` (as rapidfuzz gives it), computed once per pair of token sets
+        (``token_sets``) with the least cut-off of its pairs."""
+        texts, text_of = self.token_sets()
+        low, high = text_of[keys // self.count], text_of[keys % self.count]
+        distinct, inverse = np.unique(low * len(texts) + high, return_inverse=True)
+        least = np.full(len(distinct), np.inf)
+        np.minimum.at(least, inverse, cutoff)
+        low, high = distinct // len(texts), distinct % len(texts)
+        ratio = np.zeros(len(distinct), dtype=np.float64)
+        # rapidfuzz takes one cut-off per call and stops early below it: pairs in groups of
+        # similar cut-off, each with the least of its group
+        order = np.argsort(least, kind="stable")
+        for group in np.array_split(order, max(1, min(EXACT_GROUPS, len(order) // 500))):
+            if len(group):
+                ratio[group] = process.cpdist(
+                    [texts[i] for i in low[group].tolist()],
+                    [texts[j] for j in high[group].tolist()],
+                    scorer=fuzz.token_set_ratio,
+                    score_cutoff=float(least[group[0]]),
+                    dtype=np.float64,
+                    workers=WORKERS if len(group) >= PARALLEL_FROM_PAIRS else 1,
+                )
+        each = ratio[inverse]
+        counted: FloatArray = np.where(each >= cutoff, each, 0.0)
+        return counted
 
 
-def _exact(
-    texts: Sequence[str],
-    low: IntArray,
-    high: IntArray,
-    z_rest: FloatArray,
-    z_floor: float,
-    floor: float,
-    workers: int = 1,
-) -> Iterator[tuple[int, int, float]]:
-    """Pairs whose token-set ratio lifts them to ``floor``, with their scores (rapidfuzz on
-    ``workers`` threads)."""
-    if not len(low):
-        return
-    need = np.maximum(0.0, (z_floor - z_rest) / WEIGHT_TOKEN_SET * 100.0 - 1e-6)
-    # rapidfuzz takes one cut-off per call and stops early below it: pairs in groups of
-    # similar need, each with its own cut-off, instead of the chunk's least need for all
-    order = np.argsort(need, kind="stable")
-    ratios = np.zeros(len(low), dtype=np.float64)
-    for group in np.array_split(order, max(1, min(EXACT_GROUPS, len(order) // 500))):
-        if len(group):
-            ratios[group] = process.cpdist(
-                [texts[i] for i in low[group].tolist()],
-                [texts[j] for j in high[group].tolist()],
-                scorer=fuzz.token_set_ratio,
-                score_cutoff=float(need[group[0]]),
-                dtype=np.float64,
-                workers=workers if len(group) >= PARALLEL_FROM_PAIRS else 1,
-            )
-    z = z_rest + WEIGHT_TOKEN_SET * ratios / 100.0
-    # a loose vectorised cut first (scores round to 0.1), the exact score on the few left
-    maybe = np.flatnonzero(z >= z_of(max(floor - 0.05, 1e-6)) - 1e-6)
-    for x, y, value in zip(
-        low[maybe].tolist(), high[maybe].tolist(), z[maybe].tolist(), strict=True
-    ):
-        score = score_of(value)
-        if score >= floor:
-            yield x, y, score
+def _group_cutoffs(need: FloatArray, chunk: IntArray) -> FloatArray:
+    """The token-set ratio cut-off of each pair: the least ``need`` of its group, the pairs
+    of each chunk of keys (``chunk``, sorted) split by need into up to ``EXACT_GROUPS``.
+
+    Pairs were scored so, one rapidfuzz call per group; the cut-offs stay, because a pair
+    scoring just under its floor before rounding (24.96: 25.0) is kept only when its ratio
+    reaches its group's cut-off, and the same corpus must give the same pairs.
+    """
+    cutoff = np.empty(len(need), dtype=np.float64)
+    edges = [0, *(np.flatnonzero(np.diff(chunk)) + 1).tolist(), len(need)]
+    for first, last in pairwise(edges):
+        part = need[first:last]
+        order = np.argsort(part, kind="stable")
+        for group in np.array_split(order, max(1, min(EXACT_GROUPS, len(order) // 500))):
+            if len(group):
+                cutoff[first + group] = part[group[0]]
+    return cutoff
 
 
 def _shared(

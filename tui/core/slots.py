@@ -324,6 +324,7 @@ _AGE_PATTERNS = (
     # index 3 and after: an age at some past moment
     re.compile(r"\bat\s+the\s+age\s+of\s+(?P<age>\d{1,3})\b|\baged?\s+(?P<age2>\d{1,3})\b"),
 )
+_DIGIT = re.compile(r"\d")
 _PART = re.compile(
     r"\b(?:outside|inside|in\s+the\s+parking\s+lot|at\s+first|initially|first|at\s+the\s+scene)\b",
     re.IGNORECASE,
@@ -656,6 +657,8 @@ def _ages(text: str, context: SentenceContext) -> list[FigureSlot]:
     """Ages of named people: "Travis Reinking, 29,", "the 32-year-old Knight", "Knight ...
     is 32 now"."""
     out: list[FigureSlot] = []
+    if not _DIGIT.search(text):
+        return out  # every age pattern needs a digit; most sentences have none
     seen: set[int] = set()
     for n, pattern in enumerate(_AGE_PATTERNS):
         for m in pattern.finditer(text):
