@@ -7,10 +7,11 @@ Run from the repository root:
 
 ``dump`` writes, for the code in ``DIR`` (default: this checkout; e.g. a ``git archive`` of
 main unpacked in a temporary folder), ``reader align --format json`` of every story in
-../shared/corpora/stories, of the seeds and of the 173-article scale corpus, plus the JSON of
-``align_corpus`` on the 50 x 200 corpus that ``bench_align.py`` times. Each runs in a fresh
-process with an empty data folder, so no session or notes file can change it. ``diff``
-compares two dumps byte for byte and exits 1 on any difference.
+../shared/corpora/stories and of the seeds (at the default threshold and two others) and of
+the 173-article scale corpus, plus the JSON of ``align_corpus`` on the 50 x 200 corpus that
+``bench_align.py`` times. Each runs in a fresh process with an empty data folder, so no
+session or notes file can change it. ``diff`` compares two dumps byte for byte and exits 1
+on any difference.
 """
 
 from __future__ import annotations
@@ -44,13 +45,21 @@ sys.stdout.write(to_json(align_corpus(tuple(articles))))
 """
 
 
-def corpora() -> dict[str, list[Path]]:
-    """Name -> article paths for every corpus compared (empty list: the bundled seeds)."""
-    found: dict[str, list[Path]] = {"seeds": []}
+OTHER_THRESHOLDS = (40.0, 65.0)
+"""Also compared at these thresholds on the seeds and the stories (small, so cheap)."""
+
+
+def corpora() -> dict[str, list[str]]:
+    """Name -> ``reader align`` arguments for every alignment compared (no path: the seeds)."""
+    small: dict[str, list[str]] = {"seeds": []}
     for story in sorted((CORPORA / "stories").glob("*/")):
-        found[f"story-{story.name}"] = [story]
+        small[f"story-{story.name}"] = [str(story)]
+    found = dict(small)
+    for threshold in OTHER_THRESHOLDS:
+        for name, paths in small.items():
+            found[f"{name}@{threshold:g}"] = [*paths, "--threshold", f"{threshold:g}"]
     if SCALE.is_dir():
-        found["scale-173"] = [SCALE]
+        found["scale-173"] = [str(SCALE)]
     return found
 
 
@@ -62,7 +71,7 @@ def dump(out: Path, code: Path) -> None:
         for name, paths in corpora().items():
             command = [sys.executable, "-m", "tui", "align", "--format", "json"]
             command += ["--data-dir", data_dir, "-o", str(out / f"{name}.json")]
-            subprocess.run([*command, *map(str, paths)], env=env, cwd=code, check=True)
+            subprocess.run([*command, *paths], env=env, cwd=code, check=True)
             print(f"{name}: {(out / f'{name}.json').stat().st_size:,} bytes", flush=True)
         if not SCALE.is_dir():
             return

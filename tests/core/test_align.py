@@ -284,6 +284,32 @@ def test_token_set_bound_never_below_rapidfuzz(seeds: tuple[Article, ...]) -> No
     assert (upper < 1.0).mean() > 0.5  # and it is a bound that prunes, not a constant
 
 
+def test_token_set_ratios_are_rapidfuzz_s_with_each_pair_s_cutoff(
+    seeds: tuple[Article, ...],
+) -> None:
+    """Ratios are computed on the sorted distinct tokens, once per pair of token sets, with
+    the least cut-off of the pairs sharing them; each pair must still get what rapidfuzz
+    gives its own texts with its own cut-off (0 below it)."""
+    import numpy as np
+    from rapidfuzz import fuzz
+
+    from tui.core.pair_search import PairSearch
+    from tui.core.scoring import Scorer, build_profiles, z_of
+
+    triples = [(d, s.index, s.text) for d, a in enumerate(seeds) for s in a.sentences]
+    profiles, idf = build_profiles([*triples, *triples])  # every text twice: shared ratios
+    search = PairSearch(Scorer(profiles, idf))
+    keys = search.candidates(z_of(5.0))
+    cutoff = np.random.default_rng(7).uniform(0.0, 100.0, len(keys))
+    low, high = keys // search.count, keys % search.count
+    expected = [
+        fuzz.token_set_ratio(profiles[x].normalized, profiles[y].normalized, score_cutoff=c)
+        for x, y, c in zip(low.tolist(), high.tolist(), cutoff.tolist(), strict=True)
+    ]
+    assert len(keys) > 1000
+    assert search._token_set_ratios(keys, cutoff).tolist() == expected
+
+
 @pytest.mark.parametrize("floor", [30.0, DEFAULT_THRESHOLD])
 def test_pruned_search_with_the_token_set_bound_matches_without(
     seeds: tuple[Article, ...], floor: float, monkeypatch: pytest.MonkeyPatch
