@@ -89,7 +89,7 @@ def test_a_sentence_with_possible_matches_is_not_called_unique() -> None:
     assert detail.startswith("L (or o) shows a possible match beside it")
     shown = where(POSSIBLE, ALPHA_UNIQUE, possible=r(2, 4))[1]
     assert shown.startswith("◌ possible match 2 of 2: Gamma #5 (38) shown beside it: L links it")
-    assert where(ALIGNMENT, ALPHA_UNIQUE)[0].endswith("◦ unique: no other source reports this")
+    assert where(ALIGNMENT, ALPHA_UNIQUE)[0].endswith("◦ no match found in the other sources")
 
 
 def test_the_status_line_names_the_readers_links_apart_from_the_engines() -> None:
