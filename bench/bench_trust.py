@@ -17,7 +17,10 @@ the engine at ``REV`` (default: the last commit before the slot rules, run from 
 - link precision on the scale corpus (173 articles, never used to fit anything): 100 links
   drawn at random (seed 2027) from each version's output, against
   bench/gold/scale_links.yaml;
-- the seed contradiction gold (tests/data/gold_contradictions.yaml) per kind.
+- the seed contradiction gold (tests/data/gold_contradictions.yaml) per kind;
+- what "◦ unique" and "◌ possible" claim, against sentences read against their whole story
+  (bench/gold/story_counterparts.yaml): how many called unique are, how many counterparts
+  the annotators found are linked or offered.
 """
 
 from __future__ import annotations
@@ -39,7 +42,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench" / "labelling"))
 sys.path.insert(0, str(ROOT / "tests" / "core"))
 
-from common import CORPORA, SEEDS, load_story, sentence_key, short_id, story_dirs  # noqa: E402
+from common import (  # noqa: E402
+    CORPORA,
+    SEEDS,
+    load_story,
+    resolve_key,
+    sentence_key,
+    short_id,
+    story_dirs,
+)
 from compare_gold import evaluate_candidates, load_gold  # noqa: E402
 from packets import item_id  # noqa: E402
 
@@ -222,6 +233,69 @@ def scale_figures(report: dict[str, Any], articles: tuple[Article, ...]) -> Coun
     return out
 
 
+def _gold_ref(by_short: dict[str, Article], item: dict[str, Any]) -> tuple[str, int]:
+    """(article id, sentence index) of a gold item keyed by article number and opening (the
+    index it had when labelled tells apart a sentence an article prints twice)."""
+    article = by_short[item["article"]]
+    try:
+        return article.id, resolve_key(article, item["key"])
+    except KeyError:
+        if " ".join(article.sentences[item["index"]].text.split()).startswith(item["key"]):
+            return article.id, item["index"]
+        raise
+
+
+def counterpart_figures(
+    reports: dict[str, dict[str, Any]], articles: dict[str, tuple[Article, ...]]
+) -> list[str]:
+    """What the engine says of each sentence in the counterpart gold (matched, possible only,
+    unique) against what the annotators found reading the stories in full."""
+    path = GOLD / "story_counterparts.yaml"
+    if not path.exists():
+        return ["Counterparts: no gold yet (bench/gold/story_counterparts.yaml)"]
+    gold = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
+    c: Counter[str] = Counter()
+    for item in gold:
+        story = item["story"]
+        if story not in reports:
+            continue
+        by_short = {short_id(a): a for a in articles[story]}
+        here = _gold_ref(by_short, item)
+        truth = {_gold_ref(by_short, same) for same in item["same"]}
+        linked: set[tuple[str, int]] = set()
+        possible: set[tuple[str, int]] = set()
+        report = reports[story]
+        for pairs, into in ((report["pairs"], linked), (report["possible"], possible)):
+            for p in pairs:
+                a = (p["a"]["doc"], p["a"]["sentence"])
+                b = (p["b"]["doc"], p["b"]["sentence"])
+                if a == here:
+                    into.add(b)
+                elif b == here:
+                    into.add(a)
+        status = "matched" if linked else "possible" if possible else "unique"
+        c[status] += 1
+        c[f"{status} has counterpart"] += bool(truth)
+        c[f"{status} shows one"] += bool(truth & (linked | possible))
+        c["counterparts"] += len(truth)
+        c["counterparts linked"] += len(truth & linked)
+        c["counterparts shown"] += len(truth & (linked | possible))
+
+    def share(k: int, n: int) -> str:
+        return f"{k}/{n} = {k / n:.2f}" if n else "-"
+
+    n_u, n_p, n_m, n_c = c["unique"], c["possible"], c["matched"], c["counterparts"]
+    return [
+        f"Counterparts ({n_u + n_p + n_m} sentences read against their whole story, blind):",
+        f"  ◦ unique     {n_u:3}: truly unique {share(n_u - c['unique has counterpart'], n_u)}",
+        f"  ◌ possible   {n_p:3}: reported elsewhere {share(c['possible has counterpart'], n_p)};"
+        f" a possible shown is one {share(c['possible shows one'], n_p)}",
+        f"  matched      {n_m:3}: a partner is a counterpart {share(c['matched shows one'], n_m)}",
+        f"  counterparts {n_c:3}: linked {share(c['counterparts linked'], n_c)}; linked or"
+        f" possible {share(c['counterparts shown'], n_c)}",
+    ]
+
+
 def seed_figures(report: dict[str, Any], seeds: tuple[Article, ...]) -> str:
     from tui.core.candidates import Discrepancy, Span
 
@@ -301,6 +375,8 @@ def main() -> None:
             f"{gc['pure'] / max(1, glabelled):.3f} (mixed {gc['mixed']}, chained "
             f"{gc['chained']}, unlabelled {gc['unlabelled']})"
         )
+        for line in counterpart_figures(stories, articles):
+            print(line)
         if "scale" in reports:
             sc = scale_figures(reports["scale"], articles["scale"])
             slabelled = sum(v for k, v in sc.items() if k != "unlabelled")

@@ -1,16 +1,13 @@
 """ReaderApp: shows the articles at once, aligns them in a worker, keeps the notes file and the
 session.
 
-The reading screen is the first screen: it paints the articles' plain text, then says it is on
-screen (``ReadingScreen.Painted``), and only then does the slow work start: the session's place
-is put back, the notes file opened and the alignment worker started. The alignment core is
-imported in that worker, so nothing of it delays the first frame.
-
-Services (the aligner, the data folder, the theme, the session store) are injected so tests
-can run the whole app on a hand-built alignment without touching the user's home. The keys
-that act on the articles belong to the reading screen; the app wires things up, keeps the
-notes file (:class:`~tui.notes_file.NotesFile`) and the session
-(:class:`~tui.session_keeper.SessionKeeper`), and has the keys that work everywhere.
+The reading screen is the first screen. Once it says the articles are on screen
+(``ReadingScreen.Painted``) the slow work starts: the place is put back, the notes file opened
+and the alignment worker started, which imports the alignment core itself. The keys that act on
+the articles belong to the reading screen; the app wires things up, keeps the notes file
+(:class:`~tui.notes_file.NotesFile`) and the session (:class:`~tui.session_keeper.SessionKeeper`)
+and has the keys that work everywhere. Its services (aligner, data folder, theme, session store)
+are injected, so tests run it on a hand-built alignment without touching the user's home.
 """
 
 from __future__ import annotations
@@ -29,13 +26,13 @@ from textual.message import Message
 from textual.notifications import Notify
 
 from tui.aligning import default_aligner, start_aligning
-from tui.blind_mode import BlindMode, BlindView
+from tui.blind_mode import BlindMode
 from tui.burst_keys import KeyGate
 from tui.core.model import Article
 from tui.core.sessions import Session, SessionStore
 from tui.hang_up import driver_for, on_hang_up
 from tui.keys import APP_BINDINGS, quit_hint
-from tui.messages import AlignmentFailed, AlignmentProgress, AlignmentReady
+from tui.messages import AlignmentReady
 from tui.notes_file import POLL_SECONDS, NotesFile
 from tui.notices import NoticeBoard
 from tui.palette import ReaderCommands
@@ -154,8 +151,7 @@ class ReaderApp(App[SwitchSession | None]):
     def _painted(self) -> None:
         """The articles are on screen: put the place back, open the notes, align."""
         gc.enable()  # off while the command line starts the app (tui/cli.py)
-        screen = self.reading_screen
-        if screen is None:
+        if (screen := self.reading_screen) is None:
             return
         self.place.painted(screen)
         if not self._blind_switched:
@@ -167,32 +163,17 @@ class ReaderApp(App[SwitchSession | None]):
                 self.set_interval(POLL_SECONDS, self.poll_notes, name="poll-notes")
         screen.use_notes(self.notes)
         self.alignment = None
-        start_aligning(self, screen.articles, self.threshold, self.aligner)
-
-    @on(AlignmentProgress)
-    def _alignment_progress(self, message: AlignmentProgress) -> None:
-        if (screen := self.reading_screen) is not None:
-            screen.show_progress(message.done)
-
-    @on(AlignmentFailed)
-    def _alignment_failed(self, message: AlignmentFailed) -> None:
-        from tui.screens.loading import LoadingScreen
-
-        screen = LoadingScreen(f"Aligning {len(self.articles)} articles…")
-        self.push_screen(screen)
-        self.call_after_refresh(screen.show_error, message.error)
+        start_aligning(screen, screen.articles, self.threshold, self.aligner)  # it shows them
 
     @on(AlignmentReady)
     def _alignment_ready(self, message: AlignmentReady) -> None:
-        """Show the alignment (and the table, if the view was left in it), then say what needs
-        saying."""
+        """Once the reading screen shows the alignment: put the view back (the table, if the
+        reader left it in it), then say what needs saying."""
         self.alignment = message.alignment
         if self.threshold is None:
             self.threshold = message.alignment.threshold
-        screen = self.reading_screen
-        if screen is None:
+        if (screen := self.reading_screen) is None:
             return
-        screen.show_alignment(message.alignment)
         self.place.aligned(screen)
         self.refresh_bindings()  # B waits for the alignment too
         if self._blind_switched:
@@ -252,11 +233,6 @@ class ReaderApp(App[SwitchSession | None]):
             ask=self.push_screen,
         )
 
-    @property
-    def blind(self) -> BlindView | None:
-        """Blind mode's view of the articles; None: the real ones shown."""
-        return self.blind_mode.view
-
     def action_toggle_blind(self) -> None:
         """Blind mode on (sources as Source A…, in the session's order) or off (revealed): the
         articles as now shown, in the same view, aligned again."""
@@ -265,18 +241,12 @@ class ReaderApp(App[SwitchSession | None]):
         if self.alignment is None:
             self.notify("Blind mode switches once the articles are aligned.", timeout=3)
             return
-        self.place.pending = view_of(was, self.theme, self.threshold)
+        view = view_of(was, self.theme, self.threshold)
         self._blind_switched = True
         self.blind_mode.toggle()
         self.notes_file.rebind()
         self.alignment = None
-        while self.screen is not was:
-            self.pop_screen()
-        screen = ReadingScreen(self.blind_mode.shown)
-        if was is self.screen_stack[0]:
-            self.push_screen(screen)  # the first screen cannot be switched away: it stays under
-        else:
-            self.switch_screen(screen)
+        self.place.reopen(self, was, ReadingScreen(self.blind_mode.shown), view)
 
     @property
     def unsaved_problem(self) -> str | None:

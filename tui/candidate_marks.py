@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tui.core.model import SentenceRef
+from tui.core.text import counted
 
 if TYPE_CHECKING:  # candidates come with the alignment, from the worker that loads its core
     from tui.core.align import Alignment
@@ -157,4 +158,27 @@ def walk(
             here = list(sentences)
         if here:
             return Step(SentenceRef(doc, here[0] if forward else here[-1]), wrapped)
+    return None
+
+
+def walk_notice(
+    step: Step | None, start: SentenceRef, direction: int, labels: Sequence[str], hidden: int
+) -> str | None:
+    """What ``]`` / ``[`` says on the way to ``step`` (None: nothing, it just moves).
+
+    Args:
+        step: where the walk lands (:func:`walk`), None when there is no stop at all.
+        start: the sentence under the cursor.
+        direction: 1 for ``]``, -1 for ``[``.
+        labels: the articles' labels, by article.
+        hidden: how many kinds of candidate the reader hid.
+    """
+    if step is None:
+        kinds = f" ({counted(hidden, 'kind')} hidden)" if hidden else ""
+        return f"No contradiction candidate (⚑ or ↻) in the shown articles{kinds}."
+    if step.ref == start:
+        return "This is the only candidate to check."
+    if step.wrapped:
+        where = "first" if direction > 0 else "last"
+        return f"Wrapped around: back to the {where} candidate, in {labels[step.ref.doc]}."
     return None

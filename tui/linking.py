@@ -126,3 +126,63 @@ def window_with(
     if high >= first + capacity:
         return high - capacity + 1
     return first
+
+
+@dataclass(frozen=True)
+class PossibleStep:
+    """What ``o`` does: show ``ref`` beside the sentence read (None: nothing to show), move the
+    window of panes so that its pane is on screen (``first_visible``; None: it stays), and
+    say ``notice`` if there is something to say."""
+
+    ref: SentenceRef | None
+    first_visible: int | None = None
+    notice: str | None = None
+
+
+def possible_in(
+    possible: Sequence[tuple[SentenceRef, float]], shown_docs: Collection[int]
+) -> list[tuple[SentenceRef, float]]:
+    """The possible counterparts in the articles the reader has not hidden."""
+    return [item for item in possible if item[0].doc in shown_docs]
+
+
+def step_possible(
+    articles: Sequence[Article],
+    possible: Sequence[tuple[SentenceRef, float]],
+    focused: SentenceRef,
+    shown_now: SentenceRef | None,
+    shown_docs: Sequence[int],
+    window: tuple[int, int],
+) -> PossibleStep:
+    """``o``: the focused sentence's next possible counterpart, and how to bring it on screen.
+
+    Args:
+        articles: the open articles.
+        possible: the possible counterparts of ``focused``, best first, hidden panes included.
+        focused: the sentence under the cursor.
+        shown_now: the possible counterpart shown beside it now, if any.
+        shown_docs: the articles not hidden, in pane order.
+        window: the position among ``shown_docs`` of the leftmost pane on screen, and how many
+            panes fit.
+    """
+    options = possible_in(possible, shown_docs)
+    step = next_possible(options, shown_now)
+    if step is None:
+        notice = (
+            "This sentence's possible matches are in hidden panes: p shows them."
+            if len(possible) > len(options)
+            else "No possible match for this sentence."
+        )
+        return PossibleStep(None, notice=notice)
+    other, score = options[step]
+    first, capacity = window
+    if other.doc in shown_docs[first : first + capacity]:
+        return PossibleStep(other)
+    moved = window_with(shown_docs, focused.doc, other.doc, first, capacity)
+    if moved is not None:
+        return PossibleStep(other, first_visible=moved)
+    notice = (
+        f"◌ possible match {place_name(articles, other)} ({score:.0f}) is in a pane off "
+        "screen: < > show it; L links it, o shows the next"
+    )
+    return PossibleStep(other, notice=notice)

@@ -157,13 +157,13 @@ def test_the_session_keeps_the_seed(tmp_path: Path) -> None:
     articles = load_paths([SEEDS]).articles
     session = store.new("class", articles)
     app = ReaderApp(articles, session=session, sessions=store, blind=True)
-    assert app.blind is not None
+    assert app.blind_mode.view is not None
     assert app.sessions.session is not None
     seed = app.sessions.session.extra[SEED_KEY]
     app.save_state()
     again = ReaderApp(articles, session=store.load("class"), sessions=store, blind=True)
-    assert again.blind is not None and again.blind.seed == seed
-    assert [a.id for a in again.blind.shown] == [a.id for a in app.blind.shown]
+    assert again.blind_mode.view is not None and again.blind_mode.view.seed == seed
+    assert [a.id for a in again.blind_mode.view.shown] == [a.id for a in app.blind_mode.view.shown]
 
 
 async def test_notices_that_name_a_file_or_an_outlet_are_masked(tmp_path: Path) -> None:

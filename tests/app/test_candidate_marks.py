@@ -16,6 +16,7 @@ from tui.candidate_marks import (
     ordered,
     sentence_flag,
     walk,
+    walk_notice,
     without_kinds,
 )
 from tui.core.align import SentenceRef
@@ -83,3 +84,38 @@ def test_the_walk_follows_pane_order_and_comes_back_to_a_lone_stop() -> None:
     assert walk([0], {0: [5]}, R(0, 1), -1) == Step(R(0, 5), True)
     assert walk([0, 1], {}, R(0, 0), 1) is None
     assert walk([1], STOPS, R(0, 0), 1) is None  # the start's pane is not shown
+
+
+@pytest.mark.parametrize(
+    ("step", "start", "direction", "hidden", "said"),
+    [
+        (None, R(0, 0), 1, 0, "No contradiction candidate (⚑ or ↻) in the shown articles."),
+        (
+            None,
+            R(0, 0),
+            1,
+            2,
+            "No contradiction candidate (⚑ or ↻) in the shown articles (2 kinds hidden).",
+        ),
+        (Step(R(0, 5), True), R(0, 5), 1, 0, "This is the only candidate to check."),
+        (
+            Step(R(0, 3), True),
+            R(2, 4),
+            1,
+            0,
+            "Wrapped around: back to the first candidate, in Alpha.",
+        ),
+        (
+            Step(R(2, 4), True),
+            R(0, 3),
+            -1,
+            0,
+            "Wrapped around: back to the last candidate, in Gamma.",
+        ),
+        (Step(R(2, 4), False), R(0, 9), 1, 0, None),  # it just moves
+    ],
+)
+def test_the_walk_says_why_it_did_not_move_or_that_it_went_round(
+    step: Step | None, start: SentenceRef, direction: int, hidden: int, said: str | None
+) -> None:
+    assert walk_notice(step, start, direction, ["Alpha", "Beta", "Gamma"], hidden) == said

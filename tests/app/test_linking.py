@@ -16,6 +16,7 @@ from tui.linking import (
     next_possible,
     possible_places,
     refs_to_link,
+    step_possible,
     window_with,
 )
 from tui.sync import POSSIBLE_NOTE, plan_sync
@@ -88,7 +89,7 @@ def test_a_sentence_with_possible_matches_is_not_called_unique() -> None:
     assert detail.startswith("L (or o) shows a possible match beside it")
     shown = where(POSSIBLE, ALPHA_UNIQUE, possible=r(2, 4))[1]
     assert shown.startswith("◌ possible match 2 of 2: Gamma #5 (38) shown beside it: L links it")
-    assert where(ALIGNMENT, ALPHA_UNIQUE)[0].endswith("◦ unique: no other source reports this")
+    assert where(ALIGNMENT, ALPHA_UNIQUE)[0].endswith("◦ no match found in the other sources")
 
 
 def test_the_status_line_names_the_readers_links_apart_from_the_engines() -> None:
@@ -119,3 +120,28 @@ def test_sync_shows_the_readers_link_beside_the_sentence_over_the_pane_cursor() 
     linked = apply_corrections(ALIGNMENT, [{alpha, r(1, 3)}])  # and the reader with Beta 3
     assert plan_sync(linked, alpha, (20, 25, 0), [0, 1], True).cursors[1] == 3
     assert plan_sync(linked, alpha, (20, 3, 0), [0, 1], True).cursors[1] == 3
+
+
+def test_o_shows_the_next_possible_match_in_its_pane_moving_the_window_the_least() -> None:
+    possible = POSSIBLE.possible(ALPHA_UNIQUE)
+    articles = ALIGNMENT.articles
+    on_screen = step_possible(articles, possible, ALPHA_UNIQUE, None, [0, 1, 2], (0, 3))
+    assert (on_screen.ref, on_screen.first_visible, on_screen.notice) == (r(1, 3), None, None)
+    after = step_possible(articles, possible, ALPHA_UNIQUE, r(1, 3), [0, 1, 2], (0, 3))
+    assert after.ref == r(2, 4)  # o again: the next one
+    moved = step_possible(articles, [(r(2, 4), 40.0)], r(1, 0), None, [0, 1, 2], (0, 2))
+    assert (moved.ref, moved.first_visible) == (r(2, 4), 1)  # Gamma's pane comes on screen
+    apart = step_possible(articles, possible, ALPHA_UNIQUE, r(1, 3), [0, 1, 2], (0, 1))
+    assert apart.ref == r(2, 4) and apart.first_visible is None
+    assert apart.notice is not None and apart.notice.startswith("◌ possible match Gamma #5 (38)")
+
+
+def test_o_says_when_the_possible_matches_are_in_hidden_panes_or_there_are_none() -> None:
+    possible = POSSIBLE.possible(ALPHA_UNIQUE)
+    articles = ALIGNMENT.articles
+    hidden = step_possible(articles, possible, ALPHA_UNIQUE, None, [0], (0, 1))
+    assert hidden.ref is None and hidden.notice is not None and "hidden panes" in hidden.notice
+    none = step_possible(articles, (), ALPHA_UNIQUE, None, [0, 1, 2], (0, 3))
+    assert (none.ref, none.notice) == (None, "No possible match for this sentence.")
+    only_gamma = step_possible(articles, possible, ALPHA_UNIQUE, None, [0, 2], (0, 2))
+    assert only_gamma.ref == r(2, 4)  # Beta hidden: its possible match is passed over

@@ -99,9 +99,9 @@ async def test_in_blind_mode_the_page_is_blind_with_the_app_s_letters(tmp_path: 
         await _dialog(app, pilot)
         await pilot.press("enter")
         await _wait_closed(app, pilot)
-        assert app.blind is not None
-        letters = [a.label for a in app.blind.shown]
-        ids = [a.id for a in app.blind.shown]
+        assert app.blind_mode.view is not None
+        letters = [a.label for a in app.blind_mode.view.shown]
+        ids = [a.id for a in app.blind_mode.view.shown]
     page = (tmp_path / "notes.html").read_text(encoding="utf-8")
     assert "CBC News" not in page and "Global News" not in page and "ITV" not in page
     heads = re.findall(r'<a href="#source-(\d+)" class="outlet">([^<]+)</a>', page)

@@ -32,7 +32,7 @@ def test_a_sentence_three_sources_report() -> None:
 
 
 def test_unique_and_furniture_sentences_say_so() -> None:
-    assert text(SentenceRef(0, 21))[0] == "Alpha · 22/40 · ◦ unique: no other source reports this"
+    assert text(SentenceRef(0, 21))[0] == "Alpha · 22/40 · ◦ no match found in the other sources"
     furniture = text(SentenceRef(0, ALPHA_FURNITURE))[0]
     assert furniture == "Alpha · 3/40 · page furniture (f hides it)"
 

@@ -256,7 +256,9 @@ def _row(comparison: Comparison, row: Row, mask: Mask | None) -> Iterator[str]:
     elif any(c.state != "dismissed" for c in row.candidates):
         badges.append('<span class="glyph compatible" title="compatible difference">≈</span>')
     if row.kind == "unique":
-        badges.append('<span class="glyph unique" title="no other source reports it">◦</span>')
+        badges.append(
+            '<span class="glyph unique" title="no match found in the other sources">◦</span>'
+        )
     if row.notes:
         badges.append('<span class="glyph noted" title="annotated">✎</span>')
     if row.linked_by_reader:
@@ -293,8 +295,9 @@ def _legend(comparison: Comparison) -> Sequence[str]:
         '<li><mark class="k conflict">⚑ marked</mark> passages are contradiction candidates; '
         '<mark class="k compatible">≈ marked</mark> ones differ compatibly (a refinement, a '
         "spelling variant, a later figure). Each is explained under its row.</li>",
-        "<li>◦ a fact no other source reports; “possible match” a sentence whose counterpart "
-        "scored below the threshold; → a sentence matched in another row; — not reported.</li>",
+        "<li>◦ a sentence with no match found in the other sources (one may still report it "
+        "in other words); “possible match” a sentence whose counterpart scored below the "
+        "threshold; → a sentence matched in another row; — not reported.</li>",
         "<li>✎ the reader’s annotations: ≡ agreement, ⚑ contradiction, ✎ note, ⇔ link, "
         "⇹ unlink.</li>",
         "</ul>",

@@ -1,4 +1,4 @@
-"""What the annotation keys (a x X c L U space e d u m) do, given the sentences they act on.
+"""What the annotation keys (a x X c L U i space e d u m) do, given the sentences they act on.
 
 The reading screen declares the keys and hands :class:`Annotating` what they act on, as values
 (:class:`Chosen`: the selection or the focused sentence, its counterparts, its candidates).
@@ -17,7 +17,7 @@ from textual.notifications import SeverityLevel
 
 from tui.annotations import KIND_GLYPHS, Annotations
 from tui.candidate_marks import CONFIRMED_GLYPH, ordered
-from tui.core.model import SentenceRef
+from tui.core.model import Article, SentenceRef
 from tui.core.storage import StorageError
 from tui.core.text import counted, excerpt
 from tui.notices import NoticeBoard, OpenScreen
@@ -177,6 +177,24 @@ class Annotating:
             lambda: notes.store.add("contradiction", targets, disc.explanation, discrepancy=info),
             f"{CONFIRMED_GLYPH} {disc.kind} candidate confirmed: {places(targets, notes.articles)}",
         )
+
+    def candidates(self, chosen: Chosen, articles: Sequence[Article], title: str) -> None:
+        """``i``: the candidates of the focused sentence in full, to confirm or dismiss one."""
+        from tui.screens.candidates import CandidateChoice, CandidatesScreen
+
+        if not chosen.candidates:
+            self._notices.show("move", "No contradiction candidate on this sentence.", timeout=3)
+            return
+
+        def act(choice: CandidateChoice | None) -> None:
+            if choice is None:
+                return
+            if choice.action == "confirm":
+                self.confirm(choice.candidate, chosen.confirmed)
+            else:
+                self.dismiss(choice.candidate)
+
+        self._open(CandidatesScreen(chosen.candidates, articles, title, chosen.confirmed), act)
 
     def dismiss_candidate(self, chosen: Chosen) -> None:
         """Dismiss the first open candidate of the focused sentence (remembered in the notes)."""

@@ -24,13 +24,19 @@ class LoadingScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [("q", "app.quit", "Quit")]
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: str, error: str | None = None) -> None:
         super().__init__()
         self.what = what
+        self.error = error
+        """Why it failed, shown in place of what was being done (None: not failed yet)."""
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
             yield Label(self.what, id="loading-label", markup=False)
+
+    def on_mount(self) -> None:
+        if self.error is not None:
+            self.show_error(self.error)
 
     def show_error(self, error: str) -> None:
         """Replace what was being done with the error and how to leave."""

@@ -1,16 +1,18 @@
 """ReadingScreen: the synchronised panes and the keys that move through and annotate them.
 
-The articles are painted at once; the alignment comes later from its worker
-(:meth:`~ReadingScreen.show_alignment`) with the tints, marks, sync and the keys that need it
-(``keys.NEEDS_ALIGNMENT``, listed but disabled until then). State lives in a few reactives
-here (focused pane, cursor per pane, sync, view mode, furniture, the window of visible panes,
-marks); ``_show`` has :mod:`tui.sync` decide what every pane shows, the pane row paint it and
-the status line say it (:mod:`tui.widgets.status_text`). The annotation keys are carried out by
-:class:`~tui.screens.annotating.Annotating`; the table view is a widget of its own.
+The articles are painted at once; the alignment comes later from its worker (the screen gets
+its messages) with the tints, marks, sync and the keys that need it (``keys.NEEDS_ALIGNMENT``,
+listed but disabled until then). State lives in a few reactives here (focused pane, cursor per
+pane, sync, view mode, furniture, the window of visible panes, marks); ``_show`` has
+:mod:`tui.sync` decide what every pane shows, the pane row paint it and the status line say it
+(:mod:`tui.widgets.status_text`). The annotation keys are carried out by
+:class:`~tui.screens.annotating.Annotating`, what ``o`` and ``]`` do is decided in
+:mod:`tui.linking` and :mod:`tui.candidate_marks`; the table view is a widget of its own.
 
-The screen keeps the engine's alignment and shows it with the reader's corrections applied
-(links and unlinks in the notes file, :mod:`tui.core.corrections`), recomputed when they
-change, so pairs, groups, sync, marks, headers, the table and the candidates all follow.
+What is shown of the engine's alignment (the reader's links and unlinks applied, dismissed
+candidates and hidden kinds left out) is kept by :class:`~tui.shown_alignment.ShownAlignment`,
+derived again when the notes change, so pairs, groups, sync, marks, headers, the table and the
+candidates all follow.
 """
 
 from __future__ import annotations
@@ -28,9 +30,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from tui.candidate_marks import walk, without_kinds
+from tui.candidate_marks import walk, walk_notice
 from tui.core.model import Article, SentenceRef
-from tui.core.text import counted
 from tui.keys import (
     ANNOTATION_BINDINGS,
     ANNOTATION_HELP_GROUPS,
@@ -38,10 +39,17 @@ from tui.keys import (
     NEEDS_ALIGNMENT,
     READING_BINDINGS,
 )
-from tui.messages import PaneWheelScrolled, SentenceClicked
+from tui.messages import (
+    AlignmentFailed,
+    AlignmentProgress,
+    AlignmentReady,
+    PaneWheelScrolled,
+    SentenceClicked,
+)
 from tui.notices import NoticeBoard
 from tui.screens.annotating import Annotating, Chosen
 from tui.search import Search, SearchHit
+from tui.shown_alignment import ShownAlignment
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.pane_row import PaneRow, fit_window, scroll_window
 from tui.widgets.status_line import StatusLine
@@ -52,7 +60,6 @@ if TYPE_CHECKING:  # the alignment core is loaded by the worker that aligns
     from tui.core.align import Alignment
     from tui.core.candidates import Discrepancy
     from tui.core.notes import AnnotationKind
-    from tui.core.user_links import Corrections
 
 MIN_PANE_WIDTH = 32
 """Columns a pane needs to stay readable (about 28 of text plus gutter and scrollbar)."""
@@ -106,21 +113,13 @@ class ReadingScreen(Screen[None]):
     def __init__(self, articles: Sequence[Article]) -> None:
         super().__init__()
         self.articles = tuple(articles)
-        self.aligned: Alignment | None = None
-        """The alignment as computed; None until the worker is done."""
-        self.corrections: Corrections | None = None
-        """The reader's links and unlinks applied to :attr:`corrected` (None: none yet)."""
-        self.corrected: Alignment | None = None
-        """The engine's alignment with the reader's corrections applied."""
-        self.alignment: Alignment | None = None
-        """The alignment shown: corrected, the reader's dismissed candidates left out."""
+        self.shown_alignment = ShownAlignment()
+        """The engine's alignment and what of it is shown (the reader's corrections applied)."""
         self.progress = 0.0
         """The share of the alignment done, said until it is there."""
         self.possible_shown: SentenceRef | None = None
         """The possible counterpart of the focused sentence shown beside it (``o``)."""
         self._possible_of: SentenceRef | None = None
-        self.confirmed: frozenset[Discrepancy] = frozenset()
-        """The candidates shown that the reader confirmed (marked ✗, not ⚑)."""
         self.view_restored = False
         """A saved view was put back (until then the session keeps the view it had)."""
         self.panes = PaneRow.of(self.articles, id="panes")
@@ -229,30 +228,46 @@ class ReadingScreen(Screen[None]):
         return aligned_refs(self.shown, ref)
 
     @property
+    def alignment(self) -> Alignment | None:
+        """The alignment shown; None until the worker is done."""
+        return self.shown_alignment.alignment
+
+    @property
+    def confirmed(self) -> frozenset[Discrepancy]:
+        """The candidates shown that the reader confirmed (marked ✗, not ⚑)."""
+        return self.shown_alignment.confirmed
+
+    @property
     def shown(self) -> Alignment:
         """The alignment shown, for what waits for it (``keys.NEEDS_ALIGNMENT``)."""
         assert self.alignment is not None, "an action that needs the alignment ran without it"
         return self.alignment
 
-    def show_alignment(self, alignment: Alignment) -> None:
-        """Tint, mark and sync the panes by ``alignment`` (the engine's: the reader's links and
+    @on(AlignmentReady)
+    def _aligned(self, message: AlignmentReady) -> None:
+        """Tint, mark and sync the panes by the engine's alignment (the reader's links and
         unlinks applied, dismissed candidates and hidden kinds left out); the keys that need
-        it act from now on."""
+        it act from now on. (The message goes on to the app, which puts the view back.)"""
         # The alignment lives as long as the app: keep the cyclic collector from re-scanning
         # it (a full pass over 50 articles' objects took 80-110 ms, a freeze on a keypress).
         gc.freeze()
-        notes = self.annotating.notes
-        self.aligned = alignment
-        self.corrections = None if notes is None else notes.corrections()
-        self.corrected = (
-            alignment if self.corrections is None else self.corrections.applied_to(alignment)
-        )
+        self.shown_alignment.aligned(message.alignment, self.annotating.notes)
         self._show_candidates()
         self.refresh_bindings()
 
-    def show_progress(self, done: float) -> None:
-        """Say how much of the alignment is done (0-1), until it is there."""
-        self.progress = done
+    @on(AlignmentFailed)
+    def _not_aligned(self, message: AlignmentFailed) -> None:
+        """Why the alignment failed, on a screen of its own that says how to leave."""
+        from tui.screens.loading import LoadingScreen
+
+        self.app.push_screen(
+            LoadingScreen(f"Aligning {len(self.articles)} articles…", message.error)
+        )
+
+    @on(AlignmentProgress)
+    def _aligning(self, message: AlignmentProgress) -> None:
+        """Say how much of the alignment is done, until it is there."""
+        self.progress = message.done
         self._show(reveal=False)
 
     # -- pushing state into the panes ---------------------------------------------------
@@ -397,25 +412,13 @@ class ReadingScreen(Screen[None]):
     def _walk_candidates(self, direction: int) -> None:
         """``]`` / ``[``: the next ⚑ or ↻ in reading order, on into the other shown panes and
         round again (``candidate_marks.walk``)."""
-        shown = self.shown_docs
-        stops = {doc: self.pane(doc).walk_stops() for doc in shown}
-        step = walk(shown, stops, self.focused_ref, direction)
-        if step is None:
-            hidden = (
-                f" ({counted(len(self.hidden_kinds), 'kind')} hidden)" if self.hidden_kinds else ""
-            )
-            said = f"No contradiction candidate (⚑ or ↻) in the shown articles{hidden}."
+        shown, here = self.shown_docs, self.focused_ref
+        step = walk(shown, {doc: self.pane(doc).walk_stops() for doc in shown}, here, direction)
+        labels = [article.label for article in self.articles]
+        if said := walk_notice(step, here, direction, labels, len(self.hidden_kinds)):
             self.notice_board.show("move", said, timeout=3)
-            return
-        if step.ref == self.focused_ref:
-            self.notice_board.show("move", "This is the only candidate to check.", timeout=3)
-            return
-        if step.wrapped:
-            where = "first" if direction > 0 else "last"
-            label = self.articles[step.ref.doc].label
-            said = f"Wrapped around: back to the {where} candidate, in {label}."
-            self.notice_board.show("move", said, timeout=3)
-        self.move_cursor(step.ref.doc, step.ref.sentence)
+        if step is not None and step.ref != here:
+            self.move_cursor(step.ref.doc, step.ref.sentence)
 
     @on(SentenceClicked)
     def _clicked(self, message: SentenceClicked) -> None:
@@ -454,26 +457,9 @@ class ReadingScreen(Screen[None]):
 
     def action_candidates(self) -> None:
         """Open the candidates of the focused sentence in full (the status line cuts them)."""
-        from tui.screens.candidates import CandidateChoice, CandidatesScreen
-
         ref = self.focused_ref
-        chosen = self._chosen(alone=True)
-        if not chosen.candidates:
-            said = "No contradiction candidate on this sentence."
-            self.notice_board.show("move", said, timeout=3)
-            return
         title = f"{self.articles[ref.doc].label} #{ref.sentence + 1}"
-
-        def act(choice: CandidateChoice | None) -> None:
-            if choice is None:
-                return
-            if choice.action == "confirm":
-                self.annotating.confirm(choice.candidate, chosen.confirmed)
-            else:
-                self.annotating.dismiss(choice.candidate)
-
-        screen = CandidatesScreen(chosen.candidates, self.articles, title, chosen.confirmed)
-        self.app.push_screen(screen, act)
+        self.annotating.candidates(self._chosen(alone=True), self.articles, title)
 
     def action_choose_panes(self) -> None:
         from tui.screens.pane_chooser import PaneChooser
@@ -587,34 +573,20 @@ class ReadingScreen(Screen[None]):
             return
         notes.reanchor()
         self.annotated = notes.annotated_refs()
-        if self.aligned is None:
-            return  # the alignment applies the rest when it comes
-        corrections = notes.corrections()
-        if corrections != self.corrections:  # ~1 ms on the seeds, but only when they change
-            self.corrections = corrections
-            self.corrected = corrections.applied_to(self.aligned)
+        self.shown_alignment.notes_changed(notes)
         self._show_candidates()
 
     def watch_hidden_kinds(self) -> None:
         self._show_candidates()
 
     def _show_candidates(self) -> None:
-        """Repaint the marks when what is shown changed: the reader's corrections applied,
-        dismissed candidates and hidden kinds left out, confirmed ones marked apart."""
-        notes = self.annotating.notes
-        if self.corrected is None:
-            return  # nothing aligned yet
-        shown = self.corrected if notes is None else notes.without_dismissed(self.corrected)
-        shown = without_kinds(shown, self.hidden_kinds)
-        confirmed = frozenset() if notes is None else notes.confirmed(shown)
-        was = self.alignment
-        if was is not None and _same(shown, was) and confirmed == self.confirmed:
+        """Repaint the marks when what is shown changed (:class:`ShownAlignment`)."""
+        change = self.shown_alignment.update(self.annotating.notes, self.hidden_kinds)
+        if change is None:
             return
-        if was is not None and shown.pairs != was.pairs:
+        if change.pairs_changed:
             self.possible_shown = None  # linked now, or no longer possible
-        self.alignment = shown
-        self.confirmed = confirmed
-        self.panes.set_alignment(shown, confirmed)  # every pane and header, mounted yet or not
+        self.panes.set_alignment(self.shown, self.confirmed)  # mounted yet or not
         self._refresh_table()
         if self.is_mounted:
             self._go_to(self.focused_ref)  # repaints the status line
@@ -675,11 +647,11 @@ class ReadingScreen(Screen[None]):
 
     def action_link(self) -> None:
         """Link the selection, or the sentence and the possible match shown beside it."""
-        from tui.linking import refs_to_link, spans_articles
+        from tui.linking import possible_in, refs_to_link, spans_articles
 
         ref = self.focused_ref
         refs = refs_to_link(self.selection, ref, self.possible_shown)
-        if not spans_articles(refs) and self._possible_options(ref):
+        if not spans_articles(refs) and possible_in(self.shown.possible(ref), self.shown_docs):
             self.action_possible()  # nothing chosen yet: show the best possible match first
             return
         if self.annotating.link(refs):
@@ -692,52 +664,24 @@ class ReadingScreen(Screen[None]):
         ref = self.focused_ref
         self.annotating.unlink(ref, counterparts_of(self.shown, ref))
 
-    def _possible_options(self, ref: SentenceRef) -> list[tuple[SentenceRef, float]]:
-        """The possible counterparts of ``ref`` in articles the reader has not hidden."""
-        return [item for item in self.shown.possible(ref) if item[0].doc not in self.hidden_docs]
-
     def action_possible(self) -> None:
         """Show the focused sentence's next possible counterpart beside it, in its pane."""
-        from tui.linking import next_possible, place_name, window_with
+        from tui.linking import step_possible
 
         ref = self.focused_ref
-        options = self._possible_options(ref)
-        step = next_possible(options, self.possible_shown)
-        if step is None:
-            hidden = len(self.shown.possible(ref)) - len(options)
-            said = (
-                "This sentence's possible matches are in hidden panes: p shows them."
-                if hidden
-                else "No possible match for this sentence."
-            )
-            self.notice_board.show("move", said, timeout=3)
+        window = (self.first_visible, self.capacity)
+        possible = self.shown.possible(ref)
+        step = step_possible(
+            self.articles, possible, ref, self.possible_shown, self.shown_docs, window
+        )
+        if step.notice is not None:
+            self.notice_board.show("move", step.notice, timeout=5 if step.ref else 3)
+        if step.ref is None:
             return
-        other, score = options[step]
-        self.possible_shown, self._possible_of = other, ref
-        if other.doc not in self.visible_docs:
-            first = window_with(
-                self.shown_docs, ref.doc, other.doc, self.first_visible, self.capacity
-            )
-            if first is None:  # too far apart for the panes that fit: say where it is
-                said = (
-                    f"◌ possible match {place_name(self.articles, other)} ({score:.0f}) is in a "
-                    "pane off screen: < > show it; L links it, o shows the next"
-                )
-                self.notice_board.show("move", said, timeout=5)
-            else:
-                self.first_visible = first
+        self.possible_shown, self._possible_of = step.ref, ref
+        if step.first_visible is not None:
+            self.first_visible = step.first_visible
         self._show()  # the status line says which one is shown and what L and o do
-
-
-def _same(first: Alignment, second: Alignment) -> bool:
-    """Whether two alignments show the same thing (after a change to the notes that did not
-    touch links, unlinks or dismissed candidates, nothing needs repainting)."""
-    return first is second or (
-        first.pairs == second.pairs
-        and first.groups == second.groups
-        and first.discrepancies == second.discrepancies
-        and first.possible_pairs == second.possible_pairs
-    )
 
 
 def reading_screen_in(stack: Sequence[Screen[Any]]) -> ReadingScreen | None:

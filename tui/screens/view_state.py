@@ -7,6 +7,9 @@ missing still puts every other pane back where it was.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
+
+from textual.app import App
 
 from tui.core.sessions import ViewState
 from tui.screens.reading import ReadingScreen
@@ -117,3 +120,17 @@ class PlaceKeeper:
         if self.mode_of is not None:
             view = replace(view, view_mode=self.mode_of.view_mode)
         return view
+
+    def reopen(
+        self, app: App[Any], was: ReadingScreen, screen: ReadingScreen, view: ViewState
+    ) -> None:
+        """Show ``screen`` in place of ``was`` (blind mode switched), in ``view`` (``was``'s):
+        what is open above ``was`` closes; the first screen cannot be switched away, so the new
+        one goes on top of it."""
+        self.pending = view
+        while app.screen is not was:
+            app.pop_screen()
+        if was is app.screen_stack[0]:
+            app.push_screen(screen)
+        else:
+            app.switch_screen(screen)

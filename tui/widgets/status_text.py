@@ -147,7 +147,7 @@ def _where(
             said = f" · ◌ no match; possible: {possible_places(articles, maybe)} — L links"
             where.append((said, "$text-secondary"))
         elif not sentence.heading:  # a headline sums the story up: it is no claim of its own
-            where.append((" · ◦ unique: no other source reports this", "$text-secondary"))
+            where.append((" · ◦ no match found in the other sources", "$text-secondary"))
     mine = [other for other, _ in partners if alignment.by_user(ref, other)]
     if mine:
         labels = ", ".join(dict.fromkeys(articles[other.doc].label for other in mine))
