@@ -396,7 +396,7 @@ def main() -> None:
             slabelled = sum(v for k, v in sc.items() if k != "unlabelled")
             print(
                 f"Scale corpus (held out), {len(reports['scale']['pairs'])} links; of "
-                f"{SCALE_SAMPLE} at random, same fact {sc['same']}/{slabelled} = "
+                f"{SCALE_SAMPLE} drawn by hash, same fact {sc['same']}/{slabelled} = "
                 f"{sc['same'] / max(1, slabelled):.3f} (related {sc['related']}, none "
                 f"{sc['none']}, unlabelled {sc['unlabelled']})"
             )
