@@ -679,3 +679,26 @@ def test_a_date_belongs_to_the_event_named_nearest_it() -> None:
     assert dated_events(text, vox) == {"election"}
     hill = "The Judiciary Committee vote scheduled for Thursday should be postponed."
     assert dated_events(hill, vox) == {"vote"}
+
+
+def test_a_date_with_its_year_is_of_that_year() -> None:
+    """'On Jan. 17, 2002, he wrote in an email' in a 2018 report is 2002's January 17."""
+    from tui.core.candidates import _day_mentions
+    from tui.core.context import SentenceContext
+
+    report = SentenceContext(published=dt.date(2018, 9, 11))
+    [(_, _, day, _, dated)] = _day_mentions("On Jan. 17, 2002, he wrote in an email.", report)
+    assert day == dt.date(2002, 1, 17) and dated
+    [(_, _, this_year, _, _)] = _day_mentions("The vote is set for Sept. 20.", report)
+    assert this_year == dt.date(2018, 9, 20)
+    # Two sentences that share a few words but no named event: dates 16 years apart are two
+    # events (labelled a different fact), not one put on two days.
+    beast = "On Jan. 17, 2002, he wrote that they need to grapple with the interim question."
+    fox = "They would need to grapple with an interim question after the September 11 attacks."
+    assert [
+        d
+        for d in find_discrepancies(
+            0, sentence(beast), 1, sentence(fox, 3, 100), ("A", "B"), (report, report)
+        )
+        if d.kind == "timing"
+    ] == []

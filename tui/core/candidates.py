@@ -995,6 +995,9 @@ _DAY = re.compile(
     r"(?P<day>\d{1,2})(?!\d|:)|(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
     r"|Sunday))\b"
 )
+_OTHER_EVENT_DAYS = 31
+"""Dates further apart than this are of two events unless both name the event (a trial)."""
+_YEAR_AFTER = re.compile(r",?\s+((?:19|20)\d\d)\b")
 _MONTH_NUMBER = {
     m: i
     for i, m in enumerate(
@@ -1098,8 +1101,9 @@ def _day_mentions(
                 day = published - dt.timedelta(days=(published.weekday() - target) % 7)
         else:
             month = _MONTH_NUMBER[m["month"].casefold()[:3]]
+            year = _YEAR_AFTER.match(text, m.end())  # "Jan. 17, 2002": not this year's
             try:
-                day = dt.date(published.year, month, int(m["day"]))
+                day = dt.date(int(year[1]) if year else published.year, month, int(m["day"]))
             except ValueError:
                 continue
         words = {w for w in _EVENT_WORDS.findall(text[lo:hi].casefold()) if w not in _TIMING_STOP}
@@ -1149,8 +1153,10 @@ def _timing_candidates(
             shared = words_x & words_y
             if day_x == day_y or not (dated_x or dated_y):
                 continue
-            if not (shared & _EVENT_NOUNS) and len(shared) < 2:
-                continue
+            if not (shared & _EVENT_NOUNS) and (
+                len(shared) < 2 or abs((day_x - day_y).days) > _OTHER_EVENT_DAYS
+            ):
+                continue  # (two shared words say little: an email of 2002, an attack of 2001)
             events = sorted(shared & _EVENT_NOUNS)
             what = f"the {events[0]}" if events else "the same event"
             phrase_x, phrase_y = text_x[sx:ex], text_y[sy:ey]
