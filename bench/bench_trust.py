@@ -64,6 +64,8 @@ RIGHT = {"conflict": "conflict", "updated": "conflict", "refinement": "compatibl
 SCALE = CORPORA / "scale" / "kavanaugh_2018-09_2018-10"
 SCALE_SAMPLE = 100
 SCALE_SEED = 2027
+SCALE_GROUPS = 60
+SCALE_GROUP_SEED = 2030
 
 
 def _labels(name: str) -> dict[str, dict[str, Any]]:
@@ -301,6 +303,24 @@ def counterpart_figures(
     ]
 
 
+def scale_group_figures(report: dict[str, Any], articles: tuple[Article, ...]) -> Counter[str]:
+    """Groups of 3+ on the scale corpus: the ``SCALE_GROUPS`` whose key hashes lowest (as
+    bench/labelling/scale_group_packets.py draws them), against bench/gold/scale_groups.yaml."""
+    labels = _labels("scale_groups.yaml")
+    by_id = {a.id: a for a in articles}
+    keys = [
+        group_key(SCALE.name, by_id, g["members"])
+        for g in report["groups"]
+        if len(g["members"]) >= 3
+    ]
+    drawn = sorted(keys, key=lambda k: hashlib.sha1(f"{SCALE_GROUP_SEED}|{k}".encode()).hexdigest())
+    out: Counter[str] = Counter()
+    for key in drawn[:SCALE_GROUPS]:
+        out[labels[key]["label"] if key in labels else "unlabelled"] += 1
+    out["all"] = len(keys)
+    return out
+
+
 def seed_figures(report: dict[str, Any], seeds: tuple[Article, ...]) -> str:
     from tui.core.candidates import Discrepancy, Span
 
@@ -392,6 +412,13 @@ def main() -> None:
             for row in sorted(figures):
                 if not row.startswith("≈"):
                     print(f"  {row:18} {_share(figures[row])}")
+            sg = scale_group_figures(reports["scale"], articles["scale"])
+            glabelled = SCALE_GROUPS - sg["unlabelled"]
+            print(
+                f"Scale corpus groups of 3+: {sg['all']}; of {SCALE_GROUPS} drawn by hash, pure "
+                f"{sg['pure']}/{glabelled} (mixed {sg['mixed']}, chained {sg['chained']}, "
+                f"unlabelled {sg['unlabelled']})"
+            )
             sc = scale_figures(reports["scale"], articles["scale"])
             slabelled = sum(v for k, v in sc.items() if k != "unlabelled")
             print(
