@@ -15,8 +15,9 @@ the engine at ``REV`` (default: the last commit before the slot rules, run from 
 - link precision (same fact) and group purity (groups of 3+ whose members all report one
   fact) on the stories (bench/gold/story_links.yaml, story_groups.yaml);
 - link precision on the scale corpus (173 articles, never used to fit anything): 100 links
-  drawn at random (seed 2027) from each version's output, against
-  bench/gold/scale_links.yaml;
+  drawn from each version's output by the hash of their key (seed 2027), against
+  bench/gold/scale_links.yaml; and its ⚑ and updated candidates against
+  bench/gold/scale_candidates.yaml;
 - the seed contradiction gold (tests/data/gold_contradictions.yaml) per kind;
 - what "◦ unique" and "◌ possible" claim, against sentences read against their whole story
   (bench/gold/story_counterparts.yaml): how many called unique are, how many counterparts
@@ -26,8 +27,8 @@ the engine at ``REV`` (default: the last commit before the slot rules, run from 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
-import random
 import subprocess
 import sys
 import tempfile
@@ -63,6 +64,8 @@ RIGHT = {"conflict": "conflict", "updated": "conflict", "refinement": "compatibl
 SCALE = CORPORA / "scale" / "kavanaugh_2018-09_2018-10"
 SCALE_SAMPLE = 100
 SCALE_SEED = 2027
+SCALE_GROUPS = 60
+SCALE_GROUP_SEED = 2030
 
 
 def _labels(name: str) -> dict[str, dict[str, Any]]:
@@ -130,10 +133,12 @@ def group_key(story: str, by_id: dict[str, Article], members: Iterable[dict[str,
 
 
 def candidate_figures(
-    reports: dict[str, dict[str, Any]], articles: dict[str, tuple[Article, ...]]
+    reports: dict[str, dict[str, Any]],
+    articles: dict[str, tuple[Article, ...]],
+    gold: str = "story_candidates.yaml",
 ) -> dict[str, Counter[str]]:
     """Per "kind status": how many, how many labelled right, wrong, not labelled."""
-    labels = _labels("story_candidates.yaml")
+    labels = _labels(gold)
     out: dict[str, Counter[str]] = defaultdict(Counter)
     for story, report in reports.items():
         by_id = {a.id: a for a in articles[story]}
@@ -213,21 +218,23 @@ def link_figures(
     return lc, gc
 
 
-def scale_sample(report: dict[str, Any]) -> list[dict[str, Any]]:
-    """``SCALE_SAMPLE`` of a report's links, drawn the same way for every version."""
-    pairs = sorted(
-        report["pairs"],
-        key=lambda p: (p["a"]["doc"], p["a"]["sentence"], p["b"]["doc"], p["b"]["sentence"]),
-    )
-    random.Random(SCALE_SEED).shuffle(pairs)
-    return pairs[:SCALE_SAMPLE]
+def scale_sample(report: dict[str, Any], articles: tuple[Article, ...]) -> list[dict[str, Any]]:
+    """``SCALE_SAMPLE`` of a report's links: those whose key hashes lowest (with the seed), so
+    two versions share the links they both make and only new ones need labels."""
+    by_id = {a.id: a for a in articles}
+
+    def rank(p: dict[str, Any]) -> str:
+        key = f"{SCALE_SEED}|{link_key(SCALE.name, by_id, p)}"
+        return hashlib.sha1(key.encode()).hexdigest()
+
+    return sorted(report["pairs"], key=rank)[:SCALE_SAMPLE]
 
 
 def scale_figures(report: dict[str, Any], articles: tuple[Article, ...]) -> Counter[str]:
     labels = _labels("scale_links.yaml")
     by_id = {a.id: a for a in articles}
     out: Counter[str] = Counter()
-    for p in scale_sample(report):
+    for p in scale_sample(report, articles):
         label = labels.get(link_key(SCALE.name, by_id, p))
         out[label["label"] if label else "unlabelled"] += 1
     return out
@@ -294,6 +301,24 @@ def counterpart_figures(
         f"  counterparts {n_c:3}: linked {share(c['counterparts linked'], n_c)}; linked or"
         f" possible {share(c['counterparts shown'], n_c)}",
     ]
+
+
+def scale_group_figures(report: dict[str, Any], articles: tuple[Article, ...]) -> Counter[str]:
+    """Groups of 3+ on the scale corpus: the ``SCALE_GROUPS`` whose key hashes lowest (as
+    bench/labelling/scale_group_packets.py draws them), against bench/gold/scale_groups.yaml."""
+    labels = _labels("scale_groups.yaml")
+    by_id = {a.id: a for a in articles}
+    keys = [
+        group_key(SCALE.name, by_id, g["members"])
+        for g in report["groups"]
+        if len(g["members"]) >= 3
+    ]
+    drawn = sorted(keys, key=lambda k: hashlib.sha1(f"{SCALE_GROUP_SEED}|{k}".encode()).hexdigest())
+    out: Counter[str] = Counter()
+    for key in drawn[:SCALE_GROUPS]:
+        out[labels[key]["label"] if key in labels else "unlabelled"] += 1
+    out["all"] = len(keys)
+    return out
 
 
 def seed_figures(report: dict[str, Any], seeds: tuple[Article, ...]) -> str:
@@ -378,11 +403,27 @@ def main() -> None:
         for line in counterpart_figures(stories, articles):
             print(line)
         if "scale" in reports:
+            print("Candidates on the scale corpus (held out; ⚑ and updated, blind labels):")
+            figures = candidate_figures(
+                {SCALE.name: reports["scale"]},
+                {SCALE.name: articles["scale"]},
+                "scale_candidates.yaml",
+            )
+            for row in sorted(figures):
+                if not row.startswith("≈"):
+                    print(f"  {row:18} {_share(figures[row])}")
+            sg = scale_group_figures(reports["scale"], articles["scale"])
+            glabelled = SCALE_GROUPS - sg["unlabelled"]
+            print(
+                f"Scale corpus groups of 3+: {sg['all']}; of {SCALE_GROUPS} drawn by hash, pure "
+                f"{sg['pure']}/{glabelled} (mixed {sg['mixed']}, chained {sg['chained']}, "
+                f"unlabelled {sg['unlabelled']})"
+            )
             sc = scale_figures(reports["scale"], articles["scale"])
             slabelled = sum(v for k, v in sc.items() if k != "unlabelled")
             print(
                 f"Scale corpus (held out), {len(reports['scale']['pairs'])} links; of "
-                f"{SCALE_SAMPLE} at random, same fact {sc['same']}/{slabelled} = "
+                f"{SCALE_SAMPLE} drawn by hash, same fact {sc['same']}/{slabelled} = "
                 f"{sc['same'] / max(1, slabelled):.3f} (related {sc['related']}, none "
                 f"{sc['none']}, unlabelled {sc['unlabelled']})"
             )

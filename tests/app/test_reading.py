@@ -94,7 +94,7 @@ async def test_a_pane_without_a_match_holds_its_place_and_says_so() -> None:
         assert beta.counterpart is None
         assert beta.scroll_y == before
         assert "no match" in header_text(screen, 1)
-        assert "no match found in the other sources" in status_text(screen)
+        assert "◦ no match found" in status_text(screen)
 
 
 async def test_s_turns_sync_off_and_on() -> None:

@@ -580,3 +580,125 @@ def test_the_same_words_credited_to_two_people_is_an_attribution() -> None:
 )
 def test_no_flag_for_what_a_fact_checker_would_dismiss(a: str, b: str) -> None:
     assert [d for d in found(a, b) if d.flagged] == []
+
+
+# --- over a month of coverage (the scale corpus's labelled mistakes) -----------------------
+
+USA_TODAY_KAVANAUGH = (
+    "I am not questioning and have not questioned that perhaps Dr. Ford at some point in her "
+    "life was sexually assaulted by someone at some place, but what I know is I’ve never "
+    "sexually assaulted anyone,” Kavanaugh said."
+)
+
+
+def test_a_quote_given_in_part_is_not_a_rewording_of_the_longer_one() -> None:
+    """CBN quotes the end of what USA TODAY gives whole: the negations of the part it leaves
+    out ("not questioning") are not a change of meaning. Both were labelled a compatible or
+    different fact, never a conflict."""
+    assert (
+        found(USA_TODAY_KAVANAUGH, '"I\'ve never sexually assaulted anyone," Kavanaugh said.') == []
+    )
+    conway = (
+        "“She should not be insulted, she should not be ignored, she should testify under oath "
+        "and she should do it on Capitol Hill,” Conway said."
+    )
+    assert found(conway, "“She should testify under oath,” Conway said.") == []
+
+
+def test_a_negation_that_only_moved_is_no_misquotation() -> None:
+    """'The FBI shouldn't be involved' / 'I don't think FBI really should be involved': as
+    many negations on each side (labelled compatible by both annotators)."""
+    cbn = "\"The FBI shouldn't be involved because they don't want to be,\" Trump told reporters."
+    pbs = (
+        "“I don’t think FBI really should be involved because they don’t want to be involved,” "
+        "Trump said."
+    )
+    assert [d for d in found(cbn, pbs) if d.flagged] == []
+    # A negation added, not moved, still is one.
+    said = "“We will not back down from this fight,” Trump said."
+    assert [
+        (d.kind, d.status) for d in found(said, "“We will back down from this fight,” Trump said.")
+    ] == [("quote", "conflict")]
+
+
+def test_figures_of_reports_published_days_apart_are_not_compared() -> None:
+    """A month into a story, a count or a date in a report three days later is most often of
+    another moment; a day later it is an update (the test above)."""
+    from tui.core.candidates import MAX_DAYS_APART
+    from tui.core.context import SentenceContext
+
+    first = SentenceContext(published=dt.date(2018, 9, 24))
+    later = SentenceContext(published=dt.date(2018, 9, 24) + dt.timedelta(days=MAX_DAYS_APART + 1))
+    args = (
+        0,
+        sentence("Police arrested about 70 protesters at the Capitol, officials said."),
+        1,
+        sentence("Police arrested 164 protesters at the Capitol.", 3, 100),
+        ("Newsmax", "NPR"),
+    )
+    assert find_discrepancies(*args, (first, later)) == []
+    near = SentenceContext(published=dt.date(2018, 9, 25))
+    assert [d.status for d in find_discrepancies(*args, (first, near))] == ["updated"]
+
+
+def test_a_share_or_a_count_of_plain_things_links_nothing() -> None:
+    """'40 percent' / '23 percent' and '100 senators' / 'five senators' give no evidence that
+    two sentences report one fact (which poll, which senators?); a death toll does."""
+    from tui.core.candidates import linking_differences
+    from tui.core.context import NO_CONTEXT
+
+    def links(a: str, b: str) -> bool:
+        return bool(linking_differences(a, NO_CONTEXT, b, NO_CONTEXT))
+
+    assert not links(
+        "Some 40 percent of voters oppose the nomination, the poll found.",
+        "Only 23 percent of independents said they backed him.",
+    )
+    assert not links(
+        "All 100 senators will be able to read the report.",
+        "Five senators remain undecided.",
+    )
+    assert links(
+        "The death toll from the attack had risen to 14, officials said.",
+        "Seven people were killed in the missile strike.",
+    )
+
+
+def test_a_date_belongs_to_the_event_named_nearest_it() -> None:
+    """'If a vote takes place closer to the November 6 midterm elections': November 6 is the
+    elections' date, not the vote's (labelled a different fact against 'the Judiciary
+    Committee vote scheduled for Thursday')."""
+    from tui.core.candidates import dated_events
+    from tui.core.context import SentenceContext
+
+    vox = SentenceContext(published=dt.date(2018, 9, 20))
+    text = (
+        "If a vote takes place closer to the November 6 midterm elections, for example, "
+        "Democrats could echo the arguments Republicans made."
+    )
+    assert dated_events(text, vox) == {"election"}
+    hill = "The Judiciary Committee vote scheduled for Thursday should be postponed."
+    assert dated_events(hill, vox) == {"vote"}
+
+
+def test_a_date_with_its_year_is_of_that_year() -> None:
+    """'On Jan. 17, 2002, he wrote in an email' in a 2018 report is 2002's January 17."""
+    from tui.core.candidates import _day_mentions
+    from tui.core.context import SentenceContext
+
+    report = SentenceContext(published=dt.date(2018, 9, 11))
+    [(_, _, day, _, dated)] = _day_mentions("On Jan. 17, 2002, he wrote in an email.", report)
+    assert day == dt.date(2002, 1, 17) and dated
+    [(_, _, this_year, _, _)] = _day_mentions("The vote is set for Sept. 20.", report)
+    assert this_year == dt.date(2018, 9, 20)
+    # Two sentences that share a few words but no named event: dates 16 years apart are two
+    # events (labelled a different fact), not one put on two days.
+    beast = "On Jan. 17, 2002, he wrote that they need to grapple with the interim question."
+    fox = "They would need to grapple with an interim question after the September 11 attacks."
+    assert [
+        d
+        for d in find_discrepancies(
+            0, sentence(beast), 1, sentence(fox, 3, 100), ("A", "B"), (report, report)
+        )
+        if d.kind == "timing"
+    ] == []

@@ -134,3 +134,21 @@ def test_weekdays_are_read_against_the_articles_date() -> None:
     wednesday = SentenceContext(published=dt.date(2022, 3, 30))
     found = slot("On Tuesday, 14 people were killed.", "14", wednesday)
     assert "recent:2022-03-29" in found.frame
+
+
+def test_an_age_in_a_clause_set_years_ago_is_of_that_year() -> None:
+    """'a drunken, 17-year-old Kavanaugh pinned her down at a party in 1982' is his age in
+    1982; 'Kavanaugh, 53,' in a 2018 report is today's: two slots, no candidate (the scale
+    corpus gave three ↻ "Age (Kavanaugh)" for these, all labelled a different fact)."""
+    report = SentenceContext(published=dt.date(2018, 9, 25))
+    then = slot(
+        "Ford alleges a drunken, 17-year-old Kavanaugh pinned her down at a party in 1982.",
+        "17",
+        report,
+    )
+    now = slot("Republicans are trying to get Kavanaugh, 53, confirmed next week.", "53", report)
+    assert then.frame == frozenset({"1982"}) and now.frame == frozenset({"now"})
+    assert not same_slot(then, now)
+    # A year that is this year's, or none, leaves the age today's.
+    recent = slot("The 29-year-old Reinking was arrested in 2018.", "29", report)
+    assert recent.frame == frozenset({"now"})

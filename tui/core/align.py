@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from tui.core.candidates import Discrepancy, discrepancies_between, find_discrepancies
+from tui.core.candidates import Discrepancy, discrepancies_between, linking_differences
 from tui.core.context import context_of
 from tui.core.grouping import group_places
 from tui.core.model import Article, Sentence
@@ -588,17 +588,12 @@ def _figure_links(
         if (low, high) in already:
             continue
         a, b = profiles[low], profiles[high]
-        found = find_discrepancies(
-            a.doc,
-            sentence_of[low],
-            b.doc,
-            sentence_of[high],
-            contexts=(
-                context_of(articles[a.doc], a.sentence),
-                context_of(articles[b.doc], b.sentence),
-            ),
-        )
-        if any(d.kind in LINKING_KINDS for d in found):
+        if linking_differences(
+            sentence_of[low].text,
+            context_of(articles[a.doc], a.sentence),
+            sentence_of[high].text,
+            context_of(articles[b.doc], b.sentence),
+        ):
             out.append((low, high, same_fact_of(search.scorer, a, b)))
     reached = {low * count + high for low, high, _ in scored}
     for key in candidates.tolist():
@@ -645,17 +640,13 @@ def _link_in_context(
     if best < floor:
         return None
     a, b = profiles[low], profiles[high]
-    found = find_discrepancies(
-        a.doc,
-        sentence_of[low],
-        b.doc,
-        sentence_of[high],
-        contexts=(
-            context_of(articles[a.doc], a.sentence),
-            context_of(articles[b.doc], b.sentence),
-        ),
+    found = linking_differences(
+        sentence_of[low].text,
+        context_of(articles[a.doc], a.sentence),
+        sentence_of[high].text,
+        context_of(articles[b.doc], b.sentence),
     )
-    if any(d.kind == "number" for d in found):
+    if any(kind == "number" for kind, _ in found):
         return low, high, same_fact_of(scorer, a, b)
     return None
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from tui.core.controls import drop_control_sequences, strip_controls
 from tui.core.frontmatter import meta_from_mapping, split_front_matter
 from tui.core.furniture import LineKind, classify_lines
+from tui.core.link_cards import drop_link_cards
 from tui.core.model import Article, ArticleMeta, Sentence, is_url
 from tui.core.segment import split_spans
 from tui.core.storage import LINK_LOOP, StorageError, is_link_loop, load_yaml
@@ -84,6 +85,13 @@ def make_article(
             *warnings,
             f"{counted(controls, 'terminal control sequence')} in the text "
             "(colour codes, title or clipboard changes), dropped",
+        ]
+    text, cards = drop_link_cards(text)
+    if cards:
+        warnings = [
+            *warnings,
+            f"{counted(cards, 'link card')} glued into the text (a name's latest headlines, "
+            "up to MORE), dropped",
         ]
     match = _DATE_MARKER.match(text)
     if match:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.core.candidates import dated_events, find_discrepancies
+from tui.core.candidates import dated_events, linking_differences
 from tui.core.context import context_of
 from tui.core.model import Article
 from tui.core.slots import ACTOR_UNITS, figure_slots
@@ -53,13 +53,12 @@ def slot_pairs(articles: Sequence[Article]) -> list[tuple[Place, Place]]:
 
 def _disagree(articles: Sequence[Article], low: Place, high: Place) -> bool:
     a, b = articles[low[0]], articles[high[0]]
-    found = find_discrepancies(
-        low[0],
-        a.sentences[low[1]],
-        high[0],
-        b.sentences[high[1]],
-        contexts=(context_of(a, low[1]), context_of(b, high[1])),
+    found = linking_differences(
+        a.sentences[low[1]].text,
+        context_of(a, low[1]),
+        b.sentences[high[1]].text,
+        context_of(b, high[1]),
     )
     return any(
-        d.kind in ("number", "timing") and d.status in ("conflict", "updated") for d in found
+        kind in ("number", "timing") and status in ("conflict", "updated") for kind, status in found
     )

@@ -506,6 +506,17 @@ def _qualifiers(text: str, end: int, unit_end: int) -> frozenset[str]:
     return frozenset(keys)
 
 
+def _long_ago(years: set[str], context: SentenceContext) -> bool:
+    """Whether the clause is set years before the article (every year it names is two or
+    more before the article's)."""
+    published = context.published
+    return (
+        bool(years)
+        and published is not None
+        and all(len(y) == 4 and int(y) < published.year - 1 for y in years)
+    )
+
+
 def _frame(text: str, lo: int, hi: int, context: SentenceContext) -> frozenset[str]:
     """Time keys stated in the clause: years, months (with the year when known), weekdays
     resolved against the article's date, and "now"."""
@@ -699,10 +710,14 @@ def _ages(text: str, context: SentenceContext) -> list[FigureSlot]:
             past = past or (
                 n == 2 and text[start - 4 : start] == "was " and not _NOW.search(window)
             )
+            years = {k for k in _frame(text, lo, hi, context) if k[:2] in ("19", "20")}
             frame: set[str] = set()
             if past:
-                frame = {k for k in _frame(text, lo, hi, context) if k[:2] in ("19", "20")}
-                frame = frame or {"then"}
+                frame = years or {"then"}
+            elif n == 1 and _long_ago(years, context):
+                # "a drunken, 17-year-old Kavanaugh pinned her down at a party in 1982": his
+                # age in 1982, not the 53 of today's reports ("Kavanaugh, 53,").
+                frame = years
             else:
                 frame = {"now"}
             out.append(

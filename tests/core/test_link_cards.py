@@ -1,0 +1,61 @@
+"""Link cards glued into a paragraph by a scrape are dropped when an article is loaded."""
+
+from __future__ import annotations
+
+from tui.core.corpus import make_article
+from tui.core.link_cards import drop_link_cards
+
+TRUMP = (
+    "In nominating Kavanaugh, President Trump Donald John TrumpGOP senators balk at lengthy "
+    "impeachment trial Warren goes local in race to build 2020 movement 2020 Democrats make "
+    "play for veterans' votes MORE did a distinctly un-Trumpian thing."
+)
+
+
+def test_the_headlines_glued_to_a_name_go_and_the_name_stays() -> None:
+    text, cards = drop_link_cards(TRUMP)
+    assert cards == 1
+    assert text == (
+        "In nominating Kavanaugh, President Trump Donald John Trump did a distinctly "
+        "un-Trumpian thing."
+    )
+
+
+def test_a_name_with_a_capital_inside_is_read_whole() -> None:
+    """ "McConnell" glues "Mc" to "Connell": the card starts after the whole name."""
+    text, cards = drop_link_cards(
+        "Majority Leader Mitch McConnell Addison (Mitch) Mitchell McConnellGOP senators balk "
+        "at lengthy impeachment trial MORE (R-Ky.) declined to comment."
+    )
+    assert cards == 1
+    assert text == (
+        "Majority Leader Mitch McConnell Addison (Mitch) Mitchell McConnell (R-Ky.) declined "
+        "to comment."
+    )
+
+
+def test_camel_case_in_the_text_itself_is_no_card() -> None:
+    """'ObamaCare' has no name written before it: the card is the later 'TrumpGOP' one."""
+    text, cards = drop_link_cards(
+        "She was a key player in sinking a proposal to repeal ObamaCare last year and has "
+        "criticized President Trump Donald John TrumpGOP senators balk at lengthy trial MORE "
+        "for his statements."
+    )
+    assert cards == 1
+    assert "repeal ObamaCare last year and has criticized President Trump Donald John Trump" in (
+        text
+    )
+    for plain in (
+        "The iPhone and McDonald's are MORE popular than ever.",
+        "Sen. Susan Collins (R-Maine) said MORE votes were needed.",
+    ):
+        assert drop_link_cards(plain) == (plain, 0)
+
+
+def test_the_article_says_what_was_dropped() -> None:
+    article = make_article("hill", "hill.txt", TRUMP + "\n\nThe Senate votes on Friday.")
+    assert "GOP senators balk" not in article.text
+    assert article.warnings == (
+        "1 link card glued into the text (a name's latest headlines, up to MORE), dropped",
+    )
+    assert [s.text for s in article.sentences][-1] == "The Senate votes on Friday."
