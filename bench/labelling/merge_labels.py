@@ -26,6 +26,8 @@ def _labels(folder: Path) -> dict[str, dict]:
     out: dict[str, dict] = {}
     for path in sorted(folder.glob("*.yaml")):
         for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {})["items"]:
+            if False in item:  # an unquoted `off:` key reads as the value false
+                item["off"] = item.pop(False)
             out[item["id"]] = item
     return out
 
