@@ -272,7 +272,7 @@ def counterpart_figures(
         linked: set[tuple[str, int]] = set()
         possible: set[tuple[str, int]] = set()
         report = reports[story]
-        for pairs, into in ((report["pairs"], linked), (report["possible"], possible)):
+        for pairs, into in ((report["pairs"], linked), (report.get("possible", []), possible)):
             for p in pairs:
                 a = (p["a"]["doc"], p["a"]["sentence"])
                 b = (p["b"]["doc"], p["b"]["sentence"])
