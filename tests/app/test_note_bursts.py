@@ -7,6 +7,7 @@ up to the bindings, so a burst ran ahead of the editor `c` opens: notes were sav
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -47,10 +48,11 @@ def burst_of_notes(*comments: str) -> list[str]:
 
 
 async def settle(pilot: Pilot[object], app: ReaderApp, notes: int, path: Path) -> list[str]:
-    """Wait (bounded) until ``notes`` notes are on disk and the reading screen is back; their
-    comments, in the file's order."""
-    for _ in range(200):
-        await pilot.pause()
+    """Wait (up to 30 s: a loaded machine takes seconds over a burst) until ``notes`` notes
+    are on disk and the reading screen is back; their comments, in the file's order."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        await pilot.pause(0.02)
         if path.exists() and isinstance(app.screen, ReadingScreen):
             saved = parse_document(path.read_text("utf-8"), str(path)).annotations
             if len(saved) >= notes:
