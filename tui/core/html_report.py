@@ -140,7 +140,7 @@ def _summary(comparison: Comparison, mask: Mask | None) -> Iterator[str]:
             f'<p class="covers" {data}>{text(counted(figures.facts, "fact"))} · '
             f"{figures.matched} of {text(counted(figures.body, 'body sentence'))} matched "
             f"({share}) · in {text(counted(figures.grouped, 'group'))} · "
-            f"{figures.unique} unique ◦</p>"
+            f"{figures.unique} with no match found ◦</p>"
         )
         yield "</li>"
     yield "</ol>"
