@@ -403,7 +403,7 @@ def main() -> None:
         for line in counterpart_figures(stories, articles):
             print(line)
         if "scale" in reports:
-            print("Candidates on the scale corpus (held out; ⚑ and updated, blind labels):")
+            print("Candidates on the scale corpus (⚑ and updated; labels read to write rules):")
             figures = candidate_figures(
                 {SCALE.name: reports["scale"]},
                 {SCALE.name: articles["scale"]},
