@@ -152,3 +152,10 @@ def test_an_age_in_a_clause_set_years_ago_is_of_that_year() -> None:
     # A year that is this year's, or none, leaves the age today's.
     recent = slot("The 29-year-old Reinking was arrested in 2018.", "29", report)
     assert recent.frame == frozenset({"now"})
+    # A clause set at a past moment of a life: the age is of then, not of today.
+    when = slot(
+        "Ford testified that when she was 15, a drunken 17-year-old Kavanaugh pinned her down.",
+        "17",
+        report,
+    )
+    assert when.frame == frozenset({"then"}) and not same_slot(when, now)

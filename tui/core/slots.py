@@ -506,6 +506,10 @@ def _qualifiers(text: str, end: int, unit_end: int) -> frozenset[str]:
     return frozenset(keys)
 
 
+_WHEN_WAS = re.compile(r"\bwhen\s+(?:she|he|they|I|we)\s+(?:was|were)\b", re.IGNORECASE)
+"""A clause set at a past moment of someone's life ("when she was 15")."""
+
+
 def _long_ago(years: set[str], context: SentenceContext) -> bool:
     """Whether the clause is set years before the article (every year it names is two or
     more before the article's)."""
@@ -718,6 +722,9 @@ def _ages(text: str, context: SentenceContext) -> list[FigureSlot]:
                 # "a drunken, 17-year-old Kavanaugh pinned her down at a party in 1982": his
                 # age in 1982, not the 53 of today's reports ("Kavanaugh, 53,").
                 frame = years
+            elif n == 1 and _WHEN_WAS.search(text, 0, start):
+                # "when she was 15, a drunken 17-year-old Kavanaugh pinned her down": then
+                frame = {"then"}
             else:
                 frame = {"now"}
             out.append(
