@@ -167,3 +167,24 @@ async def test_narrow_help_keeps_descriptions_and_files_annotation_keys_apart(
         assert not any(entry.id.startswith("reader.annotate") for entry in everywhere.entries)
         described = [e.description.lstrip("←→ ") for s in help_screen.sections for e in s.entries]
         assert all(words[:1].isupper() for words in described), described
+
+
+async def test_the_help_says_what_each_mark_means_and_how_often_it_was_right() -> None:
+    """A reader learns from help that ◦ is often wrong and ⚑ on real news mostly right."""
+    from tui.legend import MARK_LEGEND
+
+    alignment = sample_alignment()
+    app = ReaderApp(alignment.articles, aligner=lambda a, t, p: alignment)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await aligned(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        console = Console(file=io.StringIO(), width=110, record=True)
+        console.print(help_screen.query_one("#help-text", Static).content)  # type: ignore[arg-type]
+        text = console.export_text()
+        assert "Marks, and how often they were right on real news" in text
+        for mark, _ in MARK_LEGEND:
+            assert mark in text
+        assert "a third of these are reported elsewhere" in " ".join(text.split())

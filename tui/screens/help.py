@@ -112,15 +112,21 @@ def help_sections(target: Screen[Any]) -> list[HelpSection]:
 class HelpText:
     """The help tables laid out for the width they get: the ids go before the descriptions."""
 
-    def __init__(self, sections: Sequence[HelpSection], mouse: Sequence[tuple[str, str]]):
+    def __init__(
+        self,
+        sections: Sequence[HelpSection],
+        mouse: Sequence[tuple[str, str]],
+        marks: Sequence[tuple[str, str]] = (),
+    ):
         self.sections = sections
         self.mouse = mouse
+        self.marks = marks
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         key_width = _key_width(self.sections, self.mouse)
         id_width = max([len(e.id) for s in self.sections for e in s.entries] + [0])
         show_ids = options.max_width >= key_width + id_width + ACTION_MIN_WIDTH + 4
-        yield render_help(self.sections, self.mouse, show_ids=show_ids)
+        yield render_help(self.sections, self.mouse, show_ids=show_ids, marks=self.marks)
 
 
 def _key_width(sections: Sequence[HelpSection], mouse: Sequence[tuple[str, str]]) -> int:
@@ -130,9 +136,13 @@ def _key_width(sections: Sequence[HelpSection], mouse: Sequence[tuple[str, str]]
 
 
 def render_help(
-    sections: Sequence[HelpSection], mouse: Sequence[tuple[str, str]], show_ids: bool = True
+    sections: Sequence[HelpSection],
+    mouse: Sequence[tuple[str, str]],
+    show_ids: bool = True,
+    marks: Sequence[tuple[str, str]] = (),
 ) -> RenderGroup:
-    """The help text: one table per section, then the mouse hints, columns lined up."""
+    """The help text: one table per section, then the mouse hints and what the marks mean,
+    columns lined up."""
     key_width = _key_width(sections, mouse)
     id_width = max([len(e.id) for s in sections for e in s.entries] + [0]) if show_ids else 0
 
@@ -167,6 +177,11 @@ def render_help(
     for what, does in mouse:
         grid.add_row(what, does, *([""] if show_ids else []))
     parts.append(grid)
+    if marks:
+        grid = table("Marks, and how often they were right on real news")
+        for mark, means in marks:
+            grid.add_row(mark, means, *([""] if show_ids else []))
+        parts.extend((Text(), grid))
     return RenderGroup(*parts)
 
 
@@ -206,10 +221,11 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         mouse = getattr(self.target, "MOUSE_HELP", DEFAULT_MOUSE_HELP)
+        marks = getattr(self.target, "MARKS_HELP", ())
         with VerticalScroll() as scroll:
             scroll.border_title = "Keys and mouse"
             scroll.border_subtitle = "escape / q / ? closes · ↑↓ scroll"
-            yield Static(HelpText(self.sections, mouse), id="help-text")
+            yield Static(HelpText(self.sections, mouse, marks), id="help-text")
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()

@@ -39,6 +39,7 @@ from tui.keys import (
     NEEDS_ALIGNMENT,
     READING_BINDINGS,
 )
+from tui.legend import MARK_LEGEND
 from tui.messages import (
     AlignmentFailed,
     AlignmentProgress,
@@ -86,6 +87,7 @@ class ReadingScreen(Screen[None]):
         *CORRECTION_BINDINGS,
     ]
     HELP_GROUPS: ClassVar[dict[str, str]] = ANNOTATION_HELP_GROUPS
+    MARKS_HELP = MARK_LEGEND
 
     focused_doc: reactive[int] = reactive(0, init=False)
     """Index of the article whose pane has the sentence cursor."""
