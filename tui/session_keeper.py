@@ -22,8 +22,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from tui.core.clock import format_time
 from tui.core.model import Article
-from tui.core.notes import format_time
 from tui.core.sessions import Session, SessionStore, ViewState, merge_articles, notes_for_run
 from tui.notices import OpenScreen, Say
 from tui.session_writes import ChangeWatch, OrderedWriter, SavePoint
