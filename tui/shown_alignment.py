@@ -49,10 +49,9 @@ class ShownAlignment:
     def aligned(self, alignment: Alignment, notes: Annotations | None) -> None:
         """Take the engine's ``alignment`` and apply the reader's corrections to it."""
         self.engine = alignment
-        self.corrections = None if notes is None else notes.corrections()
-        self.corrected = (
-            alignment if self.corrections is None else self.corrections.applied_to(alignment)
-        )
+        self.corrections, self.corrected = None, alignment
+        if notes is not None:
+            self.notes_changed(notes)
 
     def notes_changed(self, notes: Annotations) -> None:
         """Apply the notes' corrections again if they changed (~1 ms on the seeds, but only
