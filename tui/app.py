@@ -85,7 +85,6 @@ class ReaderApp(App[SwitchSession | None]):
         """Where settings and sessions live; None keeps everything in memory."""
         self.start_theme = theme
         self.aligner: Aligner = aligner or default_aligner
-        self.alignment: Alignment | None = None
         self.place = PlaceKeeper(None if session is None else session.view)
         """Where the reader was (the session's view; the same view after blind mode switched)."""
         self._blind_switched = False
@@ -162,14 +161,12 @@ class ReaderApp(App[SwitchSession | None]):
                 self.notes_file.start()
                 self.set_interval(POLL_SECONDS, self.poll_notes, name="poll-notes")
         screen.use_notes(self.notes)
-        self.alignment = None
         start_aligning(screen, screen.articles, self.threshold, self.aligner)  # it shows them
 
     @on(AlignmentReady)
     def _alignment_ready(self, message: AlignmentReady) -> None:
         """Once the reading screen shows the alignment: put the view back (the table, if the
         reader left it in it), then say what needs saying."""
-        self.alignment = message.alignment
         if self.threshold is None:
             self.threshold = message.alignment.threshold
         if (screen := self.reading_screen) is None:
@@ -190,6 +187,12 @@ class ReaderApp(App[SwitchSession | None]):
     def reading_screen(self) -> ReadingScreen | None:
         """The reading screen (under any modal)."""
         return reading_screen_in(self.screen_stack)
+
+    @property
+    def alignment(self) -> Alignment | None:
+        """The engine's alignment of the articles shown; None until it is there."""
+        screen = self.reading_screen
+        return None if screen is None else screen.shown_alignment.engine
 
     @property
     def notes(self) -> Annotations | None:
@@ -245,7 +248,6 @@ class ReaderApp(App[SwitchSession | None]):
         self._blind_switched = True
         self.blind_mode.toggle()
         self.notes_file.rebind()
-        self.alignment = None
         self.place.reopen(self, was, ReadingScreen(self.blind_mode.shown), view)
 
     @property
