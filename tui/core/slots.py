@@ -714,7 +714,13 @@ def _ages(text: str, context: SentenceContext) -> list[FigureSlot]:
             past = past or (
                 n == 2 and text[start - 4 : start] == "was " and not _NOW.search(window)
             )
-            years = {k for k in _frame(text, lo, hi, context) if k[:2] in ("19", "20")}
+            # the years the clause names: only an age at a past moment, or a "17-year-old"
+            # one, can be of another year than today
+            years = (
+                {k for k in _frame(text, lo, hi, context) if k[:2] in ("19", "20")}
+                if past or n == 1
+                else set()
+            )
             frame: set[str] = set()
             if past:
                 frame = years or {"then"}
