@@ -27,7 +27,6 @@ the engine at ``REV`` (default: the last commit before the slot rules, run from 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import subprocess
 import sys
@@ -44,8 +43,10 @@ sys.path.insert(0, str(ROOT / "bench" / "labelling"))
 sys.path.insert(0, str(ROOT / "tests" / "core"))
 
 from common import (  # noqa: E402
-    CORPORA,
+    SCALE,
+    SCALE_GROUP_SEED,
     SEEDS,
+    drawn_by_hash,
     load_story,
     resolve_key,
     sentence_key,
@@ -61,11 +62,9 @@ GOLD = ROOT / "bench" / "gold"
 BASELINE = "181e6a1"
 """main before contradiction candidates compared slots (2026-12-04)."""
 RIGHT = {"conflict": "conflict", "updated": "conflict", "refinement": "compatible"}
-SCALE = CORPORA / "scale" / "kavanaugh_2018-09_2018-10"
 SCALE_SAMPLE = 100
 SCALE_SEED = 2027
 SCALE_GROUPS = 60
-SCALE_GROUP_SEED = 2030
 
 
 def _labels(name: str) -> dict[str, dict[str, Any]]:
@@ -222,12 +221,8 @@ def scale_sample(report: dict[str, Any], articles: tuple[Article, ...]) -> list[
     """``SCALE_SAMPLE`` of a report's links: those whose key hashes lowest (with the seed), so
     two versions share the links they both make and only new ones need labels."""
     by_id = {a.id: a for a in articles}
-
-    def rank(p: dict[str, Any]) -> str:
-        key = f"{SCALE_SEED}|{link_key(SCALE.name, by_id, p)}"
-        return hashlib.sha1(key.encode()).hexdigest()
-
-    return sorted(report["pairs"], key=rank)[:SCALE_SAMPLE]
+    by_key = {link_key(SCALE.name, by_id, p): p for p in report["pairs"]}
+    return [by_key[k] for k in drawn_by_hash(list(by_key), SCALE_SEED, SCALE_SAMPLE)]
 
 
 def scale_figures(report: dict[str, Any], articles: tuple[Article, ...]) -> Counter[str]:
@@ -313,9 +308,8 @@ def scale_group_figures(report: dict[str, Any], articles: tuple[Article, ...]) -
         for g in report["groups"]
         if len(g["members"]) >= 3
     ]
-    drawn = sorted(keys, key=lambda k: hashlib.sha1(f"{SCALE_GROUP_SEED}|{k}".encode()).hexdigest())
     out: Counter[str] = Counter()
-    for key in drawn[:SCALE_GROUPS]:
+    for key in drawn_by_hash(keys, SCALE_GROUP_SEED, SCALE_GROUPS):
         out[labels[key]["label"] if key in labels else "unlabelled"] += 1
     out["all"] = len(keys)
     return out

@@ -6,6 +6,7 @@ in the article, as in ``tests/data/LABELLING.md``, so labels survive segmenter c
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,7 +19,17 @@ from tui.core.model import Article  # noqa: E402
 
 CORPORA = ROOT.parent / "shared" / "corpora"
 STORIES = CORPORA / "stories"
+SCALE = CORPORA / "scale" / "kavanaugh_2018-09_2018-10"
+"""The scale corpus: 173 articles on one affair over a month."""
 SEEDS = ROOT / "seeds"
+SCALE_GROUP_SEED = 2030
+"""Seed of the hash that draws the scale corpus's groups to label (and to score)."""
+
+
+def drawn_by_hash(keys: Sequence[str], seed: int, size: int) -> list[str]:
+    """The ``size`` keys that hash lowest with ``seed``: a sample two versions of the engine
+    share wherever they make the same items, so only new items need labels."""
+    return sorted(keys, key=lambda k: hashlib.sha1(f"{seed}|{k}".encode()).hexdigest())[:size]
 
 
 def story_dirs() -> list[Path]:

@@ -16,10 +16,9 @@ import json
 import random
 from pathlib import Path
 
-from common import CORPORA, load_story
+from common import SCALE, load_story
 from packets import _known, collect, write
 
-SCALE = CORPORA / "scale" / "kavanaugh_2018-09_2018-10"
 SEED = 2028
 
 

@@ -10,21 +10,11 @@ Labels go through ``merge_labels.py groups --gold scale_groups.yaml`` (guides/gr
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 from pathlib import Path
 
-from common import CORPORA, load_story
+from common import SCALE, SCALE_GROUP_SEED, drawn_by_hash, load_story
 from packets import _known, collect, write
-
-SCALE = CORPORA / "scale" / "kavanaugh_2018-09_2018-10"
-SEED = 2030
-
-
-def sample_groups(items: list[tuple[str, object, str]], size: int) -> list[tuple[str, object, str]]:
-    """The ``size`` group items whose id hashes lowest with the seed."""
-    rank = lambda item: hashlib.sha1(f"{SEED}|{item[0]}".encode()).hexdigest()  # noqa: E731
-    return sorted(items, key=rank)[:size]
 
 
 def main() -> None:
@@ -36,7 +26,8 @@ def main() -> None:
     report = json.loads(args.report.read_text(encoding="utf-8"))
     only_groups = {**report, "pairs": [], "discrepancies": []}
     _, _, groups = collect(SCALE.name, load_story(SCALE), only_groups)
-    chosen = sample_groups(groups, args.sample)
+    drawn = set(drawn_by_hash([item[0] for item in groups], SCALE_GROUP_SEED, args.sample))
+    chosen = [item for item in groups if item[0] in drawn]
     n = write("groups", chosen, args.out, 30, _known("scale_groups.yaml"))
     print(f"{len(groups)} groups of 3+, {len(chosen)} drawn: {n} to label")
 
