@@ -17,6 +17,7 @@ from tui.app import ReaderApp
 from tui.core.align import Alignment, Group, Pair, SentenceRef
 from tui.core.candidates import Discrepancy, Span
 from tui.core.model import Article, ArticleMeta, Sentence
+from tui.core.sessions import SessionStore
 from tui.screens.reading import ReadingScreen
 
 
@@ -138,6 +139,23 @@ def notes_app(path: Path, alignment: Alignment | None = None) -> ReaderApp:
         theme="reader-dark",
         aligner=lambda articles, threshold, progress: alignment,
         notes_path=path,
+    )
+
+
+def session_app(store: SessionStore, problem: str | None = None) -> ReaderApp:
+    """A ReaderApp on the sample, in a new session "flood" of ``store`` (``problem``: why its
+    file could not be read), its notes in the session's own notes file."""
+    alignment = sample_corpus()
+    session = store.new("flood", alignment.articles)
+    return ReaderApp(
+        alignment.articles,
+        theme="reader-dark",
+        data_dir=store.root,
+        aligner=lambda articles, threshold, progress: alignment,
+        notes_path=Path(session.notes or ""),
+        session=session,
+        sessions=store,
+        session_problem=problem,
     )
 
 

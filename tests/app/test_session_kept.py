@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.app.reading_fixture import reading, sample_corpus
+from tests.app.reading_fixture import reading, session_app
 from tui import session_writes
-from tui.app import ReaderApp
 from tui.core.sessions import Session, SessionStore
 
 SIZE = (120, 40)
@@ -32,20 +31,6 @@ class WatchedStore(SessionStore):
         self.threads.append(threading.current_thread().name)
         time.sleep(0.2)  # a slow disk: the event loop must not wait for it
         return super().save(session, make_last=make_last)
-
-
-def kept_app(store: SessionStore) -> ReaderApp:
-    alignment = sample_corpus()
-    session = store.new("flood", alignment.articles)
-    return ReaderApp(
-        alignment.articles,
-        theme="reader-dark",
-        data_dir=store.root,
-        aligner=lambda articles, threshold, progress: alignment,
-        notes_path=Path(session.notes or ""),
-        session=session,
-        sessions=store,
-    )
 
 
 async def saved_where(
@@ -66,7 +51,7 @@ async def saved_where(
 
 async def test_a_new_session_is_saved_when_it_starts(tmp_path: Path) -> None:
     store = SessionStore(tmp_path / "data")
-    app = kept_app(store)
+    app = session_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await reading(pilot)
         session = await saved_where(pilot, store, {"focused": "a0"})
@@ -85,7 +70,7 @@ async def test_panes_are_saved_at_once_and_the_cursor_soon(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = SessionStore(tmp_path / "data")
-    app = kept_app(store)
+    app = session_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await reading(pilot)
         await saved_where(pilot, store, {"focused": "a0"})
@@ -104,7 +89,7 @@ async def test_panes_are_saved_at_once_and_the_cursor_soon(
 
 async def test_the_session_is_written_off_the_event_loop(tmp_path: Path) -> None:
     store = WatchedStore(tmp_path / "data")
-    app = kept_app(store)
+    app = session_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await reading(pilot)
         await saved_where(pilot, store, {"focused": "a0"})

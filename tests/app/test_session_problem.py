@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from tests.app.reading_fixture import aligned, sample_corpus
+from tests.app.reading_fixture import aligned, sample_corpus, session_app
 from tui.app import ReaderApp
 from tui.commands.open_command import plan_open
 from tui.core.sessions import SessionStore
@@ -30,21 +30,6 @@ def store(tmp_path: Path) -> SessionStore:
     return store
 
 
-def broken_session_app(store: SessionStore) -> ReaderApp:
-    alignment = sample_corpus()
-    session = store.new("flood", alignment.articles)
-    return ReaderApp(
-        alignment.articles,
-        theme="reader-dark",
-        data_dir=store.root,
-        aligner=lambda articles, threshold, progress: alignment,
-        notes_path=Path(session.notes),
-        session=session,
-        sessions=store,
-        session_problem=store.unreadable("flood"),
-    )
-
-
 async def problem_dialog(app: ReaderApp, pilot: object) -> SessionProblem:
     await aligned(pilot)  # type: ignore[arg-type]  # asked once the alignment is shown
     assert isinstance(app.screen, SessionProblem)
@@ -62,7 +47,7 @@ async def test_the_dialog_gives_the_reason_and_line_and_quit_leaves_the_file(
     store: SessionStore,
 ) -> None:
     path = store.path_for("flood")
-    app = broken_session_app(store)
+    app = session_app(store, store.unreadable("flood"))
     async with app.run_test(size=SIZE) as pilot:
         dialog = await problem_dialog(app, pilot)
         text = str(dialog.query_one("#session-problem-text", Static).render())
@@ -83,7 +68,7 @@ async def test_the_dialog_gives_the_reason_and_line_and_quit_leaves_the_file(
 
 
 async def test_saving_under_a_new_name_keeps_the_articles_and_notes(store: SessionStore) -> None:
-    app = broken_session_app(store)
+    app = session_app(store, store.unreadable("flood"))
     notes = app.notes_path
     async with app.run_test(size=SIZE) as pilot:
         dialog = await problem_dialog(app, pilot)
@@ -112,7 +97,7 @@ async def test_saving_under_a_new_name_keeps_the_articles_and_notes(store: Sessi
 async def test_a_name_that_cannot_be_used_is_an_error_in_the_dialog(
     store: SessionStore, typed: str, error: str
 ) -> None:
-    app = broken_session_app(store)
+    app = session_app(store, store.unreadable("flood"))
     async with app.run_test(size=SIZE) as pilot:
         dialog = await problem_dialog(app, pilot)
         dialog.query_one("#session-problem-name", Input).value = typed
@@ -127,7 +112,7 @@ async def test_a_name_that_cannot_be_used_is_an_error_in_the_dialog(
 async def test_switching_after_choosing_not_to_save_goes_ahead(store: SessionStore) -> None:
     alignment = sample_corpus()
     store.save(store.new("other", alignment.articles))
-    app = broken_session_app(store)
+    app = session_app(store, store.unreadable("flood"))
     async with app.run_test(size=SIZE) as pilot:
         await problem_dialog(app, pilot)
         await pilot.press("escape")
@@ -172,7 +157,7 @@ def test_a_readable_session_has_no_problem(store: SessionStore, tmp_path: Path) 
 
 async def test_the_save_as_dialog_refuses_a_name_ending_in_notes(store: SessionStore) -> None:
     """The save-as-new dialog uses the same name check as the command line."""
-    app = broken_session_app(store)
+    app = session_app(store, store.unreadable("flood"))
     async with app.run_test(size=SIZE) as pilot:
         dialog = await problem_dialog(app, pilot)
         dialog.query_one("#session-problem-name", Input).value = "flood.notes"
