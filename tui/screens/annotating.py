@@ -74,16 +74,22 @@ class Annotating:
         notices: where what a key did is said (a burst of `a` shows one notice).
         open_screen: opens the editors and pickers.
         changed: called after every saved change, to show the notes again.
+        unselect: clears the selection, once what was selected is annotated or linked.
     """
 
     def __init__(
-        self, notices: NoticeBoard, open_screen: OpenScreen, changed: Callable[[], None]
+        self,
+        notices: NoticeBoard,
+        open_screen: OpenScreen,
+        changed: Callable[[], None],
+        unselect: Callable[[], None],
     ) -> None:
         self.notes: Annotations | None = None
         """The open notes file; None when there is none (the keys then say how to get one)."""
         self._notices = notices
         self._open = open_screen
         self._changed = changed
+        self._unselect = unselect
 
     # -- saving and saying so -------------------------------------------------------------
 
@@ -154,10 +160,13 @@ class Annotating:
         if already_marked(notes.store.annotations, kind, targets):
             self.notice(f"Already marked as {kind}: {labels} (e edits it, d deletes it)", timeout=3)
             return False
-        return self._save(
+        saved = self._save(
             lambda: notes.store.add(kind, targets),
             f"{KIND_GLYPHS[kind]} {kind} saved: {places(targets, notes.articles)}",
         )
+        if saved and chosen.from_selection:
+            self._unselect()
+        return saved
 
     def confirm(self, disc: Discrepancy, confirmed: Collection[Discrepancy] = ()) -> bool:
         """Confirm an engine candidate as a contradiction: its two sentences linked, its
@@ -217,7 +226,8 @@ class Annotating:
         )
 
     def link(self, refs: Sequence[SentenceRef]) -> bool:
-        """Link ``refs`` as one fact (a ``link`` annotation); True once saved.
+        """Link ``refs`` as one fact (a ``link`` annotation); True once saved (and the
+        selection cleared).
 
         An unlink of two of them is replaced in the same change (one ``u`` undoes both): the
         reader's last word counts.
@@ -240,11 +250,14 @@ class Annotating:
             self.notice(f"Already linked: {places(targets, notes.articles)}", timeout=3)
             return False
         replacing = [a.id for a in notes.corrections_within("unlink", refs)]
-        return self._save(
+        saved = self._save(
             lambda: notes.store.add("link", targets, replacing=replacing),
             f"{KIND_GLYPHS['link']} linked as one fact: {places(targets, notes.articles)}"
             " (u undoes)",
         )
+        if saved:
+            self._unselect()
+        return saved
 
     def unlink(self, ref: SentenceRef, counterparts: Sequence[Counterpart]) -> None:
         """Say that ``ref`` and one of its ``counterparts`` are not one fact (an ``unlink``
@@ -287,8 +300,9 @@ class Annotating:
             timeout=2,
         )
 
-    def note(self, chosen: Chosen, saved: Callable[[], None]) -> None:
-        """Open the editor for a note on the chosen sentences; ``saved`` runs once it is."""
+    def note(self, chosen: Chosen) -> None:
+        """Open the editor for a note on the chosen sentences (the selection is cleared once
+        the note is saved)."""
         notes = self.writable()
         if notes is None:
             return
@@ -304,8 +318,8 @@ class Annotating:
                 lambda: notes.store.add("note", targets, draft.comment, draft.tags),
                 f"✎ note saved ({counted(len(targets), 'passage')})",
             )
-            if problem is None:
-                saved()
+            if problem is None and chosen.from_selection:
+                self._unselect()
             return problem
 
         from tui.screens.note_editor import NoteEditor

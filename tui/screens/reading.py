@@ -1,18 +1,15 @@
-"""ReadingScreen: the synchronised panes and the keys that move through and annotate them.
+"""ReadingScreen: the panes (:class:`~tui.screens.panes.PaneScreen`), the keys, and what the
+reader does with what they show.
 
-The articles are painted at once; the alignment comes later from its worker (the screen gets
-its messages) with the tints, marks, sync and the keys that need it (``keys.NEEDS_ALIGNMENT``,
-listed but disabled until then). State lives in a few reactives here (focused pane, cursor per
-pane, sync, view mode, furniture, the window of visible panes, marks); ``_show`` has
-:mod:`tui.sync` decide what every pane shows, the pane row paint it and the status line say it
-(:mod:`tui.widgets.status_text`). The annotation keys are carried out by
-:class:`~tui.screens.annotating.Annotating`, what ``o`` and ``]`` do is decided in
-:mod:`tui.linking` and :mod:`tui.candidate_marks`; the table view is a widget of its own.
+The keys are declared here, all of them, the moving ones acting in the pane screen; those that
+need the alignment (``keys.NEEDS_ALIGNMENT``) are listed but disabled until it arrives. The
+screen adds the alignment table, the annotation keys (carried out by
+:class:`~tui.screens.annotating.Annotating`) and the reader's corrections of the alignment
+(what ``o`` shows next is decided in :mod:`tui.linking`).
 
 What is shown of the engine's alignment (the reader's links and unlinks applied, dismissed
-candidates and hidden kinds left out) is kept by :class:`~tui.shown_alignment.ShownAlignment`,
-derived again when the notes change, so pairs, groups, sync, marks, headers, the table and the
-candidates all follow.
+candidates and hidden kinds left out) is derived again when the notes change, so pairs,
+groups, sync, marks, headers, the table and the candidates all follow.
 """
 
 from __future__ import annotations
@@ -22,64 +19,34 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.events import Resize
-from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Input, Static
 
-from tui.candidate_marks import walk, walk_notice
 from tui.core.model import Article, SentenceRef
 from tui.keys import (
     ANNOTATION_BINDINGS,
     ANNOTATION_HELP_GROUPS,
     CORRECTION_BINDINGS,
-    NEEDS_ALIGNMENT,
     READING_BINDINGS,
 )
 from tui.legend import MARK_LEGEND
-from tui.messages import (
-    AlignmentFailed,
-    AlignmentProgress,
-    AlignmentReady,
-    PaneWheelScrolled,
-    SentenceClicked,
-)
-from tui.notices import NoticeBoard
+from tui.messages import AlignmentFailed, AlignmentReady
 from tui.screens.annotating import Annotating, Chosen
-from tui.search import Search, SearchHit
-from tui.shown_alignment import ShownAlignment
-from tui.widgets.article_pane import ArticlePane
-from tui.widgets.pane_row import PaneRow, fit_window, scroll_window
-from tui.widgets.status_line import StatusLine
+from tui.screens.panes import PaneScreen
 from tui.widgets.table_view import TableView
 
 if TYPE_CHECKING:  # the alignment core is loaded by the worker that aligns
     from tui.annotations import Annotations
-    from tui.core.align import Alignment
-    from tui.core.candidates import Discrepancy
     from tui.core.notes import AnnotationKind
 
-MIN_PANE_WIDTH = 32
-"""Columns a pane needs to stay readable (about 28 of text plus gutter and scrollbar)."""
-MIN_HEIGHT = 10
-"""Rows under which the screen shows a message instead of crushed panes."""
 
-
-class ReadingScreen(Screen[None]):
-    """Several articles side by side, sentence-aligned once the alignment arrives.
+class ReadingScreen(PaneScreen):
+    """Several articles side by side, to read, compare, annotate and correct.
 
     Args:
         articles: the articles, in pane order.
     """
-
-    class Painted(Message):
-        """The articles are on screen: the slow work (the notes, the alignment) can start."""
-
-    AUTO_FOCUS = ""
-    """Keys belong to the screen (the panes are not focusable); only search takes focus."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *READING_BINDINGS,
@@ -89,161 +56,22 @@ class ReadingScreen(Screen[None]):
     HELP_GROUPS: ClassVar[dict[str, str]] = ANNOTATION_HELP_GROUPS
     MARKS_HELP = MARK_LEGEND
 
-    focused_doc: reactive[int] = reactive(0, init=False)
-    """Index of the article whose pane has the sentence cursor."""
-    cursors: reactive[tuple[int, ...]] = reactive((), init=False)
-    """Cursor sentence of every pane."""
-    sync: reactive[bool] = reactive(True, init=False)
-    """Whether other panes scroll to line up with the cursor."""
     view_mode: reactive[str] = reactive("panes", init=False)
     """"panes" or "table"."""
-    hide_furniture: reactive[bool] = reactive(False, init=False)
-    """Whether page furniture is left out of the panes."""
-    hidden_docs: reactive[frozenset[int]] = reactive(frozenset(), init=False)
-    """Articles the user chose not to show."""
-    first_visible: reactive[int] = reactive(0, init=False)
-    """Position, among shown articles, of the leftmost pane on screen."""
-    capacity: reactive[int] = reactive(1, init=False)
-    """How many panes fit side by side at a readable width."""
-    annotated: reactive[frozenset[SentenceRef]] = reactive(frozenset(), init=False)
-    """Sentences carrying a user annotation."""
-    selection: reactive[frozenset[SentenceRef]] = reactive(frozenset(), init=False)
-    """Sentences selected across panes for a joint annotation."""
-    hidden_kinds: reactive[frozenset[str]] = reactive(frozenset(), init=False)
-    """Kinds of candidate the reader hid for the session (palette): not marked, not visited."""
 
     def __init__(self, articles: Sequence[Article]) -> None:
-        super().__init__()
-        self.articles = tuple(articles)
-        self.shown_alignment = ShownAlignment()
-        """The engine's alignment and what of it is shown (the reader's corrections applied)."""
-        self.progress = 0.0
-        """The share of the alignment done, said until it is there."""
-        self.possible_shown: SentenceRef | None = None
-        """The possible counterpart of the focused sentence shown beside it (``o``)."""
-        self._possible_of: SentenceRef | None = None
-        self.view_restored = False
-        """A saved view was put back (until then the session keeps the view it had)."""
-        self.panes = PaneRow.of(self.articles, id="panes")
+        super().__init__(articles)
         self.table_view = TableView(id="table-view")
-        self.search_field = Input(
-            placeholder="Search all panes (enter: find, escape: close)", id="search"
+        self.annotating = Annotating(
+            self.notice_board, self.app.push_screen, self.show_notes, self._unselect
         )
-        self.find = Search()
-        """The last search (/): its hits and the one the cursor was moved to."""
-        self.notice_board = NoticeBoard(self.app)
-        """Repeated notices (no candidate below, sync on/off) replace each other."""
-        self.annotating = Annotating(self.notice_board, self.app.push_screen, self.show_notes)
         """What the annotation keys do (a x X c space e d u m)."""
-        first = [next((s.index for s in a.body_sentences), 0) for a in self.articles]
-        self.set_reactive(ReadingScreen.cursors, tuple(first))
-        self.set_reactive(ReadingScreen.capacity, max(1, self.app.size.width // MIN_PANE_WIDTH))
-
-    def compose(self) -> ComposeResult:
-        self.panes.set_window(set(self.visible_docs), self.focused_doc)
-        yield self.panes
-        yield Static(
-            f"The window is too small for reader.\nMake it at least {MIN_PANE_WIDTH}x{MIN_HEIGHT}.",
-            id="too-small",
-            markup=False,
-        )
-        yield StatusLine(id="status")
-
-    def on_mount(self) -> None:
-        for name in ("cursors", "sync"):
-            self.watch(self, name, lambda: self._show(), init=False)
-        for name in ("capacity", "first_visible", "hidden_docs"):
-            self.watch(self, name, self._window_changed, init=False)
-        for name in ("annotated", "selection"):
-            self.watch(self, name, self._push_marks, init=False)
-        self._apply_window()
-        self.call_after_refresh(self._show)
-        self.call_after_refresh(self._painted)
 
     def _painted(self) -> None:
-        """The articles are on screen: add what the first frame went without (the table, the
-        search field, the footer) and let the slow work start."""
-        from tui.widgets.reader_footer import ReaderFooter
-
-        if not self.is_attached:
-            return  # closed at once
-        self.mount(self.table_view, after=self.panes)
-        self.mount(self.search_field, before=self.status_line)
-        self.mount(ReaderFooter())
-        self.post_message(self.Painted())
-
-    def on_resize(self, event: Resize) -> None:
-        width, height = event.size
-        too_small = width < MIN_PANE_WIDTH or height < MIN_HEIGHT
-        if too_small != self.has_class("-too-small"):
-            self.set_class(too_small, "-too-small")
-            self.refresh_bindings()  # the footer lists only what acts (check_action)
-        self.capacity = max(1, width // MIN_PANE_WIDTH)  # panes that fit at a readable width
-        self.call_after_refresh(self._show, False)  # the status line's cut moves with the width
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the window is too small to show the panes, only help and quit act; until the
-        alignment is there, the keys that need it are listed but wait."""
-        if self.has_class("-too-small"):
-            return action in ("help", "quit")
-        return self.alignment is not None or action not in NEEDS_ALIGNMENT or None
-
-    # -- what is where ------------------------------------------------------------------
-
-    def pane(self, doc: int) -> ArticlePane:
-        """The pane showing article ``doc``."""
-        return self.panes.pane(doc)
-
-    @property
-    def status_line(self) -> StatusLine:
-        """The detail line under the panes."""
-        return self.query_one(StatusLine)
-
-    @property
-    def shown_docs(self) -> list[int]:
-        """Articles not hidden by the user, in pane order."""
-        return [doc for doc in range(len(self.articles)) if doc not in self.hidden_docs]
-
-    @property
-    def visible_docs(self) -> list[int]:
-        """Articles whose panes are on screen now."""
-        shown = self.shown_docs
-        return shown[self.first_visible : self.first_visible + self.capacity]
-
-    @property
-    def focused_ref(self) -> SentenceRef:
-        """The sentence under the cursor of the focused pane."""
-        return SentenceRef(self.focused_doc, self.cursors[self.focused_doc])
-
-    def counterpart_in(
-        self, ref: SentenceRef, doc: int, prefer: int | None = None
-    ) -> tuple[int, float | None] | None:
-        """The sentence of article ``doc`` aligned with ``ref`` and its score, if any."""
-        from tui.sync import counterpart_in
-
-        return None if self.alignment is None else counterpart_in(self.alignment, ref, doc, prefer)
-
-    def aligned_refs(self, ref: SentenceRef) -> list[SentenceRef]:
-        """``ref`` and its counterpart in every other article (what `a`/`x` mark together)."""
-        from tui.sync import aligned_refs
-
-        return aligned_refs(self.shown, ref)
-
-    @property
-    def alignment(self) -> Alignment | None:
-        """The alignment shown; None until the worker is done."""
-        return self.shown_alignment.alignment
-
-    @property
-    def confirmed(self) -> frozenset[Discrepancy]:
-        """The candidates shown that the reader confirmed (marked ✗, not ⚑)."""
-        return self.shown_alignment.confirmed
-
-    @property
-    def shown(self) -> Alignment:
-        """The alignment shown, for what waits for it (``keys.NEEDS_ALIGNMENT``)."""
-        assert self.alignment is not None, "an action that needs the alignment ran without it"
-        return self.alignment
+        """The articles are on screen: the table comes too (hidden until ``v``)."""
+        if self.is_attached:
+            self.mount(self.table_view, after=self.panes)
+        super()._painted()
 
     @on(AlignmentReady)
     def _aligned(self, message: AlignmentReady) -> None:
@@ -266,85 +94,7 @@ class ReadingScreen(Screen[None]):
             LoadingScreen(f"Aligning {len(self.articles)} articles…", message.error)
         )
 
-    @on(AlignmentProgress)
-    def _aligning(self, message: AlignmentProgress) -> None:
-        """Say how much of the alignment is done, until it is there."""
-        self.progress = message.done
-        self._show(reveal=False)
-
-    # -- pushing state into the panes ---------------------------------------------------
-
-    def _apply_window(self) -> None:
-        window = (self.shown_docs, self.focused_doc, self.first_visible, self.capacity)
-        focused, first = fit_window(*window)
-        self.set_reactive(ReadingScreen.focused_doc, focused)
-        self.set_reactive(ReadingScreen.first_visible, first)
-        if self.panes.set_window(set(self.visible_docs), self.focused_doc):
-            self.call_after_refresh(self._show)  # sync the new panes once they have a size
-
-    def restore_window(self, focused: int, first_visible: int) -> None:
-        """Put the focused pane and the window of panes on screen back (a resumed session).
-
-        Both at once: the window is pulled back to keep the focused pane on screen, so setting
-        it before the focus (still the first article) put every resume back on pane 1.
-        """
-        self.set_reactive(ReadingScreen.focused_doc, focused)
-        self.set_reactive(ReadingScreen.first_visible, max(0, first_visible))
-        self._apply_window()  # a narrower window than when saved still shows the focused pane
-        self.call_after_refresh(self._show)
-        self._refresh_table()
-
-    def _show(self, reveal: bool = True) -> None:
-        """Push cursor, sync and highlights into every visible pane, then the status line.
-
-        Args:
-            reveal: scroll the focused pane to show its cursor (not after a wheel scroll).
-        """
-        # (imported after the first frame, which this never paints: it comes after a refresh)
-        from tui.sync import plan_sync
-        from tui.widgets.status_text import PaneWindow, SearchPlace, status_text
-
-        if not self.is_mounted or not self.cursors:
-            return
-        ref = self.focused_ref
-        if ref != self._possible_of:  # the reader moved on: o starts again from the best
-            self.possible_shown = self._possible_of = None
-        visible = self.visible_docs
-        possible = self.possible_shown
-        if possible is not None and possible.doc not in visible:
-            possible = None  # its pane is off screen (o said so): nothing to show beside
-        plan = plan_sync(self.alignment, ref, self.cursors, visible, self.sync, possible)
-        self.panes.show(plan, ref.doc, ref.sentence, reveal)
-        self.set_reactive(ReadingScreen.cursors, plan.cursors)
-        find = self.find
-        self.status_line.show(
-            status_text(
-                self.articles,
-                self.alignment,
-                ref,
-                window=PaneWindow(self.first_visible, self.capacity, len(self.shown_docs)),
-                sync=self.sync,
-                search=SearchPlace(find.index, len(find.hits), find.query) if find.hits else None,
-                underlined=plan.underlined,
-                confirmed=self.confirmed,
-                possible=possible,
-                width=self.status_line.content_region.width,
-                progress=self.progress,
-            )
-        )
-
-    def watch_focused_doc(self) -> None:
-        self._apply_window()
-        self._show()
-
-    def _window_changed(self) -> None:
-        self._apply_window()
-        self.call_after_refresh(self._show)
-        self._refresh_table()
-
-    def watch_hide_furniture(self, hide: bool) -> None:
-        self.cursors = self.panes.hide_furniture(hide, self.cursors)
-        self._show()
+    # -- the table ----------------------------------------------------------------------
 
     def watch_view_mode(self, mode: str) -> None:
         self.set_class(mode == "table", "-table")
@@ -354,129 +104,8 @@ class ReadingScreen(Screen[None]):
             self.set_focus(None)
             self.call_after_refresh(self._show)
 
-    def _push_marks(self) -> None:
-        self.panes.set_marks(self.annotated, self.selection)
-
-    # -- moving -------------------------------------------------------------------------
-
-    def move_cursor(self, doc: int, sentence: int) -> None:
-        """Put the cursor of article ``doc`` on ``sentence`` and focus that pane."""
-        sentence = max(0, min(sentence, len(self.articles[doc].sentences) - 1))
-        if doc in self.hidden_docs:
-            self.hidden_docs = self.hidden_docs - {doc}
-        cursors = list(self.cursors)
-        cursors[doc] = sentence
-        self.set_reactive(ReadingScreen.cursors, tuple(cursors))
-        if doc != self.focused_doc:
-            self.focused_doc = doc
-        else:
-            self._show()
-
-    def action_move(self, step: int) -> None:
-        doc = self.focused_doc
-        self.move_cursor(doc, self.pane(doc).step(self.cursors[doc], step))
-
-    def action_page(self, direction: int) -> None:
-        doc = self.focused_doc
-        self.move_cursor(doc, self.pane(doc).page(self.cursors[doc], direction))
-
-    def action_edge(self, direction: int) -> None:
-        doc = self.focused_doc
-        last = len(self.articles[doc].sentences) - 1
-        self.move_cursor(doc, self.pane(doc).step(0 if direction < 0 else last, 0))
-
-    def action_pane(self, step: int) -> None:
-        shown = self.shown_docs
-        position = shown.index(self.focused_doc) + step if self.focused_doc in shown else -1
-        if 0 <= position < len(shown):
-            self.focused_doc = shown[position]
-
-    def action_scroll_window(self, step: int) -> None:
-        window = (self.shown_docs, self.first_visible, self.capacity, self.focused_doc)
-        start, focused = scroll_window(*window, step)
-        if start != self.first_visible:
-            self.set_reactive(ReadingScreen.focused_doc, focused)
-            self.first_visible = start
-
-    def action_jump(self, what: str, direction: int) -> None:
-        if what == "contradiction":
-            self._walk_candidates(direction)
-            return
-        doc = self.focused_doc
-        found = self.pane(doc).next_unique(self.cursors[doc], direction)
-        if found is not None:
-            self.move_cursor(doc, found)
-            return
-        where = "below" if direction > 0 else "above"
-        label = self.articles[doc].label
-        self.notice_board.show("move", f"No unmatched sentence {where} in {label}.", timeout=3)
-
-    def _walk_candidates(self, direction: int) -> None:
-        """``]`` / ``[``: the next ⚑ or ↻ in reading order, on into the other shown panes and
-        round again (``candidate_marks.walk``)."""
-        shown, here = self.shown_docs, self.focused_ref
-        step = walk(shown, {doc: self.pane(doc).walk_stops() for doc in shown}, here, direction)
-        labels = [article.label for article in self.articles]
-        if said := walk_notice(step, here, direction, labels, len(self.hidden_kinds)):
-            self.notice_board.show("move", said, timeout=3)
-        if step is not None and step.ref != here:
-            self.move_cursor(step.ref.doc, step.ref.sentence)
-
-    @on(SentenceClicked)
-    def _clicked(self, message: SentenceClicked) -> None:
-        self.move_cursor(message.doc, message.sentence)
-
-    @on(PaneWheelScrolled)
-    def _wheel(self, message: PaneWheelScrolled) -> None:
-        """The wheel moves the view, not the reader: the cursor stays unless it left the pane."""
-        pane = self.pane(message.doc)
-        cursor = self.cursors[message.doc]
-        if message.doc == self.focused_doc and pane.in_view(cursor):
-            self._show(reveal=False)
-            return
-        cursors = list(self.cursors)
-        cursors[message.doc] = pane.sentence_in_view(cursor)
-        self.set_reactive(ReadingScreen.cursors, tuple(cursors))
-        if message.doc != self.focused_doc:
-            self.set_reactive(ReadingScreen.focused_doc, message.doc)
-            self._apply_window()
-        self._show(reveal=False)
-
-    # -- toggles and views --------------------------------------------------------------
-
-    def action_toggle_sync(self) -> None:
-        self.sync = not self.sync
-        said = (
-            "on: other panes follow the cursor" if self.sync else "off: panes scroll independently"
-        )
-        self.notice_board.show("sync", f"Sync {said}.", timeout=2)
-
-    def action_toggle_furniture(self) -> None:
-        self.hide_furniture = not self.hide_furniture
-
     def action_toggle_view(self) -> None:
         self.view_mode = "table" if self.view_mode == "panes" else "panes"
-
-    def action_candidates(self) -> None:
-        """Open the candidates of the focused sentence in full (the status line cuts them)."""
-        ref = self.focused_ref
-        title = f"{self.articles[ref.doc].label} #{ref.sentence + 1}"
-        self.annotating.candidates(self._chosen(alone=True), self.articles, title)
-
-    def action_choose_panes(self) -> None:
-        from tui.screens.pane_chooser import PaneChooser
-
-        def chosen(shown: set[int] | None) -> None:
-            if shown:
-                self.hidden_docs = frozenset(range(len(self.articles))) - frozenset(shown)
-
-        self.app.push_screen(PaneChooser(self.articles, set(self.shown_docs)), chosen)
-
-    def set_pane_shown(self, doc: int, shown: bool) -> None:
-        """Show or hide article ``doc``'s pane (at least one pane stays shown)."""
-        hidden = self.hidden_docs - {doc} if shown else self.hidden_docs | {doc}
-        if len(hidden) < len(self.articles):
-            self.hidden_docs = frozenset(hidden)
 
     def _open_table(self) -> None:
         """Show the table for the current columns (rebuilt when they or the alignment changed)."""
@@ -498,69 +127,25 @@ class ReadingScreen(Screen[None]):
         if message.chosen:
             self.view_mode = "panes"
 
-    # -- search -------------------------------------------------------------------------
-
-    @property
-    def hits(self) -> list[SearchHit]:
-        """The hits of the last search."""
-        return self.find.hits
-
-    def action_search(self) -> None:
-        search = self.search_field
-        if not search.is_mounted:  # "/" typed before the first frame was on screen
-            self.call_after_refresh(self.action_search)
-            return
-        self.add_class("-searching")
-        search.value = self.find.query
-        # Focus now, not after a refresh (Widget.focus defers): keys typed in the same burst as
-        # "/" are already queued and must find the field focused (tui/burst_keys.py).
-        self.set_focus(search)
-
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        self.remove_class("-searching")
-        self.set_focus(None)
-        self.search(event.value)
-
-    def search(self, query: str) -> None:
-        """Highlight ``query`` in every shown pane and move to the first hit from the cursor."""
-        hits = self.find.find(self.articles, query, self.shown_docs)
-        for doc in range(len(self.articles)):
-            self.pane(doc).set_search_marks([(h.start, h.end) for h in hits if h.doc == doc])
-        if not hits:
-            if query.strip():
-                said = f"“{query}” is not in any shown article."
-                self.notice_board.show("move", said, severity="warning")
-            self._show()
-            return
-        ref = self.focused_ref
-        here = self.articles[ref.doc].sentences[ref.sentence].start
-        self._go_to(self.find.first_from(ref.doc, here))
-
-    def action_next_hit(self, step: int) -> None:
-        if not self.hits:
-            self.notice_board.show("move", "No search: press / to search all panes.", timeout=3)
-            return
-        hit, wrapped = self.find.step(step)
-        if wrapped:
-            self.notice_board.show("move", "Search wrapped around.", timeout=2)
-        self._go_to(hit)
-
-    def _go_to(self, *places: SearchHit | SentenceRef) -> None:
-        """Move to every place in turn, from the last: the first one ends up focused."""
-        for place in reversed(places):
-            self.move_cursor(place.doc, place.sentence)
+    def _window_changed(self) -> None:
+        """An open table takes the columns of the panes now on screen."""
+        super()._window_changed()
+        self._refresh_table()
 
     def action_clear_search(self) -> None:
-        if self.has_class("-searching"):
-            self.remove_class("-searching")
-            self.set_focus(None)
-        elif self.view_mode == "table":
+        """Escape closes the search field, else the table, else clears the search."""
+        if self.view_mode == "table" and not self.has_class("-searching"):
             self.view_mode = "panes"
-        elif self.hits:
-            self.search("")
+        else:
+            super().action_clear_search()
 
     # -- annotating ---------------------------------------------------------------------
+
+    def action_candidates(self) -> None:
+        """Open the candidates of the focused sentence in full (the status line cuts them)."""
+        ref = self.focused_ref
+        title = f"{self.articles[ref.doc].label} #{ref.sentence + 1}"
+        self.annotating.candidates(self._chosen(alone=True), self.articles, title)
 
     def use_notes(self, notes: Annotations | None) -> None:
         """Annotate into ``notes`` from now on (None: no notes file) and show their marks."""
@@ -613,14 +198,11 @@ class ReadingScreen(Screen[None]):
         selection = frozenset() if alone else self.selection
         return Chosen.of(self.shown, self.focused_ref, selection, self.confirmed)
 
-    def _unselect(self, chosen: Chosen) -> None:
-        if chosen.from_selection:
-            self.selection = frozenset()
+    def _unselect(self) -> None:
+        self.selection = frozenset()
 
     def action_annotate(self, kind: AnnotationKind) -> None:
-        chosen = self._chosen()
-        if self.annotating.annotate(kind, chosen):
-            self._unselect(chosen)
+        self.annotating.annotate(kind, self._chosen())
 
     def action_dismiss_candidate(self) -> None:
         self.annotating.dismiss_candidate(self._chosen(alone=True))
@@ -630,8 +212,7 @@ class ReadingScreen(Screen[None]):
         self.annotating.selected(len(self.selection))
 
     def action_note(self) -> None:
-        chosen = self._chosen()
-        self.annotating.note(chosen, lambda: self._unselect(chosen))
+        self.annotating.note(self._chosen())
 
     def action_edit_note(self) -> None:
         self.annotating.edit(self.focused_ref)
@@ -656,8 +237,7 @@ class ReadingScreen(Screen[None]):
         if not spans_articles(refs) and possible_in(self.shown.possible(ref), self.shown_docs):
             self.action_possible()  # nothing chosen yet: show the best possible match first
             return
-        if self.annotating.link(refs):
-            self.selection = frozenset()
+        self.annotating.link(refs)
 
     def action_unlink(self) -> None:
         """Remove a link of the focused sentence (asking which, when it has several)."""

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 
 from tui.core.model import Article, SentenceRef
+from tui.search import SearchHit
 from tui.widgets.article_pane import ArticlePane
 from tui.widgets.pane_column import PaneColumn
 from tui.widgets.pane_header import PaneHeader
@@ -113,6 +114,11 @@ class PaneRow(Horizontal):
                 annotated=(r.sentence for r in annotated if r.doc == doc),
                 selected=(r.sentence for r in selected if r.doc == doc),
             )
+
+    def set_search_marks(self, hits: Collection[SearchHit]) -> None:
+        """Highlight the search ``hits`` in every pane (none: clear them)."""
+        for doc, column in enumerate(self.columns):
+            column.pane.set_search_marks([(h.start, h.end) for h in hits if h.doc == doc])
 
     def set_alignment(self, alignment: Alignment, confirmed: Collection[Discrepancy] = ()) -> None:
         """Show a new alignment (the reader's corrections, dismissed candidates, confirmed
