@@ -246,19 +246,7 @@ def _relation(a: FigureSlot, b: FigureSlot) -> str:
     """ "same", "refines" (a narrower), "refined", "overlap" or "conflict"."""
     if a.hedge == b.hedge and a.hedge in ("most", "less") and a.value != b.value:
         return "conflict"  # "up to 10 years" / "up to five years": two stated maxima
-    if a.value == b.value and a.hedge == b.hedge:
-        return "same"
-    if a.high < b.low or b.high < a.low:
-        return "conflict"
-    a_in_b = b.low <= a.low and a.high <= b.high
-    b_in_a = a.low <= b.low and b.high <= a.high
-    if a_in_b and b_in_a:
-        return "same"
-    if a_in_b:
-        return "refines"
-    if b_in_a:
-        return "refined"
-    return "overlap"
+    return nb.relation(a, b)
 
 
 def _number_candidates(

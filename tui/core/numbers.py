@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from typing import Protocol
 
 from tui.core.text import plural
 
@@ -389,7 +390,20 @@ def same_frame(text_a: str, a: NumberMention, text_b: str, b: NumberMention) -> 
     return bool(frame(text_a, a) & frame(text_b, b))
 
 
-def relation(a: NumberMention, b: NumberMention) -> str:
+class Ranged(Protocol):
+    """A figure as a range: its value as written, the range its hedge allows, the hedge."""
+
+    @property
+    def value(self) -> float: ...
+    @property
+    def low(self) -> float: ...
+    @property
+    def high(self) -> float: ...
+    @property
+    def hedge(self) -> str: ...
+
+
+def relation(a: Ranged, b: Ranged) -> str:
     """ "same", "refines" (a narrower), "refined" (b narrower), "overlap" or "conflict"."""
     if a.value == b.value and a.hedge == b.hedge:
         return "same"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tui.core.context import NO_CONTEXT, SentenceContext
+from tui.core.text import CAPITALISED_NOT_NAMES
 
 _OPEN = "“«„"
 _QUOTE_CHAR_RE = re.compile(r'["“«„”»]')
@@ -53,60 +54,7 @@ _BEFORE_PATTERNS = (
 _ROLE_NAME = re.compile(
     rf"\b(?P<role>(?i:{_ROLE_WORDS}))\s+(?P<name>(?:[A-Z][\w’'\-]+\s+){{0,2}}[A-Z][\w’'\-]+)"
 )
-_NOT_PEOPLE = {
-    w.casefold()
-    for w in [
-        "The",
-        "A",
-        "An",
-        "And",
-        "But",
-        "Or",
-        "In",
-        "On",
-        "At",
-        "Of",
-        "For",
-        "To",
-        "From",
-        "With",
-        "By",
-        "As",
-        "It",
-        "Its",
-        "He",
-        "She",
-        "They",
-        "We",
-        "You",
-        "I",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "Here",
-        "However",
-        "Meanwhile",
-        "While",
-        "When",
-        "After",
-        "Before",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Police",
-        "Officials",
-        "Authorities",
-        "Reuters",
-        "CNN",
-        "AP",
-    ]
-}
+_NOT_PEOPLE = CAPITALISED_NOT_NAMES | {"cnn"}
 _PRONOUNS = {"he", "she", "they", "it"}
 
 

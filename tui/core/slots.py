@@ -20,6 +20,7 @@ from itertools import islice
 from tui.core import numbers as nb
 from tui.core.context import NO_CONTEXT, SentenceContext
 from tui.core.names import canonical_name
+from tui.core.text import CAPITALISED_NOT_NAMES
 
 # The measure a word names, read in the figure's own clause.
 _MEASURE_WORDS: dict[str, str] = {
@@ -121,57 +122,11 @@ _NAME = re.compile(
     r"(?<![\w’'])(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*|[A-Z]{2,})"
     r"(?:\s+(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*|[A-Z]{2,}))*"
 )
-_NOT_HOLDERS = {
+_NOT_HOLDERS = CAPITALISED_NOT_NAMES | {
     w.casefold()
-    for w in [
-        "The",
-        "A",
-        "An",
-        "And",
-        "But",
-        "Or",
-        "In",
-        "On",
-        "At",
-        "Of",
-        "For",
-        "To",
-        "From",
-        "With",
-        "By",
-        "As",
-        "It",
-        "Its",
-        "He",
-        "She",
-        "They",
-        "We",
-        "You",
-        "I",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "There",
-        "Here",
-        "However",
-        "Meanwhile",
-        "While",
-        "When",
-        "After",
-        "Before",
+    for w in (
         "Over",
         "Under",
-        "Police",
-        "Officials",
-        "Authorities",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
         "January",
         "February",
         "March",
@@ -210,7 +165,6 @@ _NOT_HOLDERS = {
         "About",
         "Nearly",
         "Almost",
-        "At",
         "Least",
         "Up",
         "Only",
@@ -222,23 +176,19 @@ _NOT_HOLDERS = {
         "Many",
         "Other",
         "Another",
-        "Of",
         "Hospital",
         "Breaking",
         "Update",
         "Read",
-        "More",
         "Photo",
         "Video",
         "Getty",
         "Images",
-        "AP",
-        "Reuters",
         "Associated",
         "Press",
         "Sources",
         "Source",
-    ]
+    )
 }
 _SPEAKER_AFTER = re.compile(
     r"^[’']?s?\s*,?\s*(?:said|says|told|wrote|added|tweeted|noted|stated|announced)\b"

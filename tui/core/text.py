@@ -84,3 +84,60 @@ def counted(n: int, noun: str) -> str:
 def text_sha256(text: str) -> str:
     """Hex sha256 of an article's text (UTF-8), to notice edits."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+CAPITALISED_NOT_NAMES = frozenset(
+    w.casefold()
+    for w in (
+        "The",
+        "A",
+        "An",
+        "And",
+        "But",
+        "Or",
+        "In",
+        "On",
+        "At",
+        "Of",
+        "For",
+        "To",
+        "From",
+        "With",
+        "By",
+        "As",
+        "It",
+        "Its",
+        "He",
+        "She",
+        "They",
+        "We",
+        "You",
+        "I",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Here",
+        "However",
+        "Meanwhile",
+        "While",
+        "When",
+        "After",
+        "Before",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Police",
+        "Officials",
+        "Authorities",
+        "Reuters",
+        "AP",
+    )
+)
+"""Words that start a sentence or a title capitalised but never name a person: function
+words, weekdays, "Police", news agencies."""
