@@ -217,6 +217,43 @@ def link_figures(
     return lc, gc
 
 
+SCORE_BANDS = ((80.0, "80 or more"), (65.0, "65 to 80"), (50.0, "50 to 65"), (0.0, "under 50"))
+"""Where a link's score puts it; the app's pane header asks "≡ match?" under 80."""
+
+
+def by_score(scored_labels: Iterable[tuple[float, str]]) -> str:
+    """Same-fact share of labelled links in each score band (unlabelled ones left out)."""
+    bands: dict[str, Counter[str]] = {name: Counter() for _, name in SCORE_BANDS}
+    for score, label in scored_labels:
+        name = next(name for floor, name in SCORE_BANDS if score >= floor)
+        bands[name][label] += 1
+    return "; ".join(f"{name} {c['same']}/{sum(c.values())}" for name, c in bands.items() if c)
+
+
+def story_links_by_score(
+    reports: dict[str, dict[str, Any]], articles: dict[str, tuple[Article, ...]]
+) -> str:
+    links = _labels("story_links.yaml")
+    scored = []
+    for story, report in reports.items():
+        by_id = {a.id: a for a in articles[story]}
+        for p in report["pairs"]:
+            if label := links.get(link_key(story, by_id, p)):
+                scored.append((p["score"], label["label"]))
+    return by_score(scored)
+
+
+def scale_links_by_score(report: dict[str, Any], articles: tuple[Article, ...]) -> str:
+    """Every link of the report that carries a label, from any round (not only the sample)."""
+    labels = _labels("scale_links.yaml")
+    by_id = {a.id: a for a in articles}
+    scored = []
+    for p in report["pairs"]:
+        if label := labels.get(link_key(SCALE.name, by_id, p)):
+            scored.append((p["score"], label["label"]))
+    return f"{len(scored)} labelled: " + by_score(scored)
+
+
 def scale_sample(report: dict[str, Any], articles: tuple[Article, ...]) -> list[dict[str, Any]]:
     """``SCALE_SAMPLE`` of a report's links: those whose key hashes lowest (with the seed), so
     two versions share the links they both make and only new ones need labels."""
@@ -388,6 +425,7 @@ def main() -> None:
             f"{lc['same'] / max(1, labelled):.3f} (related {lc['related']}, none {lc['none']},"
             f" unlabelled {lc['unlabelled']})"
         )
+        print(f"  same fact by score: {story_links_by_score(stories, articles)}")
         glabelled = sum(v for k, v in gc.items() if k != "unlabelled")
         print(
             f"Groups of 3+: {sum(gc.values())}, pure {gc['pure']}/{glabelled} = "
@@ -421,6 +459,7 @@ def main() -> None:
                 f"{sc['same'] / max(1, slabelled):.3f} (related {sc['related']}, none "
                 f"{sc['none']}, unlabelled {sc['unlabelled']})"
             )
+            print(f"  by score, {scale_links_by_score(reports['scale'], articles['scale'])}")
 
 
 if __name__ == "__main__":

@@ -25,8 +25,10 @@ MARK_LEGEND: tuple[tuple[str, str], ...] = (
     ),
     ("◌", "no match, but possible ones: o shows them beside the sentence, L links"),
     (
-        "score",
-        "best match 80 or more: 96 in 100 such links are the same fact; 50 to 80: 79 in 100",
+        "≡ match?",
+        "a pane header when the link it follows scores under 80 (the status line's best "
+        "match): 79 in 100 such links were the same fact on a day's stories, 57 in 100 over a "
+        "month of coverage; ≡ match, 80 or more: 96 and 93 in 100",
     ),
     ("✎", "a sentence you annotated"),
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from tests.app.reading_fixture import CONFLICT, alpha_to_beta, alpha_to_gamma, sample_corpus
 from tui.core.align import SentenceRef
 from tui.search import Search
-from tui.sync import aligned_refs, plan_sync
+from tui.sync import SyncPlan, aligned_refs, plan_sync
 from tui.widgets.pane_row import fit_window, scroll_window
 from tui.widgets.table_view import table_caption
 
@@ -17,10 +17,28 @@ def test_sync_moves_the_panes_that_have_a_match_and_underlines_against_the_best(
     plan = plan_sync(ALIGNMENT, SentenceRef(0, 20), (20, 0, 0), [0, 1, 2], sync=True)
     assert plan.cursors == (20, alpha_to_beta(20), alpha_to_gamma(20))
     assert [(v.doc, v.counterpart, v.note, v.follows) for v in plan.others] == [
-        (1, 25, "≡ match", True),
+        (1, 25, "≡ match?", True),  # Beta scores 70: under 80, a fifth of such links are wrong
         (2, 10, "≡ match", True),
     ]
     assert plan.underlined == 2  # Gamma scores 88, Beta 70
+
+
+def _notes(plan: SyncPlan) -> list[str]:
+    return [view.note for view in plan.others]
+
+
+def test_a_pane_following_a_link_scored_under_80_asks_whether_it_is_one() -> None:
+    assert _notes(plan_sync(ALIGNMENT, SentenceRef(0, 23), (0, 0, 0), [0, 1, 2], True)) == [
+        "≡ match",  # Beta 90
+        "≡ match",  # Gamma 88
+    ]
+    assert _notes(plan_sync(ALIGNMENT, SentenceRef(0, 22), (0, 0, 0), [0, 1, 2], True)) == [
+        "≡ match?",  # Beta 70
+        "≡ match",
+    ]
+    from_beta = plan_sync(ALIGNMENT, SentenceRef(1, 28), (0, 28, 0), [0, 1, 2], True)
+    assert _notes(from_beta) == ["≡ match", "≡ match"]  # Alpha 90, Gamma 80: 80 is sure
+    assert _notes(plan_sync(ALIGNMENT, SentenceRef(0, 22), (0, 0, 0), [0, 1], False)) == [""]
 
 
 def test_without_sync_the_panes_keep_their_cursors_and_a_pane_without_match_says_so() -> None:

@@ -10,7 +10,7 @@ from tui.core.text import cut_on_word
 
 NOTE_ROOM = len("◌ possible")
 """Columns kept for the sync note ("● reading", "sync off", "no match", "≡ match",
-"◌ possible")."""
+"≡ match?", "◌ possible")."""
 
 
 class PaneHeader(Widget):
