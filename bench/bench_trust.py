@@ -44,7 +44,10 @@ sys.path.insert(0, str(ROOT / "tests" / "core"))
 
 from common import (  # noqa: E402
     SCALE,
+    SCALE_GROUP_SAMPLE,
     SCALE_GROUP_SEED,
+    SCALE_LINK_SAMPLE,
+    SCALE_LINK_SEED,
     SEEDS,
     drawn_by_hash,
     load_story,
@@ -62,9 +65,6 @@ GOLD = ROOT / "bench" / "gold"
 BASELINE = "181e6a1"
 """main before contradiction candidates compared slots (2026-12-04)."""
 RIGHT = {"conflict": "conflict", "updated": "conflict", "refinement": "compatible"}
-SCALE_SAMPLE = 100
-SCALE_SEED = 2027
-SCALE_GROUPS = 60
 
 
 def _labels(name: str) -> dict[str, dict[str, Any]]:
@@ -255,11 +255,11 @@ def scale_links_by_score(report: dict[str, Any], articles: tuple[Article, ...]) 
 
 
 def scale_sample(report: dict[str, Any], articles: tuple[Article, ...]) -> list[dict[str, Any]]:
-    """``SCALE_SAMPLE`` of a report's links: those whose key hashes lowest (with the seed), so
+    """``SCALE_LINK_SAMPLE`` of a report's links: those whose key hashes lowest (with the seed), so
     two versions share the links they both make and only new ones need labels."""
     by_id = {a.id: a for a in articles}
     by_key = {link_key(SCALE.name, by_id, p): p for p in report["pairs"]}
-    return [by_key[k] for k in drawn_by_hash(list(by_key), SCALE_SEED, SCALE_SAMPLE)]
+    return [by_key[k] for k in drawn_by_hash(list(by_key), SCALE_LINK_SEED, SCALE_LINK_SAMPLE)]
 
 
 def scale_figures(report: dict[str, Any], articles: tuple[Article, ...]) -> Counter[str]:
@@ -336,8 +336,8 @@ def counterpart_figures(
 
 
 def scale_group_figures(report: dict[str, Any], articles: tuple[Article, ...]) -> Counter[str]:
-    """Groups of 3+ on the scale corpus: the ``SCALE_GROUPS`` whose key hashes lowest (as
-    bench/labelling/scale_group_packets.py draws them), against bench/gold/scale_groups.yaml."""
+    """Groups of 3+ on the scale corpus: the ``SCALE_GROUP_SAMPLE`` whose key hashes lowest (as
+    bench/labelling/scale_sample_packets.py draws them), against bench/gold/scale_groups.yaml."""
     labels = _labels("scale_groups.yaml")
     by_id = {a.id: a for a in articles}
     keys = [
@@ -346,7 +346,7 @@ def scale_group_figures(report: dict[str, Any], articles: tuple[Article, ...]) -
         if len(g["members"]) >= 3
     ]
     out: Counter[str] = Counter()
-    for key in drawn_by_hash(keys, SCALE_GROUP_SEED, SCALE_GROUPS):
+    for key in drawn_by_hash(keys, SCALE_GROUP_SEED, SCALE_GROUP_SAMPLE):
         out[labels[key]["label"] if key in labels else "unlabelled"] += 1
     out["all"] = len(keys)
     return out
@@ -445,17 +445,17 @@ def main() -> None:
                 if not row.startswith("≈"):
                     print(f"  {row:18} {_share(figures[row])}")
             sg = scale_group_figures(reports["scale"], articles["scale"])
-            glabelled = SCALE_GROUPS - sg["unlabelled"]
+            glabelled = SCALE_GROUP_SAMPLE - sg["unlabelled"]
             print(
-                f"Scale corpus groups of 3+: {sg['all']}; of {SCALE_GROUPS} drawn by hash, pure "
-                f"{sg['pure']}/{glabelled} (mixed {sg['mixed']}, chained {sg['chained']}, "
+                f"Scale corpus groups of 3+: {sg['all']}; of {SCALE_GROUP_SAMPLE} drawn by hash, "
+                f"pure {sg['pure']}/{glabelled} (mixed {sg['mixed']}, chained {sg['chained']}, "
                 f"unlabelled {sg['unlabelled']})"
             )
             sc = scale_figures(reports["scale"], articles["scale"])
             slabelled = sum(v for k, v in sc.items() if k != "unlabelled")
             print(
                 f"Scale corpus (held out), {len(reports['scale']['pairs'])} links; of "
-                f"{SCALE_SAMPLE} drawn by hash, same fact {sc['same']}/{slabelled} = "
+                f"{SCALE_LINK_SAMPLE} drawn by hash, same fact {sc['same']}/{slabelled} = "
                 f"{sc['same'] / max(1, slabelled):.3f} (related {sc['related']}, none "
                 f"{sc['none']}, unlabelled {sc['unlabelled']})"
             )

@@ -12,7 +12,7 @@ MARK_LEGEND: tuple[tuple[str, str], ...] = (
     (
         "⚑",
         "contradiction candidate: two sources give one fact differently; 11 of 11 were "
-        "real on the stories, 3 of 8 over a month of coverage (i: in full; x confirms, X "
+        "real on the stories, 3 of 6 over a month of coverage (i: in full; x confirms, X "
         "dismisses)",
     ),
     ("↻", "a later report gives the figure differently (an update, not a clash): 2 of 2"),
@@ -27,7 +27,7 @@ MARK_LEGEND: tuple[tuple[str, str], ...] = (
     (
         "≡ match?",
         "a pane header when the link it follows scores under 80 (the status line's best "
-        "match): 79 in 100 such links were the same fact on a day's stories, 57 in 100 over a "
+        "match): 79 in 100 such links were the same fact on a day's stories, 71 in 100 over a "
         "month of coverage; ≡ match, 80 or more: 96 and 93 in 100",
     ),
     ("✎", "a sentence you annotated"),

@@ -24,7 +24,7 @@ POSSIBLE_NOTE = "◌ possible"
 """What a pane's header says while it shows a possible counterpart (``o``)."""
 SURE_MATCH = 80.0
 """The score from which the engine's links were the same fact 93 to 96 times in 100 on blind
-labels (a day's stories, a month of coverage); under it only 46 to 79 in 100 were, so a
+labels (a day's stories, a month of coverage); under it only 68 to 79 in 100 were, so a
 pane following such a link says ``WEAK_MATCH_NOTE`` instead of ``MATCH_NOTE``."""
 MATCH_NOTE = "≡ match"
 WEAK_MATCH_NOTE = "≡ match?"

@@ -24,6 +24,10 @@ SCALE = CORPORA / "scale" / "kavanaugh_2018-09_2018-10"
 SEEDS = ROOT / "seeds"
 SCALE_GROUP_SEED = 2030
 """Seed of the hash that draws the scale corpus's groups to label (and to score)."""
+SCALE_GROUP_SAMPLE = 60
+SCALE_LINK_SEED = 2027
+"""Seed of the hash that draws the scale corpus's links to label (and to score)."""
+SCALE_LINK_SAMPLE = 100
 
 
 def drawn_by_hash(keys: Sequence[str], seed: int, size: int) -> list[str]:

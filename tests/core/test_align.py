@@ -9,13 +9,14 @@ from gold_pairs import evaluate, load_gold
 
 from tui.core.align import (
     DEFAULT_THRESHOLD,
+    DISTANT_THRESHOLD,
     LINKING_KINDS,
     POSSIBLE_FLOOR,
     SentenceRef,
     align_corpus,
 )
 from tui.core.corpus import load_paths, make_article
-from tui.core.model import Article
+from tui.core.model import Article, ArticleMeta
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -505,3 +506,31 @@ def test_a_quote_told_to_the_same_judge_is_more_than_its_speaker() -> None:
     )
     assert profiles[0].speaker and not speaker_only(profiles[0], profiles[1])
     assert speaker_only(profiles[0], profiles[2])
+
+
+def _two_reports(first: str, second: str, days_apart: int) -> tuple[Article, Article]:
+    published = ("2018-09-17", f"2018-09-{17 + days_apart}")
+    return tuple(  # type: ignore[return-value]
+        make_article(name, f"{name}.txt", text, ArticleMeta(source=name, published=date))
+        for name, text, date in zip("ab", (first, second), published, strict=True)
+    )
+
+
+def test_reports_days_apart_need_a_surer_link_and_offer_a_weaker_one_as_possible() -> None:
+    denied = "The judge denied every allegation in a written statement to the committee on Monday."
+    weaker = "The judge denied the claims in a letter to the committee, saying he never did it."
+    surer = "The judge has denied the allegation and the committee will hear from him."
+    here, there = SentenceRef(0, 0), SentenceRef(1, 0)
+    for days in (0, 1):  # reports of the same or the next day: the weaker pair is a link
+        alignment = align_corpus(_two_reports(denied, weaker, days))
+        assert [(p.a, p.b) for p in alignment.pairs] == [(here, there)]
+        assert DEFAULT_THRESHOLD <= alignment.pairs[0].score < DISTANT_THRESHOLD
+    distant = align_corpus(_two_reports(denied, weaker, 2))
+    assert distant.pairs == ()
+    assert [ref for ref, _ in distant.possible(here)] == [there]  # offered, not claimed
+    assert len(align_corpus(_two_reports(denied, surer, 9)).pairs) == 1
+    undated = tuple(
+        make_article(a.id, a.path, a.text, ArticleMeta(source=a.id))
+        for a in _two_reports(denied, weaker, 9)
+    )
+    assert len(align_corpus(undated).pairs) == 1  # no date: never distant
