@@ -12,7 +12,7 @@ MARK_LEGEND: tuple[tuple[str, str], ...] = (
     (
         "⚑",
         "contradiction candidate: two sources give one fact differently; 11 of 11 were "
-        "real on the stories, 3 of 6 over a month of coverage (i: in full; x confirms, X "
+        "real on the stories, 3 of 4 over a month of coverage (i: in full; x confirms, X "
         "dismisses)",
     ),
     ("↻", "a later report gives the figure differently (an update, not a clash): 2 of 2"),

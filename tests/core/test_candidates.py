@@ -621,6 +621,22 @@ def test_a_negation_that_only_moved_is_no_misquotation() -> None:
     ] == [("quote", "conflict")]
 
 
+def test_a_not_that_restates_an_earlier_negation_is_emphasis_not_a_misquotation() -> None:
+    """'I've never sexually assaulted anyone, in high school or otherwise' / 'I had never
+    sexually assaulted anyone, not in high school, not ever': the same denial (labelled a
+    different or compatible fact by both annotators, never a conflict)."""
+    fox = (
+        "“The truth is I’ve never sexually assaulted anyone, in high school or otherwise,” "
+        "Kavanaugh said in an interview."
+    )
+    other = '"I had never sexually assaulted anyone, not in high school, not ever," Kavanaugh said.'
+    assert [d for d in found(fox, other) if d.flagged] == []
+    # A "not" that negates its own verb still changes the quote, however many came before.
+    room = "“I never said it, I was in the room,” Smith said."
+    not_room = "“I never said it, I was not in the room,” Smith said."
+    assert [(d.kind, d.status) for d in found(room, not_room)] == [("quote", "conflict")]
+
+
 def test_figures_of_reports_published_days_apart_are_not_compared() -> None:
     """A month into a story, a count or a date in a report three days later is most often of
     another moment; a day later it is an update (the test above)."""

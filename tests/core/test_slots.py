@@ -113,6 +113,18 @@ def test_ages_of_named_people_and_their_time() -> None:
             "Six people were shot.",
             "Six",
         ),
+        (
+            "On Monday alone, about 45 people were arrested in the senator's office.",
+            "about 45",
+            "Police reported that 128 people were arrested in Senate office buildings.",
+            "128",
+        ),
+        (
+            "Police said about 70 people were arrested each day during the earlier hearing.",
+            "about 70",
+            "Police reported that 128 people were arrested in Senate office buildings.",
+            "128",
+        ),
     ],
     ids=[
         "two-countries",
@@ -124,10 +136,23 @@ def test_ages_of_named_people_and_their_time() -> None:
         "another-events-toll",
         "distances-from-two-places",
         "a-part-vs-the-total",
+        "one-day-alone-vs-the-total",
+        "a-rate-vs-a-count",
     ],
 )
 def test_figures_of_different_slots_never_meet(a: str, fa: str, b: str, fb: str) -> None:
     assert not same_slot(slot(a, fa), slot(b, fb))
+
+
+def test_a_figure_per_period_is_a_rate_and_a_day_after_is_no_period() -> None:
+    assert slot("Some 500 migrants cross the border daily.", "Some 500").rate == "day"
+    assert slot("About 70 people were arrested each day.", "About 70").rate == "day"
+    assert slot("Four people were killed a day after the attack.", "Four").rate == ""
+    two_rates = (
+        slot("About 70 people were arrested each day.", "About 70"),
+        slot("Police say 90 people were arrested every day.", "90"),
+    )
+    assert same_slot(*two_rates)
 
 
 def test_weekdays_are_read_against_the_articles_date() -> None:

@@ -750,6 +750,7 @@ def _meaning_change(a: list[str], b: list[str]) -> str:
     replaced (a synonym or a translation, perhaps); "" for no change. Quoting more or
     fewer words at either end, reordering, contractions and inflections ("Russia" /
     "Russians") are no change."""
+    a, b = _without_emphasis(a), _without_emphasis(b)
     if sorted(_content(a)) == sorted(_content(b)):
         return ""
     whole_a, whole_b = a, b
@@ -775,6 +776,59 @@ def _meaning_change(a: list[str], b: list[str]) -> str:
     changed_a = {w for w in _content(left) if w[:5] not in stems_b}
     changed_b = {w for w in _content(right) if w[:5] not in stems_a}
     return "wording" if changed_a and changed_b else ""
+
+
+_RESTATED_SCOPE = frozenset(
+    {"in", "at", "on", "for", "with", "to", "from", "during", "ever", "once", "even", "a", "one"}
+)
+"""Words after a "not" that only restates where an earlier negation holds ("never … anyone,
+not in high school, not ever", "not once", "not a word")."""
+
+
+_AUXILIARIES = frozenset(
+    [
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+    ]
+)
+"""A "not" after one of these negates its verb ("I was not in the room"), never emphasis."""
+
+
+def _without_emphasis(words: list[str]) -> list[str]:
+    """The quote's words without the "not"s that repeat an earlier negation for emphasis:
+    "I never sexually assaulted anyone, not in high school, not ever" says no more "not"
+    than "I've never sexually assaulted anyone, in high school or otherwise"."""
+    out: list[str] = []
+    negated = False
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        before = words[i - 1] if i else ""
+        if word == "not" and negated and after in _RESTATED_SCOPE and before not in _AUXILIARIES:
+            continue
+        negated = negated or word in _NEGATIONS
+        out.append(word)
+    return out
 
 
 def _negations(words: list[str]) -> list[str]:

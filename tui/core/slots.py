@@ -279,9 +279,36 @@ _PART = re.compile(
     r"\b(?:outside|inside|in\s+the\s+parking\s+lot|at\s+first|initially|first|at\s+the\s+scene)\b",
     re.IGNORECASE,
 )
+_ALONE = re.compile(r"\balone\b", re.I)
+"""'On Monday alone, about 45 people were arrested', '45 in Ohio alone': one part's figure."""
+_RATE = re.compile(
+    r"\b(?:(?:each|every|per|a)\s+(?P<period>day|night|week|month|year|hour))\b"
+    r"(?!\s+(?:after|before|earlier|later|ago|of|when|since)\b)"
+    r"|\b(?P<adverb>daily|nightly|weekly|monthly|yearly|annually|hourly)\b",
+    re.I,
+)
+"""A figure given per period ('about 70 people were arrested each day'): a rate, which a
+total ('128 people were arrested') neither confirms nor contradicts."""
 _PRISON = re.compile(r"\b(?:prison|jail|sentence[ds]?|behind\s+bars|penalty)\b", re.I)
 _REMAINDER = re.compile(r"\s+(?:other|others|more|additional|further)\b", re.I)
 _RELATIVE = re.compile(r",?\s+(?:where|in\s+which|during\s+which)\s", re.I)
+
+
+def _previous_clause_start(text: str, lo: int) -> int:
+    """Where the clause before the one starting at ``lo`` starts ("On Monday alone," before
+    "about 45 people were arrested"); ``lo`` itself for a sentence's first clause."""
+    return clause_bounds(text, max(0, lo - 2), max(0, lo - 1))[0] if lo > 1 else lo
+
+
+def _rate(text: str, at: int, hi: int) -> str:
+    """The period of a figure given per period, read in its clause after it ("" if none)."""
+    found = _RATE.search(text, at)  # (not cut at ``hi``: "a day" must see "after" past it)
+    if found is None or found.start() >= hi:
+        return ""
+    period = found["period"] or found["adverb"].casefold()
+    return {"daily": "day", "nightly": "night", "weekly": "week", "monthly": "month"}.get(
+        period, {"yearly": "year", "annually": "year", "hourly": "hour"}.get(period, period)
+    ).casefold()
 
 
 def _relative_start(text: str, at: int) -> int | None:
@@ -331,7 +358,10 @@ class FigureSlot:
     figures of different places are two parts, not two accounts."""
     part: bool = False
     """The clause places the figure in one part of the event ("two people outside", "in
-    the parking lot"): a share of a total, not the total."""
+    the parking lot", "on Monday alone"): a share of a total, not the total."""
+    rate: str = ""
+    """The period a figure is given per ("day" for "70 arrested each day"), or "" for a
+    count."""
 
     @property
     def label(self) -> str:
@@ -611,7 +641,9 @@ def figure_slots(text: str, context: SentenceContext = NO_CONTEXT) -> tuple[Figu
                 holder=holder,
                 remainder=bool(_REMAINDER.match(text, m.end)),
                 places=places,
-                part=bool(_PART.search(text, m.end, hi)),
+                part=bool(_PART.search(text, m.end, hi))
+                or bool(_ALONE.search(text, _previous_clause_start(text, lo), hi)),
+                rate=_rate(text, m.end, hi),
             )
         )
     out.sort(key=lambda s: s.start)
@@ -707,6 +739,8 @@ def _ages(text: str, context: SentenceContext) -> list[FigureSlot]:
 def same_slot(a: FigureSlot, b: FigureSlot) -> bool:
     """Whether two figures measure the same thing of the same holder at the same time."""
     if a.measure != b.measure or a.remainder != b.remainder or a.part != b.part:
+        return False
+    if a.rate != b.rate:
         return False
     if a.measure == "age" and not _same_person(a.holder, b.holder):
         return False
