@@ -6,8 +6,9 @@ sentence, glued to the name: "President Trump Donald John TrumpGOP senators balk
 impeachment trial Warren goes local in race to build 2020 movement MORE did a distinctly
 un-Trumpian thing." The headlines are the same in every article of the site, so sentences
 with nothing else in common shared their rarest words, were linked and chained into
-groups, and the reader had to read through them. What is dropped is the glued headlines up
-to "MORE"; the full name before them stays ("President Trump Donald John Trump did ...").
+groups, and the reader had to read through them. What is dropped is the card: the glued
+headlines up to "MORE" and, when it comes right after the name as written, the full name
+that heads them ("President Trump did ..."; otherwise the full name stays).
 
 A card is recognised by three things together: "MORE" standing alone, a name glued to a
 capital letter before it ("TrumpGOP"), and that name written just before the card ("President
@@ -23,6 +24,9 @@ _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NAME_BEFORE = re.compile(r"[A-Z][A-Za-z'’-]*$")
 MAX_CARD = 400
 """Characters from a card's glued start to its "MORE": the cards seen run 80-250."""
+_FULL_NAME = re.compile(r"(?:\s+(?:[A-Z][\w'’.-]*|\([A-Z][\w'’.-]*\))){2,5}")
+"""The card's full name right after the name as written ("Trump| Donald John Trump",
+"McConnell| Addison (Mitch) Mitchell McConnell"): dropped with the card."""
 NAME_LOOKBACK = 80
 """How far before the full name the name it repeats must be written."""
 
@@ -55,7 +59,10 @@ def _card_start(text: str, lo: int, hi: int) -> int | None:
         name = _NAME_BEFORE.search(text, max(0, at - 40), at)
         if name is None or len(name.group()) < 2:
             continue
-        before = text[max(0, name.start() - NAME_LOOKBACK) : name.start()]
-        if re.search(rf"\b{re.escape(name.group())}\b", before):
-            return at
+        lo = max(0, name.start() - NAME_LOOKBACK)
+        written = list(re.finditer(rf"\b{re.escape(name.group())}\b", text[lo : name.start()]))
+        if written:
+            after_written = lo + written[-1].end()
+            full_name = text[after_written:at]
+            return after_written if _FULL_NAME.fullmatch(full_name) else at
     return None
