@@ -786,31 +786,8 @@ not in high school, not ever", "not once", "not a word")."""
 
 
 _AUXILIARIES = frozenset(
-    [
-        "am",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "do",
-        "does",
-        "did",
-        "have",
-        "has",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "shall",
-        "should",
-        "may",
-        "might",
-        "must",
-    ]
+    {"am", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "have"}
+    | {"has", "had", "will", "would", "can", "could", "shall", "should", "may", "might", "must"}
 )
 """A "not" after one of these negates its verb ("I was not in the room"), never emphasis."""
 
