@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tui.core.corpus import make_article
 from tui.core.link_cards import drop_link_cards
 
@@ -24,24 +26,25 @@ def test_the_card_goes_with_its_full_name_and_the_name_as_written_stays() -> Non
     assert "Treasury Secretary Steven Mnuchin said in a statement." in text
 
 
-def test_a_full_name_not_right_after_the_name_as_written_stays() -> None:
-    """'Trump, President Donald TrumpGOP …': what stands between the two names is not only a
-    name, so only the headlines go."""
-    text, cards = drop_link_cards(
-        "Trump, President Donald TrumpGOP senators balk at lengthy trial MORE said on Friday."
-    )
-    assert cards == 1
-    assert text == "Trump, President Donald Trump said on Friday."
-
-
-def test_a_name_with_a_capital_inside_is_read_whole() -> None:
-    """ "McConnell" glues "Mc" to "Connell": the card starts after the whole name."""
-    text, cards = drop_link_cards(
-        "Majority Leader Mitch McConnell Addison (Mitch) Mitchell McConnellGOP senators balk "
-        "at lengthy impeachment trial MORE (R-Ky.) declined to comment."
-    )
-    assert cards == 1
-    assert text == "Majority Leader Mitch McConnell (R-Ky.) declined to comment."
+@pytest.mark.parametrize(
+    ("scraped", "kept"),
+    [
+        # what stands between the two names is not only a name: only the headlines go
+        (
+            "Trump, President Donald TrumpGOP senators balk at lengthy trial MORE said on Friday.",
+            "Trump, President Donald Trump said on Friday.",
+        ),
+        # "McConnell" glues "Mc" to "Connell": the card starts after the whole name
+        (
+            "Majority Leader Mitch McConnell Addison (Mitch) Mitchell McConnellGOP senators balk "
+            "at lengthy impeachment trial MORE (R-Ky.) declined to comment.",
+            "Majority Leader Mitch McConnell (R-Ky.) declined to comment.",
+        ),
+    ],
+    ids=["full-name-not-right-after-the-name", "capital-inside-a-name"],
+)
+def test_one_card_goes_and_the_text_around_it_stays(scraped: str, kept: str) -> None:
+    assert drop_link_cards(scraped) == (kept, 1)
 
 
 def test_camel_case_in_the_text_itself_is_no_card() -> None:

@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tui.core.candidates import Discrepancy, discrepancies_between, linking_differences
-from tui.core.context import context_of, published_date
+from tui.core.context import context_of, days_apart, published_date
 from tui.core.grouping import group_places
 from tui.core.model import Article, Sentence
 from tui.core.model import SentenceRef as SentenceRef  # where the rest of reader finds it
@@ -541,10 +541,7 @@ class _LinkBar:
         self.distant_threshold = max(threshold, DISTANT_THRESHOLD)
         self.docs = docs
         """The article of each position (sentence profile)."""
-        self.distant = [
-            [a is not None and b is not None and abs((a - b).days) >= DISTANT_DAYS for b in dates]
-            for a in dates
-        ]
+        self.distant = [[days_apart(a, b) >= DISTANT_DAYS for b in dates] for a in dates]
 
     def __call__(self, low: int, high: int, score: float) -> bool:
         if score < self.threshold:

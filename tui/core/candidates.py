@@ -34,7 +34,7 @@ from rapidfuzz.distance import Levenshtein
 
 from tui.core import names as nm
 from tui.core import numbers as nb
-from tui.core.context import NO_CONTEXT, SentenceContext, context_of
+from tui.core.context import NO_CONTEXT, SentenceContext, context_of, days_apart
 from tui.core.model import Article, Sentence
 from tui.core.quotes import Quote, quotes
 from tui.core.slots import FigureSlot, clause_bounds, figure_slots, same_slot
@@ -167,13 +167,6 @@ three days apart or more, against 2 of the 5 labelled a conflict; bench/README.m
 "Candidates over a month of coverage")."""
 
 
-def days_apart(cx: SentenceContext, cy: SentenceContext) -> int:
-    """Days between the two sentences' articles' publication (0 when either is unknown)."""
-    if cx.published is None or cy.published is None:
-        return 0
-    return abs((cx.published - cy.published).days)
-
-
 @lru_cache(maxsize=8192)
 def _candidates(
     text_x: str, cx: SentenceContext, text_y: str, cy: SentenceContext
@@ -181,7 +174,8 @@ def _candidates(
     """All candidates between two sentence texts, in the canonical (x, y) order."""
     if text_x == text_y:
         return ()
-    if days_apart(cx, cy) > MAX_DAYS_APART:  # figures, lists and dates of another moment
+    if days_apart(cx.published, cy.published) > MAX_DAYS_APART:
+        # figures, lists and dates of another moment are not compared; names and quotes are
         return (*_name_candidates(text_x, text_y), *_quote_candidates(text_x, cx, text_y, cy))
     return (
         *_number_candidates(text_x, cx, text_y, cy),
@@ -209,7 +203,7 @@ def linking_differences(
     fact (bench/README.md, "Candidates over a month of coverage"); two such sentences are one
     fact only if the rest of their wording says so.
     """
-    if text_x == text_y or days_apart(cx, cy) > MAX_DAYS_APART:
+    if text_x == text_y or days_apart(cx.published, cy.published) > MAX_DAYS_APART:
         return frozenset()
     found = (
         *_number_candidates(text_x, cx, text_y, cy, specific=True),

@@ -54,6 +54,14 @@ def published_date(text: str) -> dt.date | None:
         return None
 
 
+def days_apart(a: dt.date | None, b: dt.date | None) -> int:
+    """Days between two publication dates; 0 when either is unknown (an undated report is
+    never taken for one of another day)."""
+    if a is None or b is None:
+        return 0
+    return abs((a - b).days)
+
+
 _CACHE: dict[int, tuple[Article, tuple[SentenceContext, ...]]] = {}
 _CACHE_SIZE = 512
 

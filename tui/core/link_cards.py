@@ -59,10 +59,10 @@ def _card_start(text: str, lo: int, hi: int) -> int | None:
         name = _NAME_BEFORE.search(text, max(0, at - 40), at)
         if name is None or len(name.group()) < 2:
             continue
-        lo = max(0, name.start() - NAME_LOOKBACK)
-        written = list(re.finditer(rf"\b{re.escape(name.group())}\b", text[lo : name.start()]))
+        back = max(0, name.start() - NAME_LOOKBACK)
+        written = list(re.finditer(rf"\b{re.escape(name.group())}\b", text[back : name.start()]))
         if written:
-            after_written = lo + written[-1].end()
+            after_written = back + written[-1].end()
             full_name = text[after_written:at]
             return after_written if _FULL_NAME.fullmatch(full_name) else at
     return None

@@ -289,6 +289,8 @@ _RATE = re.compile(
 )
 """A figure given per period ('about 70 people were arrested each day'): a rate, which a
 total ('128 people were arrested') neither confirms nor contradicts."""
+_PERIOD_OF = {"daily": "day", "nightly": "night", "weekly": "week", "monthly": "month"}
+_PERIOD_OF |= {"yearly": "year", "annually": "year", "hourly": "hour"}
 _PRISON = re.compile(r"\b(?:prison|jail|sentence[ds]?|behind\s+bars|penalty)\b", re.I)
 _REMAINDER = re.compile(r"\s+(?:other|others|more|additional|further)\b", re.I)
 _RELATIVE = re.compile(r",?\s+(?:where|in\s+which|during\s+which)\s", re.I)
@@ -305,10 +307,9 @@ def _rate(text: str, at: int, hi: int) -> str:
     found = _RATE.search(text, at)  # (not cut at ``hi``: "a day" must see "after" past it)
     if found is None or found.start() >= hi:
         return ""
-    period = found["period"] or found["adverb"].casefold()
-    return {"daily": "day", "nightly": "night", "weekly": "week", "monthly": "month"}.get(
-        period, {"yearly": "year", "annually": "year", "hourly": "hour"}.get(period, period)
-    ).casefold()
+    if found["period"]:
+        return found["period"].casefold()
+    return _PERIOD_OF[found["adverb"].casefold()]
 
 
 def _relative_start(text: str, at: int) -> int | None:
